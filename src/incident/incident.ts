@@ -1,0 +1,66 @@
+import {z} from 'zod'
+
+import {UsageSchema} from './finding.js'
+import {SeveritySchema} from './severity.js'
+import {SpecialistIdSchema, SymptomSchema} from './vocabulary.js'
+
+export const PHASES = ['triage', 'investigation', 'rca', 'postmortem'] as const
+export const PhaseSchema = z.enum(PHASES)
+export type Phase = z.infer<typeof PhaseSchema>
+
+export const PhaseStateSchema = z.object({
+  status: z.enum(['done', 'skipped']),
+  at: z.string().datetime({offset: true}),
+  files: z.array(z.string()).default([]),
+  note: z.string().optional(),
+})
+export type PhaseState = z.infer<typeof PhaseStateSchema>
+
+const Iso = z.string().datetime({offset: true})
+
+export const INCIDENT_SCHEMA_VERSION = 1
+
+/** `incident.json`: the state of one incident. Read back on every resume, so validated. */
+export const IncidentSchema = z.object({
+  schemaVersion: z.literal(INCIDENT_SCHEMA_VERSION),
+  id: z.string(),
+  title: z.string(),
+  severity: SeveritySchema,
+  symptoms: z.array(SymptomSchema).min(1),
+  service: z.string().nullable(),
+  status: z.enum(['investigating', 'mitigated', 'resolved']),
+  createdAt: Iso,
+  phases: z.object({
+    triage: PhaseStateSchema.optional(),
+    investigation: PhaseStateSchema.optional(),
+    rca: PhaseStateSchema.optional(),
+    postmortem: PhaseStateSchema.optional(),
+  }),
+  timestamps: z.object({
+    startedAt: Iso.nullable(),
+    detectedAt: Iso.nullable(),
+    acknowledgedAt: Iso.nullable(),
+    mitigatedAt: Iso.nullable(),
+    resolvedAt: Iso.nullable(),
+  }),
+  /** Where the evidence came from; never credentials (a database URL is recorded as set, not its value). */
+  inputs: z.object({
+    logs: z.array(z.string()).default([]),
+    repo: z.string().nullable().default(null),
+    metrics: z.array(z.string()).default([]),
+    deploys: z.string().nullable().default(null),
+    health: z.array(z.string()).default([]),
+    databaseUrlSet: z.boolean().default(false),
+    startedAtFlag: Iso.nullable().default(null),
+    lookback: z.string().default('48h'),
+  }),
+  provider: z.enum(['offline', 'anthropic']),
+  specialists: z.array(SpecialistIdSchema).default([]),
+  usage: z
+    .object({perSpecialist: z.record(z.string(), UsageSchema), total: UsageSchema})
+    .nullable()
+    .default(null),
+  mitigation: z.string().nullable().default(null),
+  resolution: z.string().nullable().default(null),
+})
+export type Incident = z.infer<typeof IncidentSchema>
