@@ -1,3 +1,4 @@
+import type {EvidenceBundle} from '../evidence/evidence-bundle.js'
 import type {EvidenceItem} from '../incident/evidence-item.js'
 import type {SpecialistReport} from '../incident/finding.js'
 import type {Incident} from '../incident/incident.js'
@@ -24,6 +25,8 @@ export interface SpecialistInput {
   digest: string
   /** Every citable evidence item; a finding citing an id not in here is dropped. */
   evidence: EvidenceItem[]
+  /** The structured evidence the offline engine reasons over (the digest is its text form). */
+  bundle: EvidenceBundle
   tools: EvidenceTools
 }
 

@@ -60,6 +60,8 @@ export const IncidentSchema = z.object({
     .object({perSpecialist: z.record(z.string(), UsageSchema), total: UsageSchema})
     .nullable()
     .default(null),
+  /** The PagerDuty incident this one was imported from (`--pagerduty-incident`). */
+  pagerDutyIncidentId: z.string().nullable().default(null),
   mitigation: z.string().nullable().default(null),
   resolution: z.string().nullable().default(null),
 })

@@ -1,0 +1,42 @@
+import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
+import {problemLineChange} from './load-signals.js'
+
+/** A burst of failed logins: when it started, how sharply, and what the samples show. */
+export interface AuthFailureBurst {
+  at: string
+  factor: number
+  /** Failed attempts logged (all of the matching templates' lines). */
+  count: number
+  evidenceIds: string[]
+  /** Client addresses seen in the sampled failures (the digest keeps three samples per template). */
+  sampleIps: string[]
+}
+
+const AUTH_FAILURE = /login failed|failed login|invalid (password|credentials)|failed password|bad credentials|account locked|authentication failure|unauthori[sz]ed/i
+const AUTH_ENDPOINT = /login|signin|sign-in|auth|session|token/i
+const IP = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g
+/** Fewer failed attempts than this is background noise, not an attack. */
+const MIN_FAILURES = 20
+
+/**
+ * Failed-authentication templates (warnings or errors, but not internal errors such as a 500 with
+ * "authentication failed unexpectedly") and the change-point of problem lines per minute they drive.
+ */
+export function authFailureBurst(bundle: EvidenceBundle): AuthFailureBurst | null {
+  const templates = (bundle.logs?.templates ?? []).filter(
+    (t) => AUTH_FAILURE.test(t.template) && (t.levels.includes('warn') || t.levels.includes('error')) && !/unexpected|internal|exception/i.test(t.template),
+  )
+  const count = templates.reduce((sum, t) => sum + t.count, 0)
+  if (count < MIN_FAILURES) return null
+  const change = problemLineChange(bundle)
+  if (change === null) return null
+  const endpoints = (bundle.logs?.endpoints ?? []).filter((e) => AUTH_ENDPOINT.test(e.path)).slice(0, 2)
+  const sampleIps = [...new Set(templates.flatMap((t) => t.samples.flatMap((s) => s.match(IP) ?? [])))]
+  return {
+    at: change.at,
+    factor: change.factor,
+    count,
+    evidenceIds: [...templates.map((t) => t.evidenceId), ...endpoints.map((e) => e.evidenceId)],
+    sampleIps,
+  }
+}

@@ -1,0 +1,97 @@
+import type {DeployEvent} from '../../evidence/deploys/deploy-event.js'
+import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
+import type {CommitChange} from '../../evidence/git/git-digest.js'
+import type {ChangeRef} from '../../incident/change-ref.js'
+import {tokenSet} from './text-tokens.js'
+
+/** A change that could have caused the incident: a commit, or a deploy/flag/config event without one. */
+export interface ChangeCandidate {
+  ref: ChangeRef
+  /** Evidence ids of the change itself and of the deploy that shipped it. */
+  evidenceIds: string[]
+  /** When it reached production: the deploy that shipped it, else its commit time. */
+  shippedAt: string
+  /** Minutes from shipping to the onset (negative: after the onset). */
+  minutesBeforeOnset: number | null
+  files: string[]
+  components: string[]
+  packages: string[]
+  tokens: Set<string>
+  label: string
+}
+
+/**
+ * Commits (not docs/tests-only, not after the onset) and deploy, flag and config events before the
+ * onset. A deploy event naming a commit in the window is folded into that commit (and every earlier
+ * one since the previous deploy: history is taken as linear) as its shipping time rather than being a
+ * second candidate.
+ */
+export function changeCandidates(bundle: EvidenceBundle): ChangeCandidate[] {
+  const onset = bundle.window.onset ?? bundle.window.declaredAt
+  const onsetMs = onset ? Date.parse(onset) : null
+  const commits = (bundle.git?.commits ?? []).filter((c) => c.kind !== 'docs-tests' && !c.afterOnset)
+  const allCommits = bundle.git?.commits ?? []
+  const events = bundle.deploys?.events ?? []
+  const before = (at: string) => onsetMs === null || Date.parse(at) <= onsetMs
+  const commitOf = (sha: string | null) => (sha ? allCommits.find((c) => c.sha.startsWith(sha)) : undefined)
+  const shippingEvents = events.filter((e) => e.kind !== 'feature-flag' && commitOf(e.sha) !== undefined)
+  const minutes = (at: string) => (onsetMs === null ? null : Math.round((onsetMs - Date.parse(at)) / 6000) / 10)
+
+  const shippedBy = shippingTimes(shippingEvents.filter((e) => before(e.time)), allCommits, commitOf)
+  const candidates: ChangeCandidate[] = commits.map((commit) => {
+    const ship = shippedBy.get(commit.sha)
+    const shippedAt = ship?.time ?? commit.committedAt
+    return {
+      ref: {sha: commit.sha, subject: commit.subject, kind: commit.kind as ChangeRef['kind']},
+      evidenceIds: [`ev-git-${commit.shortSha}`, ...(ship ? [`ev-deploy-${ship.line}`] : [])],
+      shippedAt,
+      minutesBeforeOnset: minutes(shippedAt),
+      files: commit.files.map((f) => f.path),
+      components: commit.components,
+      packages: commit.dependencyChanges.map((d) => d.package),
+      tokens: tokenSet([commit.subject, ...commit.files.map((f) => f.path), ...commit.dependencyChanges.map((d) => d.package)]),
+      label: `${commit.shortSha} "${commit.subject}"`,
+    }
+  })
+
+  for (const event of events) {
+    if (!before(event.time) || commitOf(event.sha) !== undefined) continue
+    if (event.kind === 'deploy' && event.sha === null && !event.description) continue
+    const subject = event.description ?? [event.kind, event.service, event.version].filter(Boolean).join(' ')
+    candidates.push({
+      ref: {sha: event.sha, subject, kind: event.kind === 'feature-flag' ? 'feature-flag' : event.kind === 'config' ? 'config-change' : 'code-change'},
+      evidenceIds: [`ev-deploy-${event.line}`],
+      shippedAt: event.time,
+      minutesBeforeOnset: minutes(event.time),
+      files: [],
+      components: event.service ? [event.service] : [],
+      packages: [],
+      tokens: tokenSet([subject]),
+      label: `${event.kind} "${subject}"`,
+    })
+  }
+  return candidates
+}
+
+/**
+ * Which deploy first shipped each commit: a deploy of commit X ships the commits after the previous
+ * deploy's commit up to X. The first deploy on record ships only its own commit, since what earlier
+ * deploys (not on record) shipped is unknown.
+ */
+function shippingTimes(
+  events: readonly DeployEvent[],
+  commits: readonly CommitChange[],
+  commitOf: (sha: string | null) => CommitChange | undefined,
+): Map<string, DeployEvent> {
+  const shipped = new Map<string, DeployEvent>()
+  let previous: string | null = null
+  for (const event of [...events].sort((a, b) => a.time.localeCompare(b.time))) {
+    const head = commitOf(event.sha)!
+    for (const commit of commits) {
+      const inRange = previous === null ? commit.sha === head.sha : commit.committedAt > previous && commit.committedAt <= head.committedAt
+      if (inRange && !shipped.has(commit.sha)) shipped.set(commit.sha, event)
+    }
+    if (previous === null || head.committedAt > previous) previous = head.committedAt
+  }
+  return shipped
+}

@@ -1,0 +1,183 @@
+import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
+import type {SpecialistId} from '../../incident/vocabulary.js'
+import type {AuthFailureBurst} from './auth-failures.js'
+import {isDatabaseUnderPressure, type DatabaseDiagnosis, type FailingProbe} from './diagnostic-signals.js'
+import type {SignatureMatch} from './error-signatures.js'
+import type {IncidentSignals} from './incident-signals.js'
+import {latencyRises, type RateChange, type Saturated} from './load-signals.js'
+import type {OfflineHypothesis} from './offline-hypotheses.js'
+
+/**
+ * Findings about causes that are not changes: error signatures, saturation, traffic, attacks,
+ * live database and health diagnostics. A condition that a supported change explains (OOM after a
+ * leak, pool timeouts after a pool change) is kept as a weak, un-echoed consequence.
+ */
+
+/** A request-rate rise below this factor is ordinary variation. */
+const SURGE_FACTOR = 2
+
+const SIGNATURE_TEXT: Readonly<Record<SignatureMatch['kind'], (s: SignatureMatch) => string>> = {
+  certificate: (s) => `A TLS certificate${s.component ? ` used for ${s.component}` : ''} expired or is not yet valid: connections fail certificate verification`,
+  'dns-network': (s) => `Network failure reaching ${s.component ?? 'an internal service'}: name lookups fail (EAI_AGAIN/ENOTFOUND) or connections are refused or reset`,
+  external: (s) => `The external dependency ${s.component ?? '(a third-party service)'} is failing: it answers with errors or times out`,
+  'db-saturation': () => 'The database is saturated: connection slots are exhausted and/or lock waits time out',
+  'client-pool': () => 'The application’s database connection pool is exhausted: requests time out waiting for a connection',
+  oom: () => 'Processes run out of memory and are OOM-killed',
+  'disk-full': () => 'A disk is full: writes fail with ENOSPC (no space left on device)',
+  'auth-failure': () => 'Authentication failures',
+}
+
+export function signatureHypothesis(s: SignatureMatch, signals: IncidentSignals, saturated: Saturated[], explained: ReadonlySet<string>): OfflineHypothesis {
+  const concept = {oom: 'memory', 'client-pool': 'pool', 'disk-full': 'disk'}[s.kind as string]
+  const consequence = concept !== undefined && explained.has(concept)
+  const resource = {oom: 'memory', 'disk-full': 'disk', 'db-saturation': 'connections'}[s.kind as string]
+  const backing = saturated.filter((x) => x.resource === resource)
+  let confidence = s.kind === 'client-pool' ? 0.45 : s.share >= 0.2 || s.kind === 'oom' || s.kind === 'disk-full' ? 0.75 : 0.5
+  if (backing.length > 0) confidence += 0.1
+  if (consequence) confidence = 0.2
+  const domains: Record<SignatureMatch['kind'], SpecialistId[]> = {
+    certificate: ['infrastructure', 'backend-reliability'],
+    'dns-network': ['infrastructure', 'backend-reliability'],
+    external: ['infrastructure', 'backend-reliability'],
+    'db-saturation': ['database', 'performance', 'backend-reliability'],
+    'client-pool': ['performance', 'database'],
+    oom: ['infrastructure', 'performance'],
+    'disk-full': ['infrastructure'],
+    'auth-failure': ['security'],
+  }
+  const detail = `${s.count.toLocaleString('en-US')} occurrences since onset${s.share > 0 ? ` (${Math.round(s.share * 100)}% of error lines)` : ''}, e.g. "${s.examples[0] ?? ''}"`
+  return {
+    finding: {
+      hypothesis: `${SIGNATURE_TEXT[s.kind](s)}${consequence ? ' — a consequence of the change named above, not a cause of its own' : ''}: ${detail}${backing.length > 0 ? `; ${backing[0].series} reached ${Math.round(backing[0].ratio * 100)}% of its limit` : ''}.`,
+      category: s.category,
+      component: s.component,
+      change: null,
+      onset: signals.onset,
+      confidence: round(Math.min(0.9, confidence)),
+      evidenceIds: [...s.evidenceIds, ...backing.flatMap((x) => x.evidenceIds), ...signals.onsetIds],
+    },
+    // A consequence is context for the change's finding, not a second opinion on a cause.
+    domains: consequence ? [] : domains[s.kind],
+  }
+}
+
+export function saturationHypotheses(saturated: Saturated[], signatures: SignatureMatch[], signals: IncidentSignals, rate: RateChange | null, explained: ReadonlySet<string>): OfflineHypothesis[] {
+  const covered = new Set(signatures.map((s) => ({oom: 'memory', 'disk-full': 'disk', 'db-saturation': 'connections'})[s.kind as string]))
+  const surging = rate !== null && rate.factor >= SURGE_FACTOR
+  return saturated
+    .filter((s) => !covered.has(s.resource) && s.resource !== 'other')
+    .map((s) => {
+      const isDb = s.resource === 'connections'
+      const consequence = explained.has(s.resource === 'cpu' ? 'none' : s.resource) || (surging && s.resource === 'cpu')
+      return {
+        finding: {
+          hypothesis: `${s.series} reached ${Math.round(s.ratio * 100)}% of its limit at ${s.at.slice(11, 16)} UTC${consequence ? ', a consequence of the load or change named above' : ''}.`,
+          category: isDb ? 'database-saturation' : 'resource-exhaustion',
+          component: isDb ? 'database' : s.resource,
+          change: null,
+          onset: signals.onset,
+          confidence: consequence ? 0.2 : isDb ? 0.55 : 0.45,
+          evidenceIds: [...s.evidenceIds, ...signals.onsetIds],
+        },
+        domains: consequence ? [] : isDb ? ['database', 'performance'] : ['performance', 'infrastructure'],
+      } satisfies OfflineHypothesis
+    })
+}
+
+export function surgeHypothesis(rate: RateChange | null, bundle: EvidenceBundle, signals: IncidentSignals, auth: AuthFailureBurst | null): OfflineHypothesis[] {
+  if (rate === null || rate.factor < SURGE_FACTOR) return []
+  const lines = bundle.logs?.totals.lines ?? 0
+  const newErrors = signals.errors.filter((e) => e.fresh && e.kind === 'template' && e.levels.includes('error')).reduce((sum, e) => sum + e.count, 0)
+  const errorDriven = lines > 0 && newErrors / lines >= 0.1
+  const attackDriven = auth !== null && auth.factor >= 3
+  const latency = latencyRises(bundle)
+  const busiest = (bundle.logs?.endpoints ?? []).slice().sort((a, b) => b.total - a.total).slice(0, 2)
+  const factor = Number.isFinite(rate.factor) ? `×${rate.factor.toFixed(1)}` : 'from nothing'
+  return [
+    {
+      finding: {
+        hypothesis: `Traffic surge: ${rate.source} rose ${factor} at ${rate.at.slice(11, 16)} UTC${latency.length > 0 ? ` and ${latency[0].name.replace(/\{.*$/, '')} rose with it` : ''}${errorDriven ? ', but new errors account for much of the extra volume' : attackDriven ? ', driven by the authentication-failure burst' : ' with no new kind of error'}.`,
+        category: 'traffic-surge',
+        component: null,
+        change: null,
+        onset: rate.at,
+        confidence: errorDriven || attackDriven ? 0.2 : 0.75,
+        evidenceIds: [...rate.evidenceIds, ...latency.map((s) => s.evidenceId), ...busiest.map((e) => e.evidenceId), ...signals.onsetIds],
+      },
+      domains: ['performance'],
+    },
+  ]
+}
+
+export function attackHypothesis(auth: AuthFailureBurst, signals: IncidentSignals): OfflineHypothesis {
+  const strong = auth.factor >= 3
+  const from = auth.sampleIps.length > 0 ? `; sampled failures come from ${auth.sampleIps.slice(0, 4).join(', ')}` : ''
+  return {
+    finding: {
+      hypothesis: `Credential-stuffing or brute-force attack: authentication failures ${strong ? `jumped ×${Number.isFinite(auth.factor) ? auth.factor.toFixed(0) : '∞'}` : 'rose'} at ${auth.at.slice(11, 16)} UTC (${auth.count.toLocaleString('en-US')} failed attempts logged)${from}.`,
+      category: 'security-attack',
+      component: 'authentication',
+      change: null,
+      onset: auth.at,
+      confidence: strong ? 0.8 : 0.35,
+      evidenceIds: [...auth.evidenceIds, ...signals.onsetIds],
+    },
+    domains: ['security'],
+  }
+}
+
+export function diagnosisHypotheses(diagnosis: DatabaseDiagnosis | null, signals: IncidentSignals): OfflineHypothesis[] {
+  if (!diagnosis || !isDatabaseUnderPressure(diagnosis)) return []
+  return [
+    {
+      finding: {
+        hypothesis: `The database is saturated (live diagnosis): ${diagnosis.facts.join('; ')}.`,
+        category: 'database-saturation',
+        component: 'database',
+        change: null,
+        onset: signals.onset,
+        confidence: diagnosis.saturated ? 0.6 : 0.45,
+        evidenceIds: [...diagnosis.evidenceIds, ...signals.onsetIds],
+      },
+      domains: ['database', 'performance'],
+    },
+  ]
+}
+
+/** A probe failing on TLS or name resolution names a cause; refused or timed-out probes are symptoms. */
+export function probeHypotheses(probes: FailingProbe[], signals: IncidentSignals): OfflineHypothesis[] {
+  return probes.flatMap(({probe, evidenceId}): OfflineHypothesis[] => {
+    if (probe.error !== 'tls' && probe.error !== 'dns') return []
+    const host = hostOf(probe.url)
+    const tls = probe.error === 'tls'
+    return [
+      {
+        finding: {
+          hypothesis: tls
+            ? `The health probe of ${probe.url} fails TLS verification (${probe.errorDetail ?? 'certificate rejected'}): its certificate may have expired.`
+            : `The health probe of ${probe.url} cannot resolve ${host} (${probe.errorDetail ?? 'DNS failure'}).`,
+          category: tls ? 'certificate-expiry' : 'network',
+          component: host.split('.')[0],
+          change: null,
+          onset: signals.onset,
+          confidence: 0.45,
+          evidenceIds: [evidenceId, ...signals.onsetIds],
+        },
+        domains: ['infrastructure'],
+      },
+    ]
+  })
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname
+  } catch {
+    return url
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100
+}
+

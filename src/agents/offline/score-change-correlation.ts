@@ -1,0 +1,151 @@
+import type {ChangeCandidate} from './change-candidates.js'
+import type {IncidentSignals} from './incident-signals.js'
+import type {MemoryRamp} from './load-signals.js'
+import {conceptsOf} from './text-tokens.js'
+
+/** How well one change explains the incident: timing × content, with the reasons in words. */
+export interface ChangeCorrelation {
+  candidate: ChangeCandidate
+  /** 1 just before the onset, decaying over hours; 0 after it. */
+  timing: number
+  /** 1 when the change touched a failing stack frame; less for shared words and concepts. */
+  overlap: number
+  /** Timing and content both support it: only then may a finding name the change. */
+  supported: boolean
+  confidence: number
+  /** Concepts the change and the errors share (pool, memory, database …). */
+  concepts: string[]
+  reasons: string[]
+}
+
+/** Half-life-like scale: a change 2 h before the onset keeps half its timing weight. */
+const TIMING_SCALE_MINUTES = 120
+const MIN_TIMING = 0.25
+/** Logged normal operation after a change shipped, beyond which it is unlikely to have broken things. */
+const CLEAN_RUN_MINUTES = 30
+const MIN_OVERLAP = 0.5
+const MAX_CONFIDENCE = 0.9
+/** A leak's change ships shortly before memory starts to climb. */
+const RAMP_WINDOW_MINUTES = 30
+
+export function timingWeight(minutesBeforeOnset: number | null): number {
+  if (minutesBeforeOnset === null) return 0.3
+  if (minutesBeforeOnset < 0) return 0
+  return 1 / (1 + minutesBeforeOnset / TIMING_SCALE_MINUTES)
+}
+
+export function scoreChangeCorrelation(
+  candidate: ChangeCandidate,
+  signals: IncidentSignals,
+  context: {ramps?: readonly MemoryRamp[]; logsFrom?: string | null} = {},
+): ChangeCorrelation {
+  const reasons: string[] = []
+  let timing = timingWeight(candidate.minutesBeforeOnset)
+  if (candidate.minutesBeforeOnset !== null && candidate.minutesBeforeOnset >= 0) {
+    reasons.push(`shipped ${describeMinutes(candidate.minutesBeforeOnset)} before the onset`)
+  }
+  // A breaking change usually breaks with the first traffic; a long logged stretch of normal
+  // operation after it shipped speaks against it (a leak is caught by the ramp below instead).
+  const clean = cleanMinutesAfter(candidate, signals, context.logsFrom ?? null)
+  if (clean >= CLEAN_RUN_MINUTES) {
+    timing *= 0.5
+    reasons.push(`the logs show ${describeMinutes(clean)} of normal operation after it shipped`)
+  }
+  const ramps = context.ramps ?? []
+  const ramp = ramps.find((r) => {
+    const lead = (Date.parse(r.startedAt) - Date.parse(candidate.shippedAt)) / 60_000
+    return lead >= 0 && lead <= RAMP_WINDOW_MINUTES
+  })
+  const sharedConcepts = [...conceptsOf(candidate.tokens)].filter((c) => signals.concepts.has(c))
+  if (ramp && sharedConcepts.includes('memory')) {
+    timing = Math.max(timing, 0.95)
+    reasons.push(`memory (${ramp.series.replace(/\{.*$/, '')}) began climbing ${describeMinutes((Date.parse(ramp.startedAt) - Date.parse(candidate.shippedAt)) / 60_000)} after it shipped`)
+  }
+
+  let overlap = 0
+  const frameHit = candidate.files.find((file) => signals.frames.some((frame) => sameFile(frame, file)))
+  if (frameHit) {
+    overlap = 1
+    reasons.push(`it changed ${frameHit}, which appears in the failing stack frames`)
+  }
+  const packageHit = candidate.packages.find((pkg) => signals.frames.some((frame) => frame.includes(`node_modules/${pkg}/`)))
+  if (packageHit) {
+    overlap = 1
+    reasons.push(`the failing frames are inside node_modules/${packageHit}, the package it upgraded`)
+  }
+  const packageNamed = candidate.packages.find((pkg) => signals.errors.some((e) => wordIn(e.text, pkg.split('/').pop()!)))
+  if (!packageHit && packageNamed) {
+    overlap = Math.max(overlap, 0.8)
+    reasons.push(`the errors name ${packageNamed}, the package it upgraded`)
+  }
+  const identifierHit = identifiersOf(candidate.ref.subject).find((id) => signals.frames.concat(signals.errors.map((e) => e.text)).some((text) => collapse(text).includes(id)))
+  if (identifierHit) {
+    overlap = 1
+    reasons.push(`the failing code is named after "${identifierHit}", which it switched`)
+  }
+  const dirHit = !frameHit && candidate.files.map(dirOf).find((dir) => dir !== null && signals.frames.some((frame) => frame.includes(`${dir}/`)))
+  if (dirHit) {
+    overlap = Math.max(overlap, 0.6)
+    reasons.push(`it changed files in ${dirHit}/, where the failing frames are`)
+  }
+  const sharedTokens = [...candidate.tokens].filter((t) => signals.tokens.has(t))
+  const wordScore = Math.min(0.9, 0.3 * sharedTokens.length + 0.2 * sharedConcepts.length)
+  if (wordScore > overlap) overlap = wordScore
+  if (sharedTokens.length > 0) reasons.push(`it and the new errors share the words ${sharedTokens.slice(0, 5).map((t) => `"${t}"`).join(', ')}`)
+
+  const supported = timing >= MIN_TIMING && overlap >= MIN_OVERLAP
+  const strength = Math.sqrt(timing) * overlap
+  const confidence = supported ? Math.min(MAX_CONFIDENCE, 0.45 + 0.45 * strength) : 0.05 + 0.2 * Math.sqrt(timing) * Math.max(overlap, 0.25)
+  return {candidate, timing: round(timing), overlap: round(overlap), supported, confidence: round(confidence), concepts: sharedConcepts, reasons}
+}
+
+function cleanMinutesAfter(candidate: ChangeCandidate, signals: IncidentSignals, logsFrom: string | null): number {
+  if (signals.onsetMs === null || logsFrom === null) return 0
+  const watchedFrom = Math.max(Date.parse(candidate.shippedAt), Date.parse(logsFrom))
+  return Math.max(0, (signals.onsetMs - watchedFrom) / 60_000)
+}
+
+const GENERIC_STEMS = new Set(['index', 'main', 'app', 'server', 'init', '__init__', 'mod', 'lib', 'utils', 'util', 'helpers', 'handler'])
+
+/**
+ * A frame names a changed file when the paths agree on their tail. JVM frames carry only the file
+ * name (`RefundService.java`); a distinctive bare name is matched by name alone.
+ */
+function sameFile(frame: string, file: string): boolean {
+  const f = frame.replace(/\\/g, '/')
+  if (f === file || f.endsWith(`/${file}`) || (f.includes('/') && file.endsWith(`/${f}`))) return true
+  if (f.includes('/')) return false
+  const name = file.slice(file.lastIndexOf('/') + 1)
+  return name === f && !GENERIC_STEMS.has(name.replace(/\.[^.]*$/, '').toLowerCase())
+}
+
+function dirOf(path: string): string | null {
+  const dir = path.slice(0, path.lastIndexOf('/'))
+  // `src` or `config` alone say nothing about where the failure is.
+  return dir.includes('/') ? dir : null
+}
+
+/** Hyphenated or camelCase identifiers in a subject (`new-pricing-engine`), collapsed for matching. */
+function identifiersOf(subject: string): string[] {
+  return (subject.match(/\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b/gi) ?? []).map(collapse).filter((id) => id.length >= 8)
+}
+
+function collapse(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '')
+}
+
+function wordIn(text: string, word: string): boolean {
+  if (word.length < 2) return false
+  // `pg` is not named by `pg-protocol`: hyphens and underscores join words into another name.
+  return new RegExp(`(^|[^a-z0-9_-])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9_-]|$)`, 'i').test(text)
+}
+
+export function describeMinutes(minutes: number): string {
+  if (minutes < 90) return `${Math.round(minutes)} min`
+  if (minutes < 48 * 60) return `${(minutes / 60).toFixed(1)} h`
+  return `${(minutes / 1440).toFixed(1)} days`
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100
+}

@@ -1,0 +1,37 @@
+import type {EvidenceBundle} from '../../../evidence/evidence-bundle.js'
+import type {SpecialistReport} from '../../../incident/finding.js'
+import type {Incident} from '../../../incident/incident.js'
+import {analysisFor} from '../offline-hypotheses.js'
+import {findingsInScope, fmt, offlineReport, summarize, type Observation} from '../offline-report.js'
+
+const ADMIN = /\badmin\b|role (granted|changed)|privilege|sudo|api key (created|issued)|user (created|deleted)|permission/i
+
+/** Authentication-failure bursts by IP or user, credential stuffing, unusual administrative actions. */
+export function securitySpecialist(bundle: EvidenceBundle, _incident: Incident): SpecialistReport {
+  const analysis = analysisFor(bundle)
+  const observations: Observation[] = []
+  const auth = analysis.auth
+  if (auth) {
+    observations.push({
+      text: `${fmt(auth.count)} failed authentication attempts logged; problem lines per minute changed ×${Number.isFinite(auth.factor) ? auth.factor.toFixed(1) : '∞'} at ${auth.at}.`,
+      evidenceIds: auth.evidenceIds,
+    })
+    if (auth.sampleIps.length > 0) observations.push({text: `Sampled failures came from ${auth.sampleIps.slice(0, 6).join(', ')}.`, evidenceIds: auth.evidenceIds.slice(0, 1)})
+  }
+  const clients = bundle.logs?.clients
+  if (clients && (clients.distinctIps > 0 || clients.distinctUsers > 0)) {
+    observations.push({text: `${fmt(clients.distinctIps)} distinct client IPs and ${fmt(clients.distinctUsers)} distinct users in the logs${clients.capped ? ' (lower bounds)' : ''}.`, evidenceIds: []})
+  }
+  for (const t of (bundle.logs?.templates ?? []).filter((t) => ADMIN.test(t.template)).slice(0, 3)) {
+    observations.push({text: `${fmt(t.count)}× administrative action "${t.template.slice(0, 160)}".`, evidenceIds: [t.evidenceId]})
+  }
+  const findings = findingsInScope(analysis, 'security')
+  return offlineReport('security', bundle, {
+    summary: summarize(findings, 'No authentication-failure burst or unusual administrative action found.'),
+    findings,
+    observations,
+    limitations: [
+      'The log digest keeps three samples per message template and no per-IP failure counts, so how concentrated the failures are by source IP could only be sampled.',
+    ],
+  })
+}

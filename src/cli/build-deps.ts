@@ -1,0 +1,43 @@
+import {createAnthropicProvider} from '../agents/anthropic/anthropic-provider.js'
+import {assertAnthropicKey} from '../agents/anthropic/anthropic-key.js'
+import {createOfflineProvider} from '../agents/offline/offline-provider.js'
+import type {FileConfig} from '../config/config.js'
+import {collectEvidence} from '../evidence/collect-evidence.js'
+import type {PipelineDeps} from '../phases/pipeline.js'
+import type {PipelineRequest} from '../phases/pipeline-request.js'
+import {loadTemplates} from '../render/templates.js'
+import {buildNotifier} from './build-notifier.js'
+import {createProgress} from './progress.js'
+import type {TerminalStyle} from './terminal.js'
+
+/** Wires the real dependencies of the pipeline: clock, progress, collectors, providers, integrations. */
+export async function buildPipelineDeps(
+  request: PipelineRequest,
+  config: FileConfig,
+  options: {style: TerminalStyle; configRoot: string; model?: string; env?: NodeJS.ProcessEnv},
+): Promise<PipelineDeps> {
+  const env = options.env ?? process.env
+  const offline = createOfflineProvider()
+  let chosen = offline
+  if (request.provider === 'anthropic') {
+    const apiKey = assertAnthropicKey(env)
+    chosen = createAnthropicProvider({
+      apiKey,
+      baseURL: env.ANTHROPIC_BASE_URL,
+      model: options.model ?? config.model ?? env.INCIDENT_RESPONSE_MODEL,
+      // Per attempt and for the whole specialist: a gateway that never answers costs at most two minutes.
+      timeoutMs: 45_000,
+      deadlineMs: 120_000,
+      fallback: (input) => offline.runSpecialist(input),
+    })
+  }
+  return {
+    now: () => new Date(),
+    progress: createProgress({tty: options.style.tty, color: options.style.color}),
+    collectEvidence: (incident, req) => collectEvidence({incident, databaseUrl: req.databaseUrl}),
+    providers: {offline, chosen},
+    templates: await loadTemplates(config, options.configRoot),
+    notifier: buildNotifier({config, env, mode: request.notify}),
+    fileConfig: config,
+  }
+}

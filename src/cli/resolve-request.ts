@@ -1,0 +1,123 @@
+import {stat} from 'node:fs/promises'
+import {resolve} from 'node:path'
+
+import type {ProviderName} from '../agents/specialist-input.js'
+import {type FileConfig, loadFileConfig} from '../config/config.js'
+import {UsageError, UserError} from '../errors/errors.js'
+import {parseDuration} from '../evidence/duration.js'
+import {assertGitRepo} from '../evidence/git/assert-git-repo.js'
+import {validateIncidentId} from '../incident/incident-id.js'
+import {parseSeverityFlag, parseSymptomsFlag} from '../incident/parse-input.js'
+import type {Severity} from '../incident/severity.js'
+import type {Symptom} from '../incident/vocabulary.js'
+import type {PipelineRequest} from '../phases/pipeline-request.js'
+import {askSeverity, askSymptoms} from './prompts.js'
+import {expandLogSources} from './expand-log-sources.js'
+
+export interface RunFlags {
+  severity?: string
+  symptoms?: string[]
+  service?: string
+  repo?: string
+  logs?: string[]
+  metrics?: string[]
+  deploys?: string
+  'database-url'?: string
+  health?: string[]
+  'started-at'?: string
+  lookback: string
+  postmortem: boolean
+  'skip-triage': boolean
+  provider?: string
+  notify: boolean
+  'dry-run': boolean
+  id?: string
+  'out-dir': string
+  'pagerduty-incident'?: string
+  update?: boolean
+}
+
+/** Flags win over the config file, the config file over defaults; prompts fill what is still missing. */
+export async function resolvePipelineRequest(
+  flags: RunFlags,
+  options: {interactive: boolean; env?: NodeJS.ProcessEnv},
+): Promise<{request: PipelineRequest; config: FileConfig; configRoot: string}> {
+  const env = options.env ?? process.env
+  const repoFlag = flags.repo ? resolve(flags.repo) : null
+  if (repoFlag) await assertGitRepo(repoFlag)
+  const configRoot = repoFlag ?? process.cwd()
+  const {config} = await loadFileConfig(configRoot)
+
+  const id = flags.id ? validateIncidentId(flags.id) : null
+  let severity: Severity | null = flags.severity ? parseSeverityFlag(flags.severity) : config.severity ? parseSeverityFlag(config.severity) : null
+  let symptoms: Symptom[] | null = flags.symptoms ? parseSymptomsFlag(flags.symptoms) : config.symptoms ? parseSymptomsFlag(config.symptoms) : null
+  if (!id) {
+    if (!severity && options.interactive) severity = await askSeverity()
+    if (!symptoms && options.interactive) symptoms = await askSymptoms()
+    const missing = [!severity && '--severity p0|p1|p2', !symptoms && '--symptoms a,b'].filter(Boolean)
+    if (missing.length > 0) {
+      throw new UsageError(`Missing ${missing.join(' and ')} (no terminal to ask, or --non-interactive).`, {
+        suggestions: [`Pass ${missing.join(' ')}, e.g. --severity p1 --symptoms high-error-rate.`],
+      })
+    }
+  }
+
+  const lookback = flags.lookback ?? config.lookback ?? '48h'
+  parseDuration(lookback)
+  const startedAt = flags['started-at'] ? parseInstant(flags['started-at']) : null
+  const logs = await expandLogSources([...(flags.logs ?? config.logs ?? [])])
+  const deploys = flags.deploys ?? config.deploys ?? null
+  if (deploys) await assertReadable(deploys, '--deploys')
+  const metrics = flags.metrics ?? config.metrics ?? []
+  for (const source of metrics) if (!/^https?:\/\//.test(source)) await assertReadable(source, '--metrics')
+
+  const provider = chooseProvider(flags.provider ?? config.provider, env)
+  return {
+    configRoot,
+    config,
+    request: {
+      outDir: resolve(flags['out-dir'] ?? config.outDir ?? '.tresor'),
+      id,
+      severity,
+      symptoms,
+      service: flags.service ?? config.service ?? null,
+      inputs: {
+        logs,
+        repo: repoFlag ?? process.cwd(),
+        metrics: metrics.map((source) => (/^https?:\/\//.test(source) ? source : resolve(source))),
+        deploys: deploys ? resolve(deploys) : null,
+        health: flags.health ?? config.health ?? [],
+        databaseUrlSet: Boolean(flags['database-url']),
+        startedAtFlag: startedAt,
+        lookback,
+      },
+      databaseUrl: flags['database-url'] ?? null,
+      postmortem: flags.postmortem,
+      skipTriage: flags['skip-triage'],
+      provider,
+      notify: flags['dry-run'] ? 'dry-run' : flags.notify ? 'send' : 'off',
+      pagerDutyIncident: flags['pagerduty-incident'] ?? null,
+      updatePagerDuty: flags.update ?? false,
+    },
+  }
+}
+
+function chooseProvider(value: string | undefined, env: NodeJS.ProcessEnv): ProviderName {
+  if (value === 'offline' || value === 'anthropic') return value
+  if (value) throw new UsageError(`Unknown provider "${value}".`, {suggestions: ['Use --provider offline or --provider anthropic.']})
+  return env.ANTHROPIC_API_KEY ? 'anthropic' : 'offline'
+}
+
+function parseInstant(text: string): string {
+  const date = new Date(text)
+  if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(text)) {
+    throw new UsageError(`--started-at "${text}" is not an ISO 8601 time.`, {suggestions: ['Use e.g. --started-at 2026-11-30T14:05:00Z']})
+  }
+  return date.toISOString()
+}
+
+async function assertReadable(path: string, flag: string): Promise<void> {
+  const info = await stat(path).catch(() => null)
+  if (!info) throw new UserError(`${flag} ${path} does not exist.`, {suggestions: ['Check the path (relative paths are relative to the current directory).']})
+  if (!info.isFile()) throw new UserError(`${flag} ${path} is not a file.`)
+}

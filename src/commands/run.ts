@@ -1,0 +1,57 @@
+import {Flags} from '@oclif/core'
+
+import {BaseCommand} from '../cli/base-command.js'
+import {buildPipelineDeps} from '../cli/build-deps.js'
+import {incidentFlags} from '../cli/flags.js'
+import {resolvePipelineRequest} from '../cli/resolve-request.js'
+import {terminalStyle} from '../cli/terminal.js'
+import {toPipelineJson, type PipelineJson} from '../phases/pipeline-json.js'
+import {runPipeline} from '../phases/pipeline.js'
+import {renderTerminalSummary} from '../render/terminal-summary.js'
+
+export default class Run extends BaseCommand {
+  static override summary = 'Run the incident pipeline: triage → investigation → root-cause analysis → postmortem'
+  static override description =
+    'Starts a new incident (or resumes one with --id) and works it from the evidence you point it at: logs, a git repository, metrics, deploy events, a PostgreSQL database and health endpoints. Everything lands in <out-dir>/<incident-id>/.'
+  static override examples = [
+    '<%= config.bin %>',
+    '<%= config.bin %> --severity p0 --symptoms high-error-rate,database-issues --logs "logs/*.log" --repo . --non-interactive',
+    '<%= config.bin %> --id incident-2026-11-30-014502 --postmortem',
+    'cat app.log | <%= config.bin %> --severity p1 --symptoms high-error-rate --logs - --json',
+  ]
+
+  static override flags = {
+    severity: Flags.string({char: 's', description: 'p0 (critical), p1 (high) or p2 (medium)'}),
+    symptoms: Flags.string({description: 'Comma-separated: high-error-rate, service-unavailable, slow-performance, data-corruption, security-incident, database-issues, infrastructure-issues', multiple: true}),
+    service: Flags.string({description: 'Name of the affected service'}),
+    repo: Flags.string({description: 'Git repository to search for recent changes (default: the current directory)'}),
+    logs: Flags.string({description: 'Log file, glob or - for stdin (repeatable; .gz too)', multiple: true}),
+    metrics: Flags.string({description: 'Metrics: wide CSV or saved Prometheus query_range JSON (repeatable)', multiple: true}),
+    deploys: Flags.string({description: 'Deploy / feature-flag / config events as JSON lines'}),
+    'database-url': Flags.string({description: 'PostgreSQL URL for live, read-only diagnostics', env: 'INCIDENT_DATABASE_URL'}),
+    health: Flags.string({description: 'Health endpoint URL to probe (repeatable)', multiple: true}),
+    'started-at': Flags.string({description: 'When the incident was declared (ISO 8601); the onset is detected from evidence'}),
+    lookback: Flags.string({description: 'How far before the onset to look for changes', default: '48h'}),
+    postmortem: Flags.boolean({description: 'Write the postmortem even if not P0'}),
+    'skip-triage': Flags.boolean({description: 'Already triaged: go straight to investigation'}),
+    'non-interactive': Flags.boolean({description: 'Never prompt; missing input is an error (exit 2)'}),
+    provider: Flags.string({description: 'offline (our evidence engine) or anthropic (Claude); default anthropic when ANTHROPIC_API_KEY is set', options: ['offline', 'anthropic']}),
+    model: Flags.string({description: 'Claude model id for --provider anthropic'}),
+    notify: Flags.boolean({description: 'Send escalations (PagerDuty/Slack) when configured', default: true, allowNo: true}),
+    'dry-run': Flags.boolean({description: 'Print what would be sent to PagerDuty/Slack/Jira instead of sending'}),
+    'pagerduty-incident': Flags.string({description: 'Import this PagerDuty incident’s timeline (needs PAGERDUTY_API_TOKEN)'}),
+    update: Flags.boolean({description: 'Post the RCA summary back to the PagerDuty incident as a note', dependsOn: ['pagerduty-incident']}),
+    ...incidentFlags,
+  }
+
+  async run(): Promise<PipelineJson> {
+    const {flags} = await this.parse(Run)
+    const style = terminalStyle()
+    const {request, config, configRoot} = await resolvePipelineRequest(flags, {interactive: style.interactive && !flags['non-interactive']})
+    const deps = await buildPipelineDeps(request, config, {style, configRoot, model: flags.model})
+    const result = await runPipeline(request, deps)
+    const json = await toPipelineJson(result)
+    if (!this.jsonEnabled()) this.log(renderTerminalSummary(result, style))
+    return json
+  }
+}

@@ -1,0 +1,68 @@
+import {readFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {parse as parseYaml} from 'yaml'
+import {z} from 'zod'
+
+import {UserError} from '../errors/errors.js'
+
+/** `.incident-response.json|yaml|yml` in the repo root: the same settings as the flags, plus integrations. */
+export const FileConfigSchema = z
+  .object({
+    severity: z.string().optional(),
+    symptoms: z.array(z.string()).optional(),
+    service: z.string().optional(),
+    outDir: z.string().optional(),
+    lookback: z.string().optional(),
+    provider: z.enum(['offline', 'anthropic']).optional(),
+    model: z.string().optional(),
+    logs: z.array(z.string()).optional(),
+    metrics: z.array(z.string()).optional(),
+    deploys: z.string().optional(),
+    health: z.array(z.string()).optional(),
+    templates: z
+      .object({
+        triage: z.string(),
+        specialist: z.string(),
+        rca: z.string(),
+        postmortem: z.string(),
+        actionItems: z.string(),
+        summary: z.string(),
+      })
+      .partial()
+      .optional(),
+    /** Default owner (team or role) for action items when CODEOWNERS does not say. */
+    defaultOwner: z.string().optional(),
+    /** People whose names must never appear in a postmortem (the blameless linter checks them). */
+    people: z.object({names: z.array(z.string()).default([]), emails: z.array(z.string()).default([])}).optional(),
+    integrations: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+export type FileConfig = z.infer<typeof FileConfigSchema>
+
+const CANDIDATES = ['.incident-response.json', '.incident-response.yaml', '.incident-response.yml']
+
+/** Reads the first config file found in `root`; none is fine, a broken one is a clear error. */
+export async function loadFileConfig(root: string): Promise<{config: FileConfig; path: string | null}> {
+  for (const name of CANDIDATES) {
+    const path = join(root, name)
+    let text: string
+    try {
+      text = await readFile(path, 'utf8')
+    } catch {
+      continue
+    }
+    let raw: unknown
+    try {
+      raw = name.endsWith('.json') ? JSON.parse(text) : parseYaml(text)
+    } catch (error) {
+      throw new UserError(`${path} is not valid ${name.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`)
+    }
+    const parsed = FileConfigSchema.safeParse(raw ?? {})
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      throw new UserError(`${path} has invalid settings: ${issues.join('; ')}`, {suggestions: ['See the README section "Configuration" for the settings it takes.']})
+    }
+    return {config: parsed.data, path}
+  }
+  return {config: {}, path: null}
+}

@@ -1,0 +1,33 @@
+import {z} from 'zod'
+
+import {EvidenceItemSchema} from '../incident/evidence-item.js'
+import {DeploysDigestSchema} from './deploys/deploy-event.js'
+import {GitChangesDigestSchema} from './git/git-digest.js'
+import {HealthDigestSchema} from './health/health-digest.js'
+import {LogDigestSchema} from './logs/log-digest.js'
+import {MetricsDigestSchema} from './metrics/metrics-digest.js'
+import {PostgresDigestSchema} from './postgres/postgres-digest.js'
+
+const Iso = z.string().datetime({offset: true})
+
+/**
+ * All evidence of one incident, collected once and saved under `evidence/`; every phase reads
+ * this, none collects again. Each digest is null when its input was not given.
+ */
+export const EvidenceBundleSchema = z.object({
+  schemaVersion: z.literal(1),
+  window: z.object({
+    onset: Iso.nullable(),
+    onsetSource: z.enum(['logs', 'metrics', 'declared']).nullable(),
+    declaredAt: Iso.nullable(),
+  }),
+  logs: LogDigestSchema.nullable(),
+  git: GitChangesDigestSchema.nullable(),
+  deploys: DeploysDigestSchema.nullable(),
+  metrics: MetricsDigestSchema.nullable(),
+  postgres: PostgresDigestSchema.nullable(),
+  health: HealthDigestSchema.nullable(),
+  items: z.array(EvidenceItemSchema),
+  limitations: z.array(z.string()),
+})
+export type EvidenceBundle = z.infer<typeof EvidenceBundleSchema>

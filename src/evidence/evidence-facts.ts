@@ -1,0 +1,41 @@
+import type {ChangeKind} from '../incident/vocabulary.js'
+
+/**
+ * The handful of facts the triage, RCA and postmortem phases need from the evidence, in one
+ * flat shape. Derived from the bundle by `factsFrom` (evidence-bundle.ts); the specialists read
+ * the full digests instead.
+ */
+export interface EvidenceFacts {
+  onset: string | null
+  onsetEvidenceIds: string[]
+  declaredAt: string | null
+  errors: {
+    count: number
+    requests: number | null
+    /** errors / lines (or requests) since onset */
+    rateSinceOnset: number | null
+    baselineRate: number | null
+    peakRate: number | null
+    firstErrorAt: string | null
+    lastErrorAt: string | null
+    evidenceIds: string[]
+  } | null
+  endpoints: {endpoint: string; errors: number; evidenceId: string}[]
+  affectedUsers: number | null
+  topErrors: {text: string; count: number; evidenceId: string; isNew: boolean}[]
+  changes: {
+    sha: string
+    shortSha: string
+    subject: string
+    kind: ChangeKind | 'docs-tests'
+    committedAt: string
+    minutesBeforeOnset: number | null
+    afterOnset: boolean
+    files: string[]
+    components: string[]
+    evidenceId: string
+  }[]
+  events: {at: string; kind: 'deploy' | 'feature-flag' | 'config'; description: string; sha: string | null; minutesBeforeOnset: number | null; evidenceId: string}[]
+  unhealthy: {url: string; detail: string; evidenceId: string}[]
+  buckets: {t: string; total: number; error: number}[]
+}

@@ -1,0 +1,92 @@
+import type {Incident} from '../incident/incident.js'
+import type {EvidenceBundle} from './evidence-bundle.js'
+import type {EvidenceFacts} from './evidence-facts.js'
+
+/** Buckets with fewer lines than this are too thin for a peak error rate to mean anything. */
+const MIN_BUCKET_LINES_FOR_PEAK = 10
+
+/** Flatten the bundle into the facts the triage, RCA and postmortem phases use (pure). */
+export function factsFrom(bundle: EvidenceBundle, incident: Incident): EvidenceFacts {
+  const onset = bundle.window.onset
+  const onsetMs = onset ? Date.parse(onset) : null
+  const minutesBefore = (at: string) => (onsetMs === null ? null : (onsetMs - Date.parse(at)) / 60_000)
+  return {
+    onset,
+    onsetEvidenceIds: onsetEvidence(bundle),
+    declaredAt: incident.timestamps.detectedAt,
+    errors: errorFacts(bundle, onsetMs),
+    endpoints: (bundle.logs?.endpoints ?? [])
+      .filter((endpoint) => endpoint.errors > 0)
+      .sort((a, b) => b.errors - a.errors)
+      .map((endpoint) => ({endpoint: `${endpoint.method} ${endpoint.path}`, errors: endpoint.errors, evidenceId: endpoint.evidenceId})),
+    affectedUsers: affectedUsers(bundle),
+    topErrors: (bundle.logs?.templates ?? [])
+      .filter((template) => template.levels.includes('error'))
+      .slice(0, 10)
+      .map((template) => ({text: template.samples[0] ?? template.template, count: template.incidentCount || template.count, evidenceId: template.evidenceId, isNew: template.isNew})),
+    changes: (bundle.git?.commits ?? []).map((commit) => ({
+      sha: commit.sha,
+      shortSha: commit.shortSha,
+      subject: commit.subject,
+      kind: commit.kind,
+      committedAt: commit.committedAt,
+      minutesBeforeOnset: commit.minutesBeforeOnset,
+      afterOnset: commit.afterOnset,
+      files: commit.files.map((file) => file.path),
+      components: commit.components,
+      evidenceId: `ev-git-${commit.shortSha}`,
+    })),
+    events: (bundle.deploys?.events ?? []).map((event) => ({
+      at: event.time,
+      kind: event.kind,
+      description: [event.description, event.service, event.version].filter(Boolean).join(' · ') || event.kind,
+      sha: event.sha,
+      minutesBeforeOnset: minutesBefore(event.time),
+      evidenceId: `ev-deploy-${event.line}`,
+    })),
+    unhealthy: (bundle.health?.probes ?? []).flatMap((probe, index) =>
+      probe.ok ? [] : [{url: probe.url, detail: probe.error ? `${probe.error} (${probe.errorDetail ?? 'no detail'})` : `HTTP ${probe.status}`, evidenceId: `ev-health-${index + 1}`}],
+    ),
+    buckets: (bundle.logs?.buckets ?? []).map((bucket) => ({t: bucket.t, total: bucket.total, error: bucket.error})),
+  }
+}
+
+function onsetEvidence(bundle: EvidenceBundle): string[] {
+  if (bundle.window.onsetSource === 'logs' && bundle.logs?.onset) return [bundle.logs.onset.evidenceId]
+  if (bundle.window.onsetSource === 'metrics') {
+    const series = bundle.metrics?.series.find((item) => item.changePoint?.at === bundle.window.onset)
+    return series ? [series.evidenceId] : []
+  }
+  return []
+}
+
+function errorFacts(bundle: EvidenceBundle, onsetMs: number | null): EvidenceFacts['errors'] {
+  const logs = bundle.logs
+  if (!logs || logs.totals.lines === 0) return null
+  const since = logs.buckets.filter((bucket) => onsetMs === null || Date.parse(bucket.t) + logs.bucketWidthMs > onsetMs)
+  const withErrors = since.filter((bucket) => bucket.error > 0)
+  const count = onsetMs === null ? logs.totals.errors : since.reduce((sum, bucket) => sum + bucket.error, 0)
+  const rates = since.filter((bucket) => bucket.total >= MIN_BUCKET_LINES_FOR_PEAK).map((bucket) => bucket.error / bucket.total)
+  const topError = logs.templates.find((template) => template.levels.includes('error'))
+  return {
+    count,
+    requests: logs.totals.requests > 0 ? logs.totals.requests : null,
+    rateSinceOnset: logs.onset?.incidentErrorRate ?? null,
+    baselineRate: logs.onset?.baselineErrorRate ?? null,
+    peakRate: rates.length > 0 ? Math.max(...rates) : null,
+    firstErrorAt: onsetMs === null ? logs.firstErrorAt : (withErrors[0]?.t ?? null),
+    lastErrorAt: withErrors.length > 0 ? new Date(Date.parse(withErrors.at(-1)!.t) + logs.bucketWidthMs).toISOString() : null,
+    evidenceIds: [logs.onset?.evidenceId, topError?.evidenceId].filter((id): id is string => Boolean(id)),
+  }
+}
+
+/**
+ * Distinct users seen failing. The digest keeps only the top users, so this is known only when
+ * that list is complete (fewer users than its cap); otherwise unknown rather than an undercount.
+ */
+function affectedUsers(bundle: EvidenceBundle): number | null {
+  const clients = bundle.logs?.clients
+  if (!clients || clients.distinctUsers === 0 || clients.capped) return null
+  if (clients.topUsers.length < clients.distinctUsers) return null
+  return clients.topUsers.filter((user) => user.errors > 0).length
+}

@@ -1,0 +1,199 @@
+import type {EvidenceItem} from '../../incident/evidence-item.js'
+import {redact} from '../../redact/redact.js'
+import {classifyCommit} from './change-kind.js'
+import {componentsOf} from './components.js'
+import {diffManifest, isParseableManifest, type DependencyChange} from './dependency-changes.js'
+import {GitChangesDigestSchema, type CommitChange, type GitChangesDigest} from './git-digest.js'
+import {isGitRepo} from './assert-git-repo.js'
+import {GIT_LOG_FORMAT, parseGitLog, type RawCommit} from './parse-git-log.js'
+import {runGit} from './run-git.js'
+
+export interface CollectChangesInput {
+  repo: string
+  /** When null the window ends at `now`. */
+  onset: Date | null
+  lookbackMs: number
+  /** Commits this long after onset are still listed (clock skew, a deploy finishing late). */
+  slackMs?: number
+  now: Date
+  /** A busy monorepo can have thousands of commits in 48 h; the most recent ones are kept. */
+  maxCommits?: number
+}
+
+export interface CollectChangesResult {
+  digest: GitChangesDigest
+  items: EvidenceItem[]
+  limitations: string[]
+}
+
+const DEFAULT_SLACK_MS = 5 * 60_000
+const DEFAULT_MAX_COMMITS = 500
+const MAX_FILES_LISTED = 200
+const MAX_MANIFESTS_PER_COMMIT = 20
+const ITEM_FILES_LISTED = 30
+
+/**
+ * The commits in [onset − lookback, onset + slack] (or [now − lookback, now] without an onset),
+ * each with files, diff stats, kind, moved dependency versions and components. What cannot be
+ * examined (no repository, shallow clone, too many commits) becomes a limitation, never a throw.
+ */
+export async function collectChanges(input: CollectChangesInput): Promise<CollectChangesResult> {
+  const slackMs = input.slackMs ?? DEFAULT_SLACK_MS
+  const maxCommits = input.maxCommits ?? DEFAULT_MAX_COMMITS
+  const anchor = input.onset ?? input.now
+  const from = new Date(anchor.getTime() - input.lookbackMs)
+  const to = input.onset === null ? input.now : new Date(input.onset.getTime() + slackMs)
+  const empty: GitChangesDigest = {
+    schemaVersion: 1,
+    window: {from: from.toISOString(), to: to.toISOString()},
+    onset: input.onset?.toISOString() ?? null,
+    shallow: false,
+    truncated: false,
+    commits: [],
+  }
+
+  if (!(await isGitRepo(input.repo))) {
+    return {digest: empty, items: [], limitations: [`${input.repo} is not a git repository, so code changes could not be examined.`]}
+  }
+  const limitations: string[] = []
+  const shallow = (await runGit(input.repo, ['rev-parse', '--is-shallow-repository'])).trim() === 'true'
+  if (shallow) {
+    limitations.push('The repository is a shallow clone; commits older than its depth could not be examined (run `git fetch --unshallow`).')
+  }
+
+  let raw: RawCommit[]
+  try {
+    const output = await runGit(input.repo, [
+      'log',
+      '-z',
+      '--raw',
+      '--numstat',
+      '-M',
+      '--no-abbrev',
+      '--diff-merges=first-parent',
+      `--format=${GIT_LOG_FORMAT}`,
+      `--max-count=${maxCommits + 1}`,
+      `--since=${from.toISOString()}`,
+      `--until=${to.toISOString()}`,
+      'HEAD',
+      '--',
+    ])
+    // --since/--until are walk heuristics on committer dates; the exact window is enforced here.
+    raw = parseGitLog(output).filter((c) => c.committedAt >= from.toISOString() && c.committedAt <= to.toISOString())
+  } catch (error) {
+    const reason = /does not have any commits|unknown revision|bad (default )?revision 'HEAD'/i.test(String(error))
+      ? 'the repository has no commits'
+      : 'git log failed'
+    limitations.push(`Code changes could not be examined: ${reason}.`)
+    return {digest: {...empty, shallow}, items: [], limitations}
+  }
+
+  const truncated = raw.length > maxCommits
+  if (truncated) {
+    raw = raw.slice(0, maxCommits)
+    limitations.push(
+      `More than ${maxCommits} commits fall in the window ${from.toISOString()} – ${to.toISOString()}; only the ${maxCommits} most recent were examined.`,
+    )
+  }
+
+  const tags = await tagsByCommit(input.repo)
+  const commits: CommitChange[] = []
+  for (const commit of raw) {
+    commits.push(describeCommit(commit, await dependencyChangesOf(input.repo, commit), tags.get(commit.sha) ?? [], input.onset))
+  }
+  const digest = GitChangesDigestSchema.parse({...empty, shallow, truncated, commits})
+  return {digest, items: commits.map(commitEvidence), limitations}
+}
+
+/** Pure: a parsed commit plus its dependency moves → the digest entry (subject redacted). */
+export function describeCommit(
+  commit: RawCommit,
+  dependencyChanges: DependencyChange[],
+  tags: string[],
+  onset: Date | null,
+): CommitChange {
+  const manifestsWithChanges = new Set(dependencyChanges.map((c) => c.file))
+  const committed = new Date(commit.committedAt).getTime()
+  const minutesBeforeOnset = onset === null ? null : Math.round((onset.getTime() - committed) / 6000) / 10
+  return {
+    sha: commit.sha,
+    shortSha: commit.sha.slice(0, 7),
+    subject: redact(commit.subject),
+    committedAt: commit.committedAt,
+    isMerge: commit.parents.length > 1,
+    tags,
+    files: commit.files.slice(0, MAX_FILES_LISTED),
+    filesOmitted: Math.max(0, commit.files.length - MAX_FILES_LISTED),
+    additions: commit.files.reduce((sum, f) => sum + (f.additions ?? 0), 0),
+    deletions: commit.files.reduce((sum, f) => sum + (f.deletions ?? 0), 0),
+    kind: classifyCommit(commit.files, manifestsWithChanges),
+    dependencyChanges,
+    components: componentsOf(commit.files.map((f) => f.path)),
+    afterOnset: onset !== null && committed > onset.getTime(),
+    minutesBeforeOnset,
+  }
+}
+
+export function commitEvidence(commit: CommitChange): EvidenceItem {
+  const stats = `${commit.files.length + commit.filesOmitted} files, +${commit.additions} -${commit.deletions}`
+  const where = commit.components.length > 0 ? `; components: ${commit.components.slice(0, 5).join(', ')}` : ''
+  const moved = commit.dependencyChanges
+    .slice(0, 3)
+    .map((c) => `${c.package} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`)
+    .join(', ')
+  return {
+    id: `ev-git-${commit.shortSha}`,
+    source: 'git',
+    kind: commit.kind,
+    summary: `${commit.shortSha} ${commit.kind}: ${commit.subject} (${stats}${where})${moved ? `; ${moved}` : ''}`,
+    at: commit.committedAt,
+    ref: {sha: commit.sha},
+    data: {
+      sha: commit.sha,
+      subject: commit.subject,
+      kind: commit.kind,
+      isMerge: commit.isMerge,
+      tags: commit.tags,
+      components: commit.components,
+      files: commit.files.slice(0, ITEM_FILES_LISTED).map((f) => f.path),
+      additions: commit.additions,
+      deletions: commit.deletions,
+      dependencyChanges: commit.dependencyChanges,
+      afterOnset: commit.afterOnset,
+      minutesBeforeOnset: commit.minutesBeforeOnset,
+    },
+  }
+}
+
+async function dependencyChangesOf(repo: string, commit: RawCommit): Promise<DependencyChange[]> {
+  const manifests = commit.files.filter((f) => isParseableManifest(f.path)).slice(0, MAX_MANIFESTS_PER_COMMIT)
+  const parent = commit.parents[0] ?? null
+  const changes: DependencyChange[] = []
+  for (const file of manifests) {
+    const before = parent === null ? null : await fileAt(repo, parent, file.previousPath ?? file.path)
+    const after = file.status === 'deleted' ? null : await fileAt(repo, commit.sha, file.path)
+    changes.push(...diffManifest(file.path, before, after))
+  }
+  return changes
+}
+
+async function fileAt(repo: string, rev: string, path: string): Promise<string | null> {
+  try {
+    return await runGit(repo, ['show', `${rev}:${path}`], 8 * 1024 * 1024)
+  } catch {
+    return null
+  }
+}
+
+/** Tag names by the commit they point at (annotated tags are peeled to their commit). */
+async function tagsByCommit(repo: string): Promise<Map<string, string[]>> {
+  const output = await runGit(repo, ['for-each-ref', 'refs/tags', '--format=%(objectname)%09%(*objectname)%09%(refname:short)'])
+  const tags = new Map<string, string[]>()
+  for (const line of output.split('\n')) {
+    const [object, peeled, name] = line.split('\t')
+    if (!name) continue
+    const sha = peeled || object
+    tags.set(sha, [...(tags.get(sha) ?? []), name])
+  }
+  return tags
+}

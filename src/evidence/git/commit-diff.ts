@@ -1,0 +1,22 @@
+import {UserError} from '../../errors/errors.js'
+import {redact} from '../../redact/redact.js'
+import {runGitCapped} from './run-git.js'
+
+// Trailers name people; the investigation is blameless.
+const PERSON_TRAILERS = /^(signed-off-by|co-authored-by|reviewed-by|acked-by|tested-by|reported-by|helped-by|cc):.*$/gim
+
+/**
+ * The patch of one commit for a specialist to read: subject, body, stat and diff, without author
+ * lines, redacted and cut at `maxBytes` (with a note saying so).
+ */
+export async function commitDiff(repo: string, sha: string, maxBytes: number): Promise<string> {
+  // The sha comes from a model's tool call: only a hex object name may reach git's argv.
+  if (!/^[0-9a-f]{4,64}$/i.test(sha)) throw new UserError(`Not a commit sha: ${JSON.stringify(sha.slice(0, 80))}`)
+  const {text, truncated} = await runGitCapped(
+    repo,
+    ['show', '--no-color', '--no-ext-diff', '--diff-merges=first-parent', '--stat', '--patch', '--format=commit %H%nDate: %cI%n%n%B', sha, '--'],
+    maxBytes,
+  )
+  const clean = redact(text.replace(PERSON_TRAILERS, '').replace(/\n{3,}/g, '\n\n'))
+  return truncated ? `${clean}\n[diff truncated at ${maxBytes} bytes]` : clean
+}

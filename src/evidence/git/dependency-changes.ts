@@ -1,0 +1,130 @@
+import {z} from 'zod'
+
+export const DependencyChangeSchema = z.object({
+  package: z.string(),
+  /** Null when the dependency was added. */
+  from: z.string().nullable(),
+  /** Null when the dependency was removed. */
+  to: z.string().nullable(),
+  file: z.string(),
+})
+export type DependencyChange = z.infer<typeof DependencyChangeSchema>
+
+/** True for manifests whose dependency versions `parseManifest` can read. */
+export function isParseableManifest(path: string): boolean {
+  return manifestParser(path) !== null
+}
+
+/** The dependency versions moved between two versions of one manifest (null = file absent). */
+export function diffManifest(path: string, before: string | null, after: string | null): DependencyChange[] {
+  const parse = manifestParser(path)
+  if (parse === null) return []
+  const old = before === null ? new Map<string, string>() : parse(before)
+  const now = after === null ? new Map<string, string>() : parse(after)
+  const changes: DependencyChange[] = []
+  for (const [name, version] of now) {
+    const previous = old.get(name) ?? null
+    if (previous !== version) changes.push({package: name, from: previous, to: version, file: path})
+  }
+  for (const [name, version] of old) {
+    if (!now.has(name)) changes.push({package: name, from: version, to: null, file: path})
+  }
+  return changes
+}
+
+type ManifestParser = (text: string) => Map<string, string>
+
+function manifestParser(path: string): ManifestParser | null {
+  const name = path.slice(path.lastIndexOf('/') + 1)
+  if (name === 'package.json') return parsePackageJson
+  if (name === 'go.mod') return parseGoMod
+  if (name === 'Cargo.toml') return parseCargoToml
+  if (name === 'Gemfile.lock') return parseGemfileLock
+  if (/^requirements[^/]*\.txt$/.test(name)) return parseRequirements
+  return null
+}
+
+const PackageJsonSchema = z.looseObject({
+  dependencies: z.record(z.string(), z.string()).optional(),
+  devDependencies: z.record(z.string(), z.string()).optional(),
+  peerDependencies: z.record(z.string(), z.string()).optional(),
+  optionalDependencies: z.record(z.string(), z.string()).optional(),
+})
+
+export function parsePackageJson(text: string): Map<string, string> {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return new Map()
+  }
+  const parsed = PackageJsonSchema.safeParse(json)
+  if (!parsed.success) return new Map()
+  const {dependencies, devDependencies, peerDependencies, optionalDependencies} = parsed.data
+  // Later groups only fill gaps: a runtime dependency's version is the one that ships.
+  return new Map(Object.entries({...optionalDependencies, ...peerDependencies, ...devDependencies, ...dependencies}))
+}
+
+export function parseGoMod(text: string): Map<string, string> {
+  const versions = new Map<string, string>()
+  let inRequireBlock = false
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\/\/.*$/, '').trim()
+    if (inRequireBlock) {
+      if (line === ')') inRequireBlock = false
+      else addGoRequirement(versions, line)
+    } else if (/^require\s*\($/.test(line)) {
+      inRequireBlock = true
+    } else if (line.startsWith('require ')) {
+      addGoRequirement(versions, line.slice('require '.length).trim())
+    }
+  }
+  return versions
+}
+
+function addGoRequirement(versions: Map<string, string>, line: string): void {
+  const match = /^(\S+)\s+(v\S+)$/.exec(line)
+  if (match) versions.set(match[1], match[2])
+}
+
+export function parseRequirements(text: string): Map<string, string> {
+  const versions = new Map<string, string>()
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\s#.*$/, '').replace(/;.*$/, '').trim()
+    if (line === '' || line.startsWith('#') || line.startsWith('-')) continue
+    const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(.*)$/.exec(line)
+    if (!match) continue
+    const spec = match[3].replace(/\s+/g, '')
+    versions.set(match[1].toLowerCase(), spec.startsWith('==') ? spec.slice(2) : spec === '' ? '*' : spec)
+  }
+  return versions
+}
+
+const CARGO_DEPENDENCY_SECTION = /^\[(?:workspace\.)?(?:target\.[^\]]+\.)?(?:dev-|build-)?dependencies\]$/
+
+export function parseCargoToml(text: string): Map<string, string> {
+  const versions = new Map<string, string>()
+  let inDependencies = false
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\s#.*$/, '').trim()
+    if (line.startsWith('[')) {
+      inDependencies = CARGO_DEPENDENCY_SECTION.test(line)
+      continue
+    }
+    if (!inDependencies) continue
+    const plain = /^([A-Za-z0-9_-]+)\s*=\s*"([^"]+)"$/.exec(line)
+    const table = /^([A-Za-z0-9_-]+)\s*=\s*\{.*\bversion\s*=\s*"([^"]+)"/.exec(line)
+    const match = plain ?? table
+    if (match) versions.set(match[1], match[2])
+  }
+  return versions
+}
+
+export function parseGemfileLock(text: string): Map<string, string> {
+  const versions = new Map<string, string>()
+  // Resolved gems are the 4-space-indented `name (version)` lines under `specs:`.
+  for (const match of text.matchAll(/^ {4}([A-Za-z0-9._-]+) \(([^)]+)\)$/gm)) {
+    versions.set(match[1], match[2])
+  }
+  return versions
+}

@@ -1,0 +1,123 @@
+import {addHistogram, newLatencyHistogram} from './latency-histogram.js'
+import type {BucketCounts, EndpointStats, ExceptionStats, LogAggregator, Sample, TemplateStats} from './log-aggregator.js'
+
+/**
+ * The plain-data form of an aggregator, posted from a worker thread that analysed one byte range
+ * of a file, and the merge of it into the main aggregator. Bucket keys travel as epoch ms because
+ * each side's grid may have coarsened differently; line numbers travel relative to the range and
+ * are shifted by the lines of the ranges before it.
+ */
+export interface AggregatorState {
+  buckets: Array<[number, BucketCounts]>
+  templates: Array<{tokens: string[]; stats: Omit<TemplateStats, 'byBucket'> & {byBucket: Array<[number, number]>}}>
+  endpoints: Array<[string, EndpointStats]>
+  exceptions: Array<[string, ExceptionStats]>
+  users: Array<[string, {count: number; errors: number}]>
+  ips: string[]
+  clientsCapped: boolean
+  endpointsCapped: boolean
+  exceptionsCapped: boolean
+  totals: LogAggregator['totals']
+  firstErrorAt: number
+  minTs: number
+  maxTs: number
+  hasLatency: boolean
+}
+
+export function exportAggregatorState(aggregator: LogAggregator): AggregatorState {
+  const width = aggregator.grid.widthMs
+  return {
+    buckets: [...aggregator.grid.buckets].map(([key, bucket]) => [key * width, bucket]),
+    templates: aggregator.miner.clusters.flatMap((cluster) => {
+      const stats = aggregator.templates[cluster.id]
+      if (!stats) return []
+      return [{tokens: cluster.tokens, stats: {...stats, byBucket: [...stats.byBucket].map(([key, count]): [number, number] => [key * width, count])}}]
+    }),
+    endpoints: [...aggregator.endpoints],
+    exceptions: [...aggregator.exceptions],
+    users: [...aggregator.users],
+    ips: [...aggregator.ips],
+    clientsCapped: aggregator.clientsCapped,
+    endpointsCapped: aggregator.endpointsCapped,
+    exceptionsCapped: aggregator.exceptionsCapped,
+    totals: aggregator.totals,
+    firstErrorAt: aggregator.firstErrorAt,
+    minTs: aggregator.minTs,
+    maxTs: aggregator.maxTs,
+    hasLatency: aggregator.hasLatency,
+  }
+}
+
+const shift = (sample: Sample, offset: number): Sample => ({...sample, line: sample.line + offset})
+
+export function mergeAggregatorState(into: LogAggregator, state: AggregatorState, lineOffset: number): void {
+  for (const [startMs, bucket] of state.buckets) {
+    const target = into.grid.at(startMs)
+    target.total += bucket.total
+    target.warn += bucket.warn
+    target.error += bucket.error
+    target.http5xx += bucket.http5xx
+    if (bucket.latency) {
+      target.latency ??= newLatencyHistogram()
+      addHistogram(target.latency, bucket.latency)
+    }
+  }
+
+  for (const {tokens, stats} of state.templates) {
+    const cluster = into.miner.addTokens(tokens, stats.count)
+    let target = into.templates[cluster.id]
+    if (!target) {
+      target = {count: 0, firstSeen: Infinity, lastSeen: -Infinity, levels: new Set(), errors: 0, samples: [], errorSample: null, byBucket: new Map()}
+      into.templates[cluster.id] = target
+    }
+    target.count += stats.count
+    target.errors += stats.errors
+    target.firstSeen = Math.min(target.firstSeen, stats.firstSeen)
+    target.lastSeen = Math.max(target.lastSeen, stats.lastSeen)
+    for (const level of stats.levels) target.levels.add(level)
+    for (const sample of stats.samples) if (target.samples.length < into.limits.samplesPerTemplate) target.samples.push(shift(sample, lineOffset))
+    if (target.errorSample === null && stats.errorSample) target.errorSample = shift(stats.errorSample, lineOffset)
+    for (const [startMs, count] of stats.byBucket) {
+      const key = into.grid.keyOf(startMs)
+      target.byBucket.set(key, (target.byBucket.get(key) ?? 0) + count)
+    }
+  }
+
+  for (const [key, endpoint] of state.endpoints) {
+    const target = into.endpoints.get(key)
+    if (target) {
+      target.total += endpoint.total
+      target.errors += endpoint.errors
+      target.http5xx += endpoint.http5xx
+    } else if (into.endpoints.size < into.limits.maxEndpoints) into.endpoints.set(key, {...endpoint, ref: shift(endpoint.ref, lineOffset)})
+    else into.endpointsCapped = true
+  }
+  for (const [key, exception] of state.exceptions) {
+    const target = into.exceptions.get(key)
+    if (target) {
+      target.count += exception.count
+      target.firstSeen = Math.min(target.firstSeen, exception.firstSeen)
+    } else if (into.exceptions.size < into.limits.maxExceptions) into.exceptions.set(key, {...exception, ref: shift(exception.ref, lineOffset)})
+    else into.exceptionsCapped = true
+  }
+  for (const [user, counts] of state.users) {
+    const target = into.users.get(user)
+    if (target) {
+      target.count += counts.count
+      target.errors += counts.errors
+    } else if (into.users.size < into.limits.maxDistinctClients) into.users.set(user, {...counts})
+    else into.clientsCapped = true
+  }
+  for (const ip of state.ips) {
+    if (into.ips.size < into.limits.maxDistinctClients) into.ips.add(ip)
+    else if (!into.ips.has(ip)) into.clientsCapped = true
+  }
+  into.clientsCapped ||= state.clientsCapped
+  into.endpointsCapped ||= state.endpointsCapped
+  into.exceptionsCapped ||= state.exceptionsCapped
+  for (const key of Object.keys(into.totals) as Array<keyof LogAggregator['totals']>) into.totals[key] += state.totals[key]
+  into.firstErrorAt = Math.min(into.firstErrorAt, state.firstErrorAt)
+  into.minTs = Math.min(into.minTs, state.minTs)
+  into.maxTs = Math.max(into.maxTs, state.maxTs)
+  into.hasLatency ||= state.hasLatency
+}

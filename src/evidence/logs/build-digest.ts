@@ -1,0 +1,283 @@
+import type {EvidenceItem} from '../../incident/evidence-item.js'
+import {redact} from '../../redact/redact.js'
+import {detectOnset, type OnsetEstimate} from './detect-onset.js'
+import {addHistogram, histogramQuantile, newLatencyHistogram} from './latency-histogram.js'
+import type {BucketCounts, LogAggregator, TemplateStats} from './log-aggregator.js'
+import type {LogDigest, LogFileSummary, LogTemplate} from './log-digest.js'
+
+/**
+ * Turns the one-pass state into the bounded digest and its evidence items: fills the bucket
+ * series, finds the onset, splits every template's counts into baseline and incident windows,
+ * ranks templates (new or surging errors first) and redacts every text that leaves.
+ */
+export interface DigestOptions {
+  onsetHint: number | null
+  redactIps: boolean
+  maxTemplates: number
+  maxBucketsOut: number
+  maxEndpoints: number
+  maxExceptions: number
+  maxTopUsers: number
+}
+
+export const ONSET_METHOD = 'binomial-epidemic-changepoint'
+
+const iso = (ms: number) => new Date(ms).toISOString()
+const isoOrNull = (ms: number) => (Number.isFinite(ms) ? iso(ms) : null)
+const fmt = (n: number) => n.toLocaleString('en-US')
+const hhmm = (ms: number) => `${iso(ms).slice(11, 16)}Z`
+
+interface Series {
+  widthMs: number
+  starts: number[]
+  buckets: BucketCounts[]
+}
+
+/** Buckets from first to last with empty ones filled, merged further if the span is too long. */
+function fillSeries(aggregator: LogAggregator, maxBuckets: number): Series {
+  const keys = aggregator.grid.sortedKeys()
+  if (keys.length === 0) return {widthMs: aggregator.grid.widthMs, starts: [], buckets: []}
+  let factor = 1
+  while ((keys.at(-1)! - keys[0] + 1) / factor > maxBuckets) factor *= 2
+  const widthMs = aggregator.grid.widthMs * factor
+  const firstKey = Math.floor(keys[0] / factor)
+  const count = Math.floor(keys.at(-1)! / factor) - firstKey + 1
+  const buckets: BucketCounts[] = Array.from({length: count}, () => ({total: 0, warn: 0, error: 0, http5xx: 0, latency: null}))
+  for (const [key, bucket] of aggregator.grid.buckets) {
+    const target = buckets[Math.floor(key / factor) - firstKey]
+    target.total += bucket.total
+    target.warn += bucket.warn
+    target.error += bucket.error
+    target.http5xx += bucket.http5xx
+    if (bucket.latency) {
+      target.latency ??= newLatencyHistogram()
+      addHistogram(target.latency, bucket.latency)
+    }
+  }
+  const starts = buckets.map((_, i) => (firstKey + i) * widthMs)
+  return {widthMs, starts, buckets}
+}
+
+interface TemplateGroup {
+  template: string
+  stats: TemplateStats[]
+  count: number
+  errors: number
+  baselineCount: number
+  incidentCount: number
+  firstSeen: number
+  lastSeen: number
+  levels: Set<string>
+  surgeScore: number
+  isNew: boolean
+  relevance: number
+}
+
+function groupTemplates(aggregator: LogAggregator, onsetAt: number | null, from: number, to: number, widthMs: number): TemplateGroup[] {
+  const groups = new Map<string, TemplateGroup>()
+  const gridWidth = aggregator.grid.widthMs
+  for (const cluster of aggregator.miner.clusters) {
+    const stats = aggregator.templates[cluster.id]
+    if (!stats) continue
+    const key = aggregator.miner.groupKeyOf(cluster)
+    let group = groups.get(key)
+    if (!group) {
+      group = {template: aggregator.miner.templateOf(cluster), stats: [], count: 0, errors: 0, baselineCount: 0, incidentCount: 0, firstSeen: Infinity, lastSeen: -Infinity, levels: new Set(), surgeScore: 0, isNew: false, relevance: 0}
+      groups.set(key, group)
+    } else if (stats.count > Math.max(...group.stats.map((s) => s.count))) {
+      group.template = aggregator.miner.templateOf(cluster)
+    }
+    group.stats.push(stats)
+    group.count += stats.count
+    group.errors += stats.errors
+    group.firstSeen = Math.min(group.firstSeen, stats.firstSeen)
+    group.lastSeen = Math.max(group.lastSeen, stats.lastSeen)
+    for (const level of stats.levels) group.levels.add(level)
+    for (const [bucketKey, count] of stats.byBucket) {
+      if (onsetAt !== null && bucketKey * gridWidth >= onsetAt) group.incidentCount += count
+      else group.baselineCount += count
+    }
+  }
+  const baselineSpan = onsetAt === null ? 0 : Math.max(widthMs, onsetAt - from)
+  const incidentSpan = onsetAt === null ? 0 : Math.max(widthMs, to - onsetAt + widthMs)
+  for (const group of groups.values()) {
+    if (onsetAt !== null) {
+      const incidentRate = group.incidentCount / incidentSpan
+      const baselineRate = (group.baselineCount + 1) / baselineSpan
+      group.surgeScore = group.incidentCount === 0 ? 0 : Math.round(Math.log2(incidentRate / baselineRate) * 100) / 100
+      group.isNew = group.baselineCount === 0 && group.incidentCount > 0
+    }
+    const severity = group.levels.has('error') ? 2 : group.levels.has('warn') ? 1 : 0
+    group.relevance = (group.isNew ? 3 : 0) * (severity + 1) + Math.max(0, group.surgeScore) * (severity + 1) + severity * 2 + Math.log10(group.count + 1) * 0.3
+  }
+  return [...groups.values()].sort((a, b) => b.relevance - a.relevance || b.count - a.count || (a.template < b.template ? -1 : 1))
+}
+
+export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], options: DigestOptions): {digest: LogDigest; items: EvidenceItem[]} {
+  const clean = (text: string) => redact(text, {ips: options.redactIps})
+  const series = fillSeries(aggregator, options.maxBucketsOut)
+  const hasTime = series.starts.length > 0
+  const from = hasTime ? aggregator.minTs : 0
+  const to = hasTime ? aggregator.maxTs : 0
+  const onset: OnsetEstimate | null = hasTime
+    ? detectOnset(
+        {starts: series.starts, totals: series.buckets.map((b) => b.total), errors: series.buckets.map((b) => b.error)},
+        {hint: options.onsetHint},
+      )
+    : null
+  const items: EvidenceItem[] = []
+  let nextId = 1
+  const newId = () => `ev-logs-${nextId++}`
+
+  let onsetOut: LogDigest['onset'] = null
+  if (onset) {
+    const id = newId()
+    onsetOut = {at: iso(onset.at), method: ONSET_METHOD, confidence: onset.confidence, baselineErrorRate: round4(onset.baselineErrorRate), incidentErrorRate: round4(onset.incidentErrorRate), evidenceId: id}
+    const firstError = firstErrorSampleAfter(aggregator, onset.at)
+    items.push({
+      id,
+      source: 'logs',
+      kind: 'log-onset',
+      summary: `Error rate rose from ${pct(onset.baselineErrorRate)} to ${pct(onset.incidentErrorRate)} at ${hhmm(onset.at)} (confidence ${onset.confidence})`,
+      at: iso(onset.at),
+      ref: firstError ? {file: firstError.file, line: firstError.line} : {},
+      data: {baselineErrorRate: onsetOut.baselineErrorRate, incidentErrorRate: onsetOut.incidentErrorRate, llr: Math.round(onset.llr), windowEnd: iso(series.starts[onset.endIndex - 1] + series.widthMs)},
+    })
+  }
+
+  const groups = groupTemplates(aggregator, onset?.at ?? null, from, to, series.widthMs)
+  const templates: LogTemplate[] = groups.slice(0, options.maxTemplates).map((group) => {
+    const id = newId()
+    const samples = group.stats.flatMap((s) => s.samples).slice(0, 3)
+    const ref = samples[0] ?? {file: '', line: 0}
+    const levels = (['debug', 'info', 'warn', 'error'] as const).filter((level) => group.levels.has(level))
+    const template = clean(group.template)
+    const levelWord = levels.includes('error') ? 'ERROR ' : levels.includes('warn') ? 'WARN ' : ''
+    const note = group.isNew && onset ? ` (new since onset ${hhmm(onset.at)})` : group.surgeScore >= 1 ? ` (surging ×${(2 ** group.surgeScore).toFixed(1)} since onset)` : ''
+    items.push({
+      id,
+      source: 'logs',
+      kind: 'log-template',
+      summary: `${fmt(group.count)}× ${levelWord}${template.slice(0, 200)}${note}`,
+      at: isoOrNull(group.firstSeen),
+      ref: {file: ref.file, line: ref.line},
+      data: {count: group.count, errors: group.errors, baselineCount: group.baselineCount, incidentCount: group.incidentCount, surgeScore: group.surgeScore, isNew: group.isNew},
+    })
+    return {
+      evidenceId: id,
+      template,
+      count: group.count,
+      baselineCount: group.baselineCount,
+      incidentCount: group.incidentCount,
+      surgeScore: group.surgeScore,
+      isNew: group.isNew,
+      firstSeen: isoOrNull(group.firstSeen),
+      lastSeen: isoOrNull(group.lastSeen),
+      levels,
+      samples: samples.map((s) => clean(s.text)),
+      ref: {file: ref.file, line: ref.line},
+    }
+  })
+
+  const exceptions = [...aggregator.exceptions.values()]
+    .sort((a, b) => b.count - a.count || a.firstSeen - b.firstSeen)
+    .slice(0, options.maxExceptions)
+    .map((exception) => {
+      const id = newId()
+      const message = clean(exception.message)
+      const top = exception.frames[0]
+      items.push({
+        id,
+        source: 'logs',
+        kind: 'log-exception',
+        summary: `${fmt(exception.count)}× ${clean(exception.type)}: ${message.slice(0, 160)}${top ? ` at ${clean(top.file)}:${top.line}` : ''}`,
+        at: isoOrNull(exception.firstSeen),
+        ref: {file: exception.ref.file, line: exception.ref.line},
+        data: {count: exception.count, type: clean(exception.type), frames: exception.frames.map((f) => ({file: clean(f.file), line: f.line, function: clean(f.function)}))},
+      })
+      return {
+        evidenceId: id,
+        type: clean(exception.type),
+        message,
+        count: exception.count,
+        firstSeen: isoOrNull(exception.firstSeen),
+        frames: exception.frames.map((f) => ({file: clean(f.file), line: f.line, function: clean(f.function)})),
+      }
+    })
+
+  const endpoints = [...aggregator.endpoints.values()]
+    .sort((a, b) => b.errors - a.errors || b.total - a.total || (a.path < b.path ? -1 : 1))
+    .slice(0, options.maxEndpoints)
+    .map((endpoint) => {
+      const id = newId()
+      const path = clean(endpoint.path)
+      items.push({
+        id,
+        source: 'logs',
+        kind: 'log-endpoint',
+        summary: `${endpoint.method} ${path}: ${fmt(endpoint.errors)} errors (${fmt(endpoint.http5xx)} 5xx) of ${fmt(endpoint.total)} requests`,
+        at: null,
+        ref: {file: endpoint.ref.file, line: endpoint.ref.line},
+        data: {total: endpoint.total, errors: endpoint.errors, http5xx: endpoint.http5xx},
+      })
+      return {method: endpoint.method, path, total: endpoint.total, errors: endpoint.errors, http5xx: endpoint.http5xx, evidenceId: id}
+    })
+
+  const topUsers = [...aggregator.users.entries()]
+    .sort((a, b) => b[1].errors - a[1].errors || b[1].count - a[1].count)
+    .slice(0, options.maxTopUsers)
+    .map(([user, counts]) => ({user: clean(user), count: counts.count, errors: counts.errors}))
+
+  const digest: LogDigest = {
+    schemaVersion: 1,
+    files,
+    totals: {lines: aggregator.totals.lines, errors: aggregator.totals.errors, warnings: aggregator.totals.warnings, http5xx: aggregator.totals.http5xx, requests: aggregator.totals.requests},
+    timeRange: hasTime ? {from: iso(from), to: iso(to)} : null,
+    firstErrorAt: isoOrNull(aggregator.firstErrorAt),
+    bucketWidthMs: series.widthMs,
+    buckets: series.buckets.map((bucket, i) => {
+      const out: LogDigest['buckets'][number] = {t: iso(series.starts[i]), total: bucket.total, warn: bucket.warn, error: bucket.error, http5xx: bucket.http5xx}
+      if (bucket.latency) {
+        out.latencyP50Ms = histogramQuantile(bucket.latency, 0.5) ?? undefined
+        out.latencyP95Ms = histogramQuantile(bucket.latency, 0.95) ?? undefined
+      }
+      return out
+    }),
+    onset: onsetOut,
+    templates,
+    templatesTotal: groups.length,
+    endpoints,
+    clients: {distinctUsers: aggregator.users.size, distinctIps: aggregator.ips.size, capped: aggregator.clientsCapped, topUsers},
+    exceptions,
+    latency: aggregator.hasLatency ? latencySplit(series, onset?.at ?? null) : null,
+  }
+  return {digest, items}
+}
+
+function latencySplit(series: Series, onsetAt: number | null): LogDigest['latency'] {
+  const baseline = newLatencyHistogram()
+  const incident = newLatencyHistogram()
+  series.buckets.forEach((bucket, i) => {
+    if (bucket.latency) addHistogram(onsetAt !== null && series.starts[i] >= onsetAt ? incident : baseline, bucket.latency)
+  })
+  return {
+    p50BaselineMs: histogramQuantile(baseline, 0.5),
+    p95BaselineMs: histogramQuantile(baseline, 0.95),
+    p50IncidentMs: histogramQuantile(incident, 0.5),
+    p95IncidentMs: histogramQuantile(incident, 0.95),
+  }
+}
+
+/** A real line to cite for the onset: the first error line of the error template that started nearest after it. */
+function firstErrorSampleAfter(aggregator: LogAggregator, at: number): {file: string; line: number} | null {
+  let best: {file: string; line: number; distance: number} | null = null
+  for (const stats of aggregator.templates) {
+    if (!stats || stats.errorSample === null || stats.lastSeen < at) continue
+    const distance = Math.abs(stats.firstSeen - at)
+    if (!best || distance < best.distance) best = {file: stats.errorSample.file, line: stats.errorSample.line, distance}
+  }
+  return best
+}
+
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000
+const pct = (n: number) => `${(n * 100).toFixed(n < 0.01 ? 2 : 1)}%`

@@ -1,0 +1,244 @@
+import {normalizeEndpointPath} from './endpoint-path.js'
+import {addHistogram, latencyBin, newLatencyHistogram} from './latency-histogram.js'
+import type {LogLevel, LogRecord} from './log-record.js'
+import {parseException, type StackFrame} from './stack-trace.js'
+import {TemplateMiner, type MinerSettings} from './template-miner.js'
+import {coarsenCounts, TimeGrid} from './time-grid.js'
+
+/**
+ * The one-pass state of a log analysis: every finished event goes through `add`, which mines its
+ * template and updates per-bucket, per-template, per-endpoint, per-exception and client counts.
+ * Every collection is capped, so memory depends on the caps, not on the input size.
+ */
+export interface BucketCounts {
+  total: number
+  warn: number
+  error: number
+  http5xx: number
+  latency: Uint32Array | null
+}
+
+export interface Sample {
+  text: string
+  file: string
+  line: number
+}
+
+export interface TemplateStats {
+  count: number
+  firstSeen: number
+  lastSeen: number
+  levels: Set<Exclude<LogLevel, null>>
+  errors: number
+  samples: Sample[]
+  /** The first error line of this template, to cite for the onset. */
+  errorSample: Sample | null
+  byBucket: Map<number, number>
+}
+
+export interface EndpointStats {
+  method: string
+  path: string
+  total: number
+  errors: number
+  http5xx: number
+  ref: Sample
+}
+
+export interface ExceptionStats {
+  type: string
+  message: string
+  count: number
+  firstSeen: number
+  frames: StackFrame[]
+  ref: Sample
+}
+
+export interface AggregatorLimits {
+  maxBuckets: number
+  maxEndpoints: number
+  maxExceptions: number
+  maxDistinctClients: number
+  maxSampleChars: number
+  samplesPerTemplate: number
+}
+
+export const DEFAULT_LIMITS: AggregatorLimits = {
+  maxBuckets: 1440,
+  maxEndpoints: 2000,
+  maxExceptions: 1000,
+  maxDistinctClients: 100_000,
+  maxSampleChars: 500,
+  samplesPerTemplate: 3,
+}
+
+const MAX_MINED_CHARS = 2000
+
+/** A fresh copy, so a kept sample does not pin the 1 MB chunk it was sliced from. */
+const detach = (text: string, max: number): string => (' ' + text.slice(0, max)).slice(1)
+
+export class LogAggregator {
+  readonly miner: TemplateMiner
+  readonly limits: AggregatorLimits
+  readonly grid: TimeGrid<BucketCounts>
+  readonly templates: TemplateStats[] = []
+  readonly endpoints = new Map<string, EndpointStats>()
+  readonly exceptions = new Map<string, ExceptionStats>()
+  readonly users = new Map<string, {count: number; errors: number}>()
+  readonly ips = new Set<string>()
+  clientsCapped = false
+  endpointsCapped = false
+  exceptionsCapped = false
+  totals = {lines: 0, events: 0, errors: 0, warnings: 0, http5xx: 0, requests: 0}
+  firstErrorAt = Number.POSITIVE_INFINITY
+  minTs = Number.POSITIVE_INFINITY
+  maxTs = Number.NEGATIVE_INFINITY
+  hasLatency = false
+
+  constructor(miner: Partial<MinerSettings> = {}, limits: Partial<AggregatorLimits> = {}) {
+    this.miner = new TemplateMiner(miner)
+    this.limits = {...DEFAULT_LIMITS, ...limits}
+    this.grid = new TimeGrid<BucketCounts>(
+      this.limits.maxBuckets,
+      () => ({total: 0, warn: 0, error: 0, http5xx: 0, latency: null}),
+      (into, from) => {
+        into.total += from.total
+        into.warn += from.warn
+        into.error += from.error
+        into.http5xx += from.http5xx
+        if (from.latency) {
+          into.latency ??= newLatencyHistogram()
+          addHistogram(into.latency, from.latency)
+        }
+      },
+    )
+    this.grid.onCoarsen(() => {
+      for (const stats of this.templates) if (stats) stats.byBucket = coarsenCounts(stats.byBucket)
+    })
+  }
+
+  /** One finished event: its first line (`rawLine` at `file:line`) and any attached trace lines. */
+  add(record: LogRecord, rawLine: string, file: string, line: number, continuation: readonly string[]): void {
+    this.totals.events++
+    const isError = record.level === 'error' || (record.status !== null && record.status >= 500)
+    const isWarn = !isError && record.level === 'warn'
+    const is5xx = record.status !== null && record.status >= 500
+    if (isError) this.totals.errors++
+    if (isWarn) this.totals.warnings++
+    if (is5xx) this.totals.http5xx++
+    if (record.status !== null) this.totals.requests++
+
+    const ts = record.ts
+    const timed = !Number.isNaN(ts)
+    let bucketKey = 0
+    if (timed) {
+      if (ts < this.minTs) this.minTs = ts
+      if (ts > this.maxTs) this.maxTs = ts
+      if (isError && ts < this.firstErrorAt) this.firstErrorAt = ts
+      const bucket = this.grid.at(ts)
+      bucketKey = this.grid.keyOf(ts)
+      bucket.total++
+      if (isError) bucket.error++
+      if (isWarn) bucket.warn++
+      if (is5xx) bucket.http5xx++
+      if (record.latencyMs !== null) {
+        this.hasLatency = true
+        bucket.latency ??= newLatencyHistogram()
+        bucket.latency[latencyBin(record.latencyMs)]++
+      }
+    }
+
+    const message = record.message.length > MAX_MINED_CHARS ? record.message.slice(0, MAX_MINED_CHARS) : record.message
+    const cluster = this.miner.add(message)
+    let stats = this.templates[cluster.id]
+    if (!stats) {
+      stats = {count: 0, firstSeen: Number.POSITIVE_INFINITY, lastSeen: Number.NEGATIVE_INFINITY, levels: new Set(), errors: 0, samples: [], errorSample: null, byBucket: new Map()}
+      this.templates[cluster.id] = stats
+    }
+    stats.count++
+    if (isError) stats.errors++
+    if (record.level) stats.levels.add(record.level)
+    else if (is5xx) stats.levels.add('error')
+    if (timed) {
+      if (ts < stats.firstSeen) stats.firstSeen = ts
+      if (ts > stats.lastSeen) stats.lastSeen = ts
+      stats.byBucket.set(bucketKey, (stats.byBucket.get(bucketKey) ?? 0) + 1)
+    }
+    if (isError && stats.errorSample === null) stats.errorSample = {text: '', file, line}
+    if (stats.samples.length < this.limits.samplesPerTemplate) {
+      stats.samples.push({text: detach(rawLine, this.limits.maxSampleChars), file, line})
+    }
+
+    if (record.method !== null && record.path !== null) this.addEndpoint(record, isError, is5xx, rawLine, file, line)
+    if (record.user !== null || record.ip !== null) this.addClient(record, isError)
+    if (continuation.length > 0 || record.stack !== null) {
+      const trace = record.stack !== null ? record.stack.split('\n') : continuation
+      const firstLine = record.stack !== null ? trace[0] : rawLine
+      this.addException(firstLine, record.stack !== null ? trace.slice(1) : trace, ts, rawLine, file, line)
+    }
+  }
+
+  private addEndpoint(record: LogRecord, isError: boolean, is5xx: boolean, rawLine: string, file: string, line: number): void {
+    const path = normalizeEndpointPath(record.path!)
+    const key = `${record.method} ${path}`
+    let endpoint = this.endpoints.get(key)
+    if (!endpoint) {
+      if (this.endpoints.size >= this.limits.maxEndpoints) {
+        this.endpointsCapped = true
+        return
+      }
+      endpoint = {method: record.method!, path, total: 0, errors: 0, http5xx: 0, ref: {text: detach(rawLine, this.limits.maxSampleChars), file, line}}
+      this.endpoints.set(key, endpoint)
+    }
+    endpoint.total++
+    if (isError) endpoint.errors++
+    if (is5xx) endpoint.http5xx++
+  }
+
+  private addClient(record: LogRecord, isError: boolean): void {
+    const cap = this.limits.maxDistinctClients
+    if (record.ip !== null) {
+      if (this.ips.size < cap) this.ips.add(record.ip)
+      else if (!this.ips.has(record.ip)) this.clientsCapped = true
+    }
+    if (record.user !== null) {
+      let user = this.users.get(record.user)
+      if (!user) {
+        if (this.users.size >= cap) {
+          this.clientsCapped = true
+          return
+        }
+        user = {count: 0, errors: 0}
+        this.users.set(detach(record.user, 200), user)
+      }
+      user.count++
+      if (isError) user.errors++
+    }
+  }
+
+  private addException(firstLine: string, trace: readonly string[], ts: number, rawLine: string, file: string, line: number): void {
+    const parsed = parseException(firstLine, trace)
+    if (!parsed) return
+    // Group by type, top frame and the message with its variables masked.
+    const top = parsed.frames[0]
+    const key = `${parsed.type}|${top ? `${top.file}:${top.line}` : ''}|${this.miner.tokens(parsed.message).join(' ')}`
+    let stats = this.exceptions.get(key)
+    if (!stats) {
+      if (this.exceptions.size >= this.limits.maxExceptions) {
+        this.exceptionsCapped = true
+        return
+      }
+      stats = {
+        type: detach(parsed.type, 200),
+        message: detach(parsed.message, this.limits.maxSampleChars),
+        count: 0,
+        firstSeen: Number.POSITIVE_INFINITY,
+        frames: parsed.frames.map((frame) => ({file: detach(frame.file, 300), line: frame.line, function: detach(frame.function, 200)})),
+        ref: {text: detach(rawLine, this.limits.maxSampleChars), file, line},
+      }
+      this.exceptions.set(key, stats)
+    }
+    stats.count++
+    if (!Number.isNaN(ts) && ts < stats.firstSeen) stats.firstSeen = ts
+  }
+}

@@ -1,0 +1,92 @@
+/** One parsed log event (a line, plus any stack-trace lines attached to it later). */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | null
+
+export interface LogRecord {
+  /** Epoch milliseconds (UTC), or NaN when the line carried no usable timestamp. */
+  ts: number
+  level: LogLevel
+  /** The text that is mined for templates (message part, not the whole line). */
+  message: string
+  status: number | null
+  method: string | null
+  path: string | null
+  latencyMs: number | null
+  user: string | null
+  ip: string | null
+  /** A stack trace carried in a structured field (JSON `stack`, `error.stack` …). */
+  stack: string | null
+}
+
+export const emptyRecord = (): LogRecord => ({
+  ts: Number.NaN,
+  level: null,
+  message: '',
+  status: null,
+  method: null,
+  path: null,
+  latencyMs: null,
+  user: null,
+  ip: null,
+  stack: null,
+})
+
+const LEVELS: Record<string, LogLevel> = {
+  trace: 'debug',
+  debug: 'debug',
+  dbug: 'debug',
+  fine: 'debug',
+  info: 'info',
+  information: 'info',
+  notice: 'info',
+  warn: 'warn',
+  warning: 'warn',
+  error: 'error',
+  err: 'error',
+  eror: 'error',
+  fatal: 'error',
+  crit: 'error',
+  critical: 'error',
+  alert: 'error',
+  emerg: 'error',
+  emergency: 'error',
+  panic: 'error',
+  severe: 'error',
+}
+
+/** Level names in any case, and pino/bunyan numbers (50 error, 40 warn …). */
+export function normalizeLevel(value: unknown): LogLevel {
+  if (typeof value === 'number') {
+    if (value >= 50) return 'error'
+    if (value >= 40) return 'warn'
+    if (value >= 30) return 'info'
+    return 'debug'
+  }
+  if (typeof value !== 'string') return null
+  return LEVELS[value.toLowerCase()] ?? null
+}
+
+/** A level word near the start of a plain message: `ERROR`, `[warn]`, `level=error`, `E/`-less. */
+export function findLevelWord(text: string): {level: LogLevel; end: number} | null {
+  const limit = Math.min(text.length, 80)
+  let start = -1
+  for (let i = 0; i <= limit; i++) {
+    const c = i < limit ? text.charCodeAt(i) : 32
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+    if (letter) {
+      if (start < 0) start = i
+    } else if (start >= 0) {
+      const length = i - start
+      if (length >= 3 && length <= 11) {
+        const word = text.slice(start, i)
+        // Level words are written in capitals or inside brackets; "error" in prose is not a level.
+        const bracketed = start > 0 && (text.charCodeAt(start - 1) === 91 || text.charCodeAt(start - 1) === 60)
+        if (word === word.toUpperCase() || bracketed) {
+          const level = LEVELS[word.toLowerCase()]
+          if (level) return {level, end: i}
+        }
+      }
+      start = -1
+    }
+  }
+  return null
+}

@@ -1,0 +1,108 @@
+import {open, stat} from 'node:fs/promises'
+import {Worker} from 'node:worker_threads'
+
+import {mergeAggregatorState, type AggregatorState} from './aggregator-state.js'
+import type {LogAnalysisOptions} from './analyze-logs.js'
+import type {LogAggregator} from './log-aggregator.js'
+import type {LogFileSummary} from './log-digest.js'
+
+/**
+ * One large plain file analysed by several worker threads, each over a byte range that starts at
+ * a line start, then merged in file order. Gzip and stdin cannot be split and stay in process.
+ */
+export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024
+const BOUNDARY_WINDOW = 256 * 1024
+
+export interface ByteRange {
+  start: number
+  end: number
+}
+
+/** Byte ranges for `workers` threads, or null when the file should be read in one go. */
+export async function splitForWorkers(source: string, workers: number, minBytes = PARALLEL_MIN_BYTES): Promise<ByteRange[] | null> {
+  if (source === '-' || workers < 2) return null
+  let size: number
+  try {
+    const info = await stat(source)
+    if (!info.isFile()) return null
+    size = info.size
+  } catch {
+    return null
+  }
+  if (size < minBytes) return null
+  const handle = await open(source, 'r')
+  try {
+    const head = Buffer.alloc(2)
+    await handle.read(head, 0, 2, 0)
+    if (head[0] === 0x1f && head[1] === 0x8b) return null
+    const cuts = [0]
+    const window = Buffer.alloc(BOUNDARY_WINDOW)
+    for (let k = 1; k < workers; k++) {
+      const nominal = Math.floor((size * k) / workers)
+      const {bytesRead} = await handle.read(window, 0, BOUNDARY_WINDOW, nominal)
+      // Cut after a newline whose next line does not start indented, so stack traces stay whole.
+      let cut = -1
+      for (let i = window.indexOf(10); i >= 0 && i + 1 < bytesRead; i = window.indexOf(10, i + 1)) {
+        const next = window[i + 1]
+        if (next !== 32 && next !== 9 && next !== 10) {
+          cut = nominal + i + 1
+          break
+        }
+      }
+      if (cut > cuts.at(-1)!) cuts.push(cut)
+    }
+    if (cuts.length < 2) return null
+    return cuts.map((start, i) => ({start, end: cuts[i + 1] ?? size}))
+  } finally {
+    await handle.close()
+  }
+}
+
+interface WorkerResult {
+  state: AggregatorState
+  file: LogFileSummary
+}
+
+export async function analyzeInWorkers(
+  source: string,
+  ranges: ByteRange[],
+  aggregator: LogAggregator,
+  now: Date,
+  options: LogAnalysisOptions,
+): Promise<LogFileSummary> {
+  const fromSource = import.meta.url.endsWith('.ts')
+  const workerUrl = new URL(`./analyze-range-worker${fromSource ? '.ts' : '.js'}`, import.meta.url)
+  // Built code (dist/) starts the .js worker directly; run from source (tsx, benches) the worker
+  // registers tsx itself first, since loader hooks are not inherited by worker threads.
+  const spawn = (workerData: unknown) =>
+    fromSource
+      ? new Worker(`import('tsx/esm/api').then(({register}) => { register(); return import(${JSON.stringify(workerUrl.href)}) })`, {eval: true, workerData})
+      : new Worker(workerUrl, {workerData})
+  const results = await Promise.all(
+    ranges.map(
+      (range) =>
+        new Promise<WorkerResult>((resolve, reject) => {
+          const worker = spawn({source, range, nowMs: now.getTime(), miner: aggregator.miner.settings, limits: aggregator.limits, maxLineChars: options.maxLineChars})
+          worker.once('message', (result: WorkerResult) => resolve(result))
+          worker.once('error', reject)
+          worker.once('exit', (code) => {
+            if (code !== 0) reject(new Error(`log analysis worker exited with code ${code}`))
+          })
+        }),
+    ),
+  )
+  let lineOffset = 0
+  const skipped = new Map<string, number>()
+  for (const {state, file} of results) {
+    mergeAggregatorState(aggregator, state, lineOffset)
+    lineOffset += file.lines
+    for (const {reason, count} of file.skipped) skipped.set(reason, (skipped.get(reason) ?? 0) + count)
+  }
+  return {
+    path: source,
+    format: results[0].file.format,
+    lines: lineOffset,
+    bytes: results.reduce((sum, r) => sum + r.file.bytes, 0),
+    skipped: [...skipped].map(([reason, count]) => ({reason, count})),
+  }
+}

@@ -1,0 +1,53 @@
+import {redact} from '../../redact/redact.js'
+import {readLines} from './line-reader.js'
+import {parseLine, type LogFormat} from './line-parsers.js'
+
+/**
+ * Re-reads log files for a specialist's question and returns matching lines, redacted and
+ * prefixed with `file:line`, capped. The pattern is a regex when it compiles, else plain text;
+ * `from`/`to` (ISO) filter by each line's own timestamp (untimestamped lines pass the filter).
+ */
+export interface LogLineQuery {
+  pattern: string
+  from?: string
+  to?: string
+  limit?: number
+}
+
+const DEFAULT_LIMIT = 50
+const MAX_LIMIT = 500
+const MAX_LINE_CHARS = 1000
+
+export async function searchLogLines(sources: string[], query: LogLineQuery, options: {redactIps?: boolean; now?: () => Date} = {}): Promise<string[]> {
+  const matcher = compile(query.pattern)
+  const from = query.from ? Date.parse(query.from) : Number.NEGATIVE_INFINITY
+  const to = query.to ? Date.parse(query.to) : Number.POSITIVE_INFINITY
+  const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_LIMIT), MAX_LIMIT)
+  const timeFiltered = Number.isFinite(from) || Number.isFinite(to)
+  const now = options.now?.() ?? new Date()
+  const results: string[] = []
+  for (const source of sources) {
+    if (results.length >= limit) break
+    // The plain parser is enough to read a timestamp; the JSON one is used for lines starting with `{`.
+    const format: LogFormat = 'plain'
+    await readLines(source, (line, lineNumber) => {
+      if (results.length >= limit || !matcher(line)) return
+      if (timeFiltered) {
+        const ts = parseLine(line, format, now).ts
+        if (!Number.isNaN(ts) && (ts < from || ts > to)) return
+      }
+      results.push(`${source}:${lineNumber}: ${redact(line.slice(0, MAX_LINE_CHARS), {ips: options.redactIps})}`)
+    })
+  }
+  return results
+}
+
+function compile(pattern: string): (line: string) => boolean {
+  try {
+    const regex = new RegExp(pattern, 'i')
+    return (line) => regex.test(line)
+  } catch {
+    const needle = pattern.toLowerCase()
+    return (line) => line.toLowerCase().includes(needle)
+  }
+}

@@ -1,0 +1,196 @@
+import {WILDCARD, tokenHasDigit, tokenize} from './mask-tokens.js'
+
+/**
+ * An online template miner in the Drain family (He et al., ICWS 2017): a fixed-depth prefix tree
+ * keyed by token count and the first tokens routes each message to a small list of clusters, the
+ * most similar cluster above a threshold absorbs it (differing positions become `<*>`), otherwise a
+ * new cluster starts. Work per line is bounded by depth and the leaf size, not by the corpus.
+ */
+export interface MinerSettings {
+  /** Tree depth counted like Drain's: root, length and leaf layers included, so depth 4 routes on the first token. */
+  depth: number
+  /** Share of equal non-wildcard tokens needed to join a cluster. */
+  similarityThreshold: number
+  /** Children per internal node before new tokens share the `<*>` branch. */
+  maxChildren: number
+  /** Hard cap on clusters; beyond it unmatched messages go to one overflow cluster. */
+  maxClusters: number
+  /** Mask numbers, ids, hex, IPs, paths, quoted values before mining. */
+  maskVariables: boolean
+  /** Optional regexes applied (in order, each match → `<*>`) before tokenising. */
+  preprocess: RegExp[]
+}
+
+export const DEFAULT_MINER_SETTINGS: MinerSettings = {
+  depth: 5,
+  similarityThreshold: 0.7,
+  maxChildren: 100,
+  maxClusters: 5000,
+  maskVariables: true,
+  preprocess: [],
+}
+
+export interface TemplateCluster {
+  readonly id: number
+  tokens: string[]
+  size: number
+}
+
+interface TreeNode {
+  children: Map<string, TreeNode>
+  clusters: TemplateCluster[]
+}
+
+const newNode = (): TreeNode => ({children: new Map(), clusters: []})
+
+const MAX_CACHED_CHARS = 120
+const EXACT_CACHE_ENTRIES = 10_000
+
+export const OVERFLOW_TEMPLATE = '<other messages: template cap reached>'
+
+export class TemplateMiner {
+  readonly settings: MinerSettings
+  readonly clusters: TemplateCluster[] = []
+  private readonly byLength = new Map<number, TreeNode>()
+  private readonly prefixLayers: number
+  private overflow: TemplateCluster | null = null
+  private readonly exactCache = new Map<string, TemplateCluster>()
+
+  constructor(settings: Partial<MinerSettings> = {}) {
+    this.settings = {...DEFAULT_MINER_SETTINGS, ...settings}
+    this.prefixLayers = Math.max(0, this.settings.depth - 2)
+  }
+
+  /**
+   * Mines one message and returns the cluster it joined. Short messages without digits repeat
+   * verbatim ("request completed"), so their cluster is remembered and the tree walk skipped.
+   */
+  add(message: string): TemplateCluster {
+    const cacheable = message.length <= MAX_CACHED_CHARS && !tokenHasDigit(message)
+    if (cacheable) {
+      const cached = this.exactCache.get(message)
+      if (cached) {
+        cached.size++
+        return cached
+      }
+    }
+    const cluster = this.addTokens(this.tokens(message))
+    if (cacheable) {
+      if (this.exactCache.size >= EXACT_CACHE_ENTRIES) this.exactCache.clear()
+      this.exactCache.set(message, cluster)
+    }
+    return cluster
+  }
+
+  tokens(message: string): string[] {
+    let text = message
+    for (const pattern of this.settings.preprocess) text = text.replace(pattern, WILDCARD)
+    return tokenize(text, this.settings.maskVariables)
+  }
+
+  /** Mines a tokenised message seen `times` times (more than once when merging another miner's clusters). */
+  addTokens(tokens: string[], times = 1): TemplateCluster {
+    const leaf = this.leafFor(tokens)
+    const match = this.bestMatch(leaf.clusters, tokens)
+    if (match && match.similarity >= this.settings.similarityThreshold) {
+      generalize(match.cluster.tokens, tokens)
+      match.cluster.size += times
+      return match.cluster
+    }
+    if (this.clusters.length >= this.settings.maxClusters) {
+      if (match) {
+        match.cluster.size += times
+        generalize(match.cluster.tokens, tokens)
+        return match.cluster
+      }
+      this.overflow ??= this.createCluster([OVERFLOW_TEMPLATE])
+      this.overflow.size += times
+      return this.overflow
+    }
+    const cluster = this.createCluster(tokens.slice())
+    cluster.size = times
+    leaf.clusters.push(cluster)
+    return cluster
+  }
+
+  templateOf(cluster: TemplateCluster): string {
+    return cluster.tokens.join(' ')
+  }
+
+  /**
+   * The key under which final clusters are reported together: the constant tokens in order.
+   * Drain cannot join messages of different lengths ("sent" vs "(1.2 KB) sent"); once variables
+   * are wildcards, templates that share every constant token are one event.
+   */
+  groupKeyOf(cluster: TemplateCluster): string {
+    const constants = cluster.tokens.filter((token) => /[A-Za-z]/.test(token.replaceAll(WILDCARD, '')))
+    return constants.length === 0 ? this.templateOf(cluster) : constants.join(' ')
+  }
+
+  private createCluster(tokens: string[]): TemplateCluster {
+    const cluster: TemplateCluster = {id: this.clusters.length, tokens, size: 0}
+    this.clusters.push(cluster)
+    return cluster
+  }
+
+  /** Walks (creating as needed) the prefix path; tokens holding digits share the `<*>` branch. */
+  private leafFor(tokens: string[]): TreeNode {
+    let node: TreeNode | undefined = this.byLength.get(tokens.length)
+    if (!node) {
+      node = newNode()
+      this.byLength.set(tokens.length, node)
+    }
+    const layers = Math.min(this.prefixLayers - 1, tokens.length)
+    for (let i = 0; i < layers; i++) {
+      const token = tokens[i]
+      const key = token === WILDCARD || tokenHasDigit(token) ? WILDCARD : token
+      let next: TreeNode | undefined = node.children.get(key)
+      if (!next) {
+        if (key !== WILDCARD && node.children.size + 1 >= this.settings.maxChildren) {
+          next = node.children.get(WILDCARD)
+          if (!next) {
+            next = newNode()
+            node.children.set(WILDCARD, next)
+          }
+        } else {
+          next = newNode()
+          node.children.set(key, next)
+        }
+      }
+      node = next
+    }
+    return node
+  }
+
+  private bestMatch(clusters: TemplateCluster[], tokens: string[]): {cluster: TemplateCluster; similarity: number} | null {
+    let best: TemplateCluster | null = null
+    let bestSimilarity = -1
+    let bestParams = -1
+    const length = tokens.length
+    for (const cluster of clusters) {
+      let same = 0
+      let params = 0
+      const template = cluster.tokens
+      for (let i = 0; i < length; i++) {
+        const t = template[i]
+        if (t === WILDCARD) params++
+        else if (t === tokens[i]) same++
+      }
+      // A template that already covers the message is a match whatever its share of wildcards;
+      // Drain's ratio alone would start a duplicate cluster for every such line.
+      const similarity = length === 0 || same + params === length ? 1 : same / length
+      if (similarity > bestSimilarity || (similarity === bestSimilarity && params > bestParams)) {
+        best = cluster
+        bestSimilarity = similarity
+        bestParams = params
+      }
+    }
+    return best ? {cluster: best, similarity: bestSimilarity} : null
+  }
+}
+
+function generalize(template: string[], tokens: string[]): void {
+  for (let i = 0; i < template.length; i++) {
+    if (template[i] !== tokens[i]) template[i] = WILDCARD
+  }
+}

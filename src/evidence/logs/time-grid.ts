@@ -1,0 +1,69 @@
+/**
+ * Time bucketing that stays bounded whatever the span: buckets start one minute wide and double
+ * in width (merging neighbours) whenever there would be more than `maxBuckets` of them. Keys are
+ * `floor(ts / width)`, so coarsening a key is `floor(key / 2)`; series kept elsewhere under the
+ * same keys are coarsened through `onCoarsen`.
+ */
+export const MINUTE_MS = 60_000
+
+export class TimeGrid<T> {
+  widthMs = MINUTE_MS
+  readonly buckets = new Map<number, T>()
+  private readonly listeners: Array<() => void> = []
+
+  constructor(
+    private readonly maxBuckets: number,
+    private readonly create: () => T,
+    private readonly merge: (into: T, from: T) => void,
+  ) {}
+
+  keyOf(ts: number): number {
+    return Math.floor(ts / this.widthMs)
+  }
+
+  /** The bucket for `ts`, creating it (and coarsening the grid if that overflows it). */
+  at(ts: number): T {
+    let key = this.keyOf(ts)
+    let bucket = this.buckets.get(key)
+    if (bucket) return bucket
+    bucket = this.create()
+    this.buckets.set(key, bucket)
+    while (this.buckets.size > this.maxBuckets) {
+      this.coarsen()
+      key = this.keyOf(ts)
+    }
+    return this.buckets.get(key)!
+  }
+
+  /** Registers a callback run after each doubling, to re-key series stored by bucket key. */
+  onCoarsen(listener: () => void): void {
+    this.listeners.push(listener)
+  }
+
+  private coarsen(): void {
+    const old = [...this.buckets.entries()]
+    this.buckets.clear()
+    this.widthMs *= 2
+    for (const [key, value] of old) {
+      const target = Math.floor(key / 2)
+      const existing = this.buckets.get(target)
+      if (existing) this.merge(existing, value)
+      else this.buckets.set(target, value)
+    }
+    for (const listener of this.listeners) listener()
+  }
+
+  sortedKeys(): number[] {
+    return [...this.buckets.keys()].sort((a, b) => a - b)
+  }
+}
+
+/** Halves the keys of a sparse per-bucket count map, summing merged neighbours. */
+export function coarsenCounts(counts: Map<number, number>): Map<number, number> {
+  const out = new Map<number, number>()
+  for (const [key, count] of counts) {
+    const target = Math.floor(key / 2)
+    out.set(target, (out.get(target) ?? 0) + count)
+  }
+  return out
+}

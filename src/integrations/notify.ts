@@ -1,0 +1,155 @@
+import {createHash} from 'node:crypto'
+
+import {AppError} from '../errors/errors.js'
+import type {ActionItem} from '../incident/action-item.js'
+import type {Incident} from '../incident/incident.js'
+import {withIncidentLock} from '../incident/lock.js'
+import {type IntegrationConfig, secretsOf} from './config.js'
+import {deliverPendingEntries, firstSlackTs, missingSetting, plannedRequests} from './deliver-outbox.js'
+import {maskSecrets} from './http/mask-secrets.js'
+import {emptyResult, type IntegrationDeps, type IntegrationResult, type NotifyMode, type OutgoingRequest, type TriageSummary} from './integration-types.js'
+import {jiraIssueBody} from './jira/jira-fields.js'
+import {appendOutbox, enqueueMessages, readOutbox} from './outbox.js'
+import {type OutboxEntry, type OutboxMessage, pendingEntry} from './outbox-entry.js'
+import {buildResolveEvent, buildTriggerEvent} from './pagerduty/pagerduty-events.js'
+import {incidentDeclaredMessage, incidentResolvedMessage} from './slack/slack-messages.js'
+import {outgoingText} from './text-limits.js'
+
+interface NotifyArgs {
+  dir: string
+  config: IntegrationConfig
+  deps: IntegrationDeps
+  mode: NotifyMode
+}
+
+const TRIGGER_ID = 'pagerduty-event:trigger'
+
+/** Triage escalation by severity: P0 pages (PagerDuty) and posts to Slack; P1 and P2 post to Slack. */
+export async function escalateIncident(args: NotifyArgs & {incident: Incident; triage: TriageSummary}): Promise<IntegrationResult> {
+  const {incident, triage} = args
+  const messages: OutboxMessage[] = []
+  if (incident.severity === 'P0') {
+    messages.push({id: TRIGGER_ID, channel: 'pagerduty-event', key: incident.id, payload: buildTriggerEvent(incident, triage)})
+  }
+  messages.push({id: 'slack:declared', channel: 'slack', key: `${incident.id}:declared`, payload: incidentDeclaredMessage(incident, triage)})
+  return runMessages(args, messages)
+}
+
+/**
+ * On resolve: PagerDuty `resolve` with the trigger's dedup key, and a Slack summary threaded under
+ * the first message. A page that never went out is cancelled rather than sent late.
+ */
+export async function notifyResolved(args: NotifyArgs & {incident: Incident; summary: string}): Promise<IntegrationResult> {
+  const {incident} = args
+  const slack: OutboxMessage = {id: 'slack:resolved', channel: 'slack', key: `${incident.id}:resolved`, payload: incidentResolvedMessage(incident, args.summary)}
+  const resolve: OutboxMessage = {id: 'pagerduty-event:resolve', channel: 'pagerduty-event', key: incident.id, payload: buildResolveEvent(incident.id)}
+  if (args.mode === 'dry-run') {
+    const entries = await readOutbox(args.dir).catch(() => [])
+    const triggerSent = entries.some((entry) => entry.id === TRIGGER_ID && entry.status === 'sent')
+    return runMessages(args, triggerSent ? [resolve, slack] : [slack])
+  }
+  return runMessages(args, [slack], async (entries, secrets) => {
+    const trigger = entries.find((entry) => entry.id === TRIGGER_ID)
+    if (trigger === undefined) return []
+    if (trigger.status === 'sent') return [resolve]
+    if (trigger.status !== 'cancelled') {
+      await appendOutbox(args.dir, [{...trigger, status: 'cancelled', lastError: 'incident resolved before the page was delivered'}], secrets)
+    }
+    return []
+  })
+}
+
+/** One Jira issue per action item without a `jiraKey`; the result's `jiraKeys` are to be stored in action-items.json. */
+export async function createJiraIssuesForActionItems(args: NotifyArgs & {incident: Incident; items: ActionItem[]}): Promise<IntegrationResult> {
+  const messages: OutboxMessage[] = args.items
+    .filter((item) => item.jiraKey === null)
+    .map((item) => {
+      const payload = jiraIssueBody(args.incident, item)
+      return {id: `jira:${payload.label}`, channel: 'jira', key: payload.label, payload}
+    })
+  const result = messages.length === 0 ? emptyResult() : await runMessages(args, messages)
+  for (const item of args.items) if (item.jiraKey !== null) result.jiraKeys[item.id] = item.jiraKey
+  return result
+}
+
+/** `--update` of a PagerDuty import: post the RCA summary as a note on that PagerDuty incident. */
+export async function notePagerDutyIncident(args: NotifyArgs & {pagerDutyIncidentId: string; content: string}): Promise<IntegrationResult> {
+  const content = outgoingText(args.content, 10_000)
+  const digest = createHash('sha256').update(content).digest('hex').slice(0, 12)
+  return runMessages(args, [
+    {id: `pagerduty-note:${args.pagerDutyIncidentId}:${digest}`, channel: 'pagerduty-note', key: args.pagerDutyIncidentId, payload: {pagerDutyIncidentId: args.pagerDutyIncidentId, content}},
+  ])
+}
+
+/** `incident-response sync`: deliver whatever is pending or failed in the incident's outbox. */
+export async function syncOutbox(args: Omit<NotifyArgs, 'mode'>): Promise<IntegrationResult> {
+  return guarded(() => lockFor(args.deps)(args.dir, () => deliverPendingEntries(args.dir, args.config, args.deps)))
+}
+
+/**
+ * Queue the messages (skipping ones already queued) and deliver everything pending, all under the
+ * incident lock; or, in dry-run, describe the requests without writing anything.
+ */
+async function runMessages(
+  args: NotifyArgs,
+  messages: OutboxMessage[],
+  /** Decides further messages from the outbox as it is under the lock (e.g. resolve only a sent page). */
+  more?: (entries: OutboxEntry[], secrets: readonly string[]) => Promise<OutboxMessage[]>,
+): Promise<IntegrationResult> {
+  if (args.mode === 'off') return emptyResult()
+  const now = args.deps.now ?? (() => new Date())
+  const secrets = secretsOf(args.config)
+  const skipped = skippedChannels(messages, args.config)
+  if (args.mode === 'dry-run') {
+    return guarded(async () => {
+      const outbox = await readOutbox(args.dir)
+      const sent = new Set(outbox.filter((entry) => entry.status === 'sent').map((entry) => entry.id))
+      const entries = messages.filter((message) => !sent.has(message.id)).map((message) => pendingEntry(message, now()))
+      const result = emptyResult()
+      result.dryRun = plannedRequests(entries, args.config, firstSlackTs(outbox)).map(({channel, request}) => ({channel, request: maskRequest(request, secrets)}))
+      result.skipped = skipped
+      return result
+    })
+  }
+  return guarded(() =>
+    lockFor(args.deps)(args.dir, async () => {
+      const extra = more ? await more(await readOutbox(args.dir), secrets) : []
+      // A message for a channel that is not configured is not queued: a later `sync` must not post a stale alert.
+      const sendable = [...extra, ...messages].filter((message) => missingSetting(message.channel, args.config) === null)
+      await enqueueMessages(args.dir, sendable, {now: now(), secrets})
+      const result = await deliverPendingEntries(args.dir, args.config, args.deps)
+      for (const skip of skipped) if (!result.skipped.some((known) => known.channel === skip.channel)) result.skipped.push(skip)
+      return result
+    }),
+  )
+}
+
+function skippedChannels(messages: OutboxMessage[], config: IntegrationConfig): IntegrationResult['skipped'] {
+  const skipped: IntegrationResult['skipped'] = []
+  for (const message of messages) {
+    const reason = missingSetting(message.channel, config)
+    if (reason !== null && !skipped.some((skip) => skip.channel === message.channel)) skipped.push({channel: message.channel, reason})
+  }
+  return skipped
+}
+
+function maskRequest(request: OutgoingRequest, secrets: readonly string[]): OutgoingRequest {
+  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, name === 'authorization' ? '***' : value]))
+  return JSON.parse(maskSecrets(JSON.stringify({...request, headers}), secrets)) as OutgoingRequest
+}
+
+function lockFor(deps: IntegrationDeps): <T>(dir: string, fn: () => Promise<T>) => Promise<T> {
+  return deps.withLock ?? ((dir, fn) => withIncidentLock(dir, fn, {waitMs: 30_000}))
+}
+
+/** Integrations never fail the incident: anything thrown becomes a reported failure. */
+async function guarded(fn: () => Promise<IntegrationResult>): Promise<IntegrationResult> {
+  try {
+    return await fn()
+  } catch (error) {
+    const result = emptyResult()
+    const message = error instanceof AppError ? error.message : `unexpected failure: ${error instanceof Error ? error.message : String(error)}`
+    result.failed.push({channel: 'outbox', error: message})
+    return result
+  }
+}

@@ -1,0 +1,90 @@
+import {z} from 'zod'
+
+/**
+ * One line of `outbox.jsonl`. Payloads hold only what is safe to keep in the incident folder:
+ * no routing keys, tokens, webhook URLs, Slack channel or Jira project (those come from the
+ * config at send time, so fixing a setting and running `sync` uses the fixed value).
+ */
+export const OUTBOX_SCHEMA_VERSION = 1
+export const OUTBOX_CHANNELS = ['pagerduty-event', 'pagerduty-note', 'slack', 'jira'] as const
+export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number]
+
+export const PagerDutyEventBodySchema = z.object({
+  event_action: z.enum(['trigger', 'acknowledge', 'resolve']),
+  dedup_key: z.string().min(1).max(255),
+  payload: z
+    .object({
+      summary: z.string().min(1).max(1024),
+      source: z.string().min(1),
+      severity: z.enum(['critical', 'error', 'warning', 'info']),
+      timestamp: z.string().optional(),
+      component: z.string().optional(),
+      class: z.string().optional(),
+      custom_details: z.record(z.string(), z.unknown()),
+    })
+    .optional(),
+  client: z.string().optional(),
+})
+export type PagerDutyEventBody = z.infer<typeof PagerDutyEventBodySchema>
+
+export const PagerDutyNoteBodySchema = z.object({pagerDutyIncidentId: z.string().min(1), content: z.string().min(1)})
+export type PagerDutyNoteBody = z.infer<typeof PagerDutyNoteBodySchema>
+
+export const SlackMessageBodySchema = z.object({
+  text: z.string().min(1),
+  blocks: z.array(z.record(z.string(), z.unknown())),
+  /** Post as a reply under the incident's first Slack message (bot mode; a webhook cannot thread). */
+  threadUnderFirst: z.boolean(),
+})
+export type SlackMessageBody = z.infer<typeof SlackMessageBodySchema>
+
+export const JiraIssueBodySchema = z.object({
+  actionItemId: z.string(),
+  /** Unique to the action item; found by search after a crash between create and store. */
+  label: z.string().regex(/^[A-Za-z0-9_.-]+$/),
+  /** Issue fields without `project`, which comes from JIRA_PROJECT at send time. */
+  fields: z.record(z.string(), z.unknown()),
+})
+export type JiraIssueBody = z.infer<typeof JiraIssueBodySchema>
+
+const Iso = z.string().datetime({offset: true})
+
+const common = {
+  schemaVersion: z.literal(OUTBOX_SCHEMA_VERSION),
+  /** Unique in the incident: the same message queued twice (a resumed triage) is one entry. */
+  id: z.string().min(1),
+  /** The vendor-side dedup key: PagerDuty dedup_key, the Jira item label, the Slack message id. */
+  key: z.string().min(1),
+  /** `cancelled`: superseded before delivery (a page for an incident resolved before it went out). */
+  status: z.enum(['pending', 'sent', 'failed', 'cancelled']),
+  attempts: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+  createdAt: Iso,
+  sentAt: Iso.nullable(),
+  /** What the vendor gave back: Slack `ts`, Jira `key`, PagerDuty `dedup_key`. */
+  result: z.record(z.string(), z.string()).nullable(),
+}
+
+export const OutboxEntrySchema = z.discriminatedUnion('channel', [
+  z.object({...common, channel: z.literal('pagerduty-event'), payload: PagerDutyEventBodySchema}),
+  z.object({...common, channel: z.literal('pagerduty-note'), payload: PagerDutyNoteBodySchema}),
+  z.object({...common, channel: z.literal('slack'), payload: SlackMessageBodySchema}),
+  z.object({...common, channel: z.literal('jira'), payload: JiraIssueBodySchema}),
+])
+export type OutboxEntry = z.infer<typeof OutboxEntrySchema>
+
+type NewEntry<C extends OutboxChannel> = Pick<Extract<OutboxEntry, {channel: C}>, 'id' | 'key' | 'channel' | 'payload'>
+export type OutboxMessage = NewEntry<'pagerduty-event'> | NewEntry<'pagerduty-note'> | NewEntry<'slack'> | NewEntry<'jira'>
+
+export function pendingEntry(message: OutboxMessage, now: Date): OutboxEntry {
+  return {
+    ...message,
+    schemaVersion: OUTBOX_SCHEMA_VERSION,
+    status: 'pending',
+    attempts: 0,
+    lastError: null,
+    createdAt: now.toISOString(),
+    sentAt: null,
+    result: null,
+  } as OutboxEntry
+}

@@ -1,0 +1,113 @@
+import {z} from 'zod'
+
+import {IntegrationError} from '../../errors/errors.js'
+import type {PagerDutyApiConfig} from '../config.js'
+import type {HttpClient} from '../http/http-client.js'
+import type {OutgoingRequest} from '../integration-types.js'
+import type {PagerDutyNoteBody} from '../outbox-entry.js'
+
+export function pagerDutyApiHeaders(config: PagerDutyApiConfig): Record<string, string> {
+  return {
+    authorization: `Token token=${config.apiToken}`,
+    accept: 'application/vnd.pagerduty+json;version=2',
+    'content-type': 'application/json',
+  }
+}
+
+/** PagerDuty ids are alphanumeric; anything else would change the path. */
+export function checkPagerDutyId(id: string): string {
+  if (!/^[A-Za-z0-9]+$/.test(id)) throw new IntegrationError('PagerDuty', `not a PagerDuty incident id: ${JSON.stringify(id.slice(0, 40))}`)
+  return id
+}
+
+export function pagerDutyNoteRequest(config: PagerDutyApiConfig, body: PagerDutyNoteBody): OutgoingRequest {
+  if (config.from === null) throw new IntegrationError('PagerDuty', 'posting a note needs PAGERDUTY_FROM (the email of a PagerDuty user)')
+  return {
+    method: 'POST',
+    url: `${config.apiUrl}/incidents/${checkPagerDutyId(body.pagerDutyIncidentId)}/notes`,
+    headers: {...pagerDutyApiHeaders(config), from: config.from},
+    json: {note: {content: body.content}},
+  }
+}
+
+const NoteResponseSchema = z.object({note: z.object({id: z.string()})})
+
+export async function sendPagerDutyNote(client: HttpClient, request: OutgoingRequest): Promise<{noteId: string}> {
+  const response = await client.request(request)
+  const parsed = NoteResponseSchema.safeParse(response.json())
+  if (!parsed.success) throw new IntegrationError('PagerDuty', `${response.status} unexpected note answer`, {status: response.status, requestId: response.requestId})
+  return {noteId: parsed.data.note.id}
+}
+
+const Reference = z.object({summary: z.string().optional(), type: z.string().optional()}).passthrough()
+
+export const PagerDutyIncidentSchema = z.object({
+  id: z.string(),
+  incident_number: z.number().optional(),
+  title: z.string(),
+  status: z.enum(['triggered', 'acknowledged', 'resolved']),
+  urgency: z.string().optional(),
+  created_at: z.string(),
+  html_url: z.string().optional(),
+  service: Reference.optional(),
+  assignments: z.array(z.object({assignee: Reference.optional()}).passthrough()).default([]),
+})
+export type PagerDutyIncident = z.infer<typeof PagerDutyIncidentSchema>
+
+export const PagerDutyLogEntrySchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  created_at: z.string(),
+  summary: z.string().optional(),
+  agent: Reference.nullish(),
+})
+export type PagerDutyLogEntry = z.infer<typeof PagerDutyLogEntrySchema>
+
+const IncidentResponseSchema = z.object({incident: PagerDutyIncidentSchema})
+const LogEntriesPageSchema = z.object({
+  log_entries: z.array(PagerDutyLogEntrySchema),
+  more: z.boolean().default(false),
+  offset: z.number().optional(),
+  limit: z.number().optional(),
+})
+
+const PAGE_SIZE = 100
+/** An incident with more log entries than this is a storm; its first ones hold the times we need. */
+const MAX_PAGES = 20
+
+export async function fetchPagerDutyIncident(client: HttpClient, config: PagerDutyApiConfig, id: string): Promise<PagerDutyIncident> {
+  const response = await client.request({method: 'GET', url: `${config.apiUrl}/incidents/${checkPagerDutyId(id)}`, headers: pagerDutyApiHeaders(config)})
+  return parseOrFail(IncidentResponseSchema, response.json(), response.status, 'incident').incident
+}
+
+/** All log entries, oldest first, paging with `offset` while PagerDuty says there are `more`. */
+export async function fetchPagerDutyLogEntries(client: HttpClient, config: PagerDutyApiConfig, id: string): Promise<PagerDutyLogEntry[]> {
+  const entries: PagerDutyLogEntry[] = []
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const query = new URLSearchParams({limit: String(PAGE_SIZE), offset: String(entries.length), is_overview: 'false'})
+    const response = await client.request({
+      method: 'GET',
+      url: `${config.apiUrl}/incidents/${checkPagerDutyId(id)}/log_entries?${query}`,
+      headers: pagerDutyApiHeaders(config),
+    })
+    const parsed = parseOrFail(LogEntriesPageSchema, response.json(), response.status, 'log entries')
+    entries.push(...parsed.log_entries)
+    if (!parsed.more || parsed.log_entries.length === 0) break
+  }
+  return entries.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at))
+}
+
+function parseOrFail<S extends z.ZodType>(schema: S, json: unknown, status: number, what: string): z.infer<S> {
+  const parsed = schema.safeParse(json)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  throw new IntegrationError('PagerDuty', `${status} unexpected ${what} answer (${issue.path.join('.') || '(root)'}: ${issue.message})`, {status})
+}
+
+/** Which setting to fix when the REST API refuses. */
+export function pagerDutyApiSetting(status: number, code: string | null): string | null {
+  if (status === 401 || status === 403) return 'PAGERDUTY_API_TOKEN'
+  if (status === 400 && /from/i.test(code ?? '')) return 'PAGERDUTY_FROM'
+  if (status === 404) return 'the PagerDuty incident id (or PAGERDUTY_API_URL)'
+  return null
+}

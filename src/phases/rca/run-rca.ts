@@ -1,0 +1,33 @@
+import {join} from 'node:path'
+
+import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
+import {factsFrom} from '../../evidence/facts-from-bundle.js'
+import {writeFileAtomic, writeJsonAtomic} from '../../incident/atomic-write.js'
+import type {SpecialistReport} from '../../incident/finding.js'
+import type {Incident} from '../../incident/incident.js'
+import {type Rca, RcaSchema} from '../../incident/rca.js'
+import {readTimeline} from '../../incident/store.js'
+import type {PipelineDeps} from '../pipeline.js'
+import {RCA_JSON} from '../phase-outputs.js'
+import {buildRca} from './build-rca.js'
+import {rcaView} from './rca-view.js'
+
+export async function runRca(
+  input: {incident: Incident; bundle: EvidenceBundle; reports: SpecialistReport[]; dir: string},
+  deps: Pick<PipelineDeps, 'templates'>,
+): Promise<{rca: Rca; files: string[]}> {
+  const {incident, bundle, dir} = input
+  const rca = RcaSchema.parse(
+    buildRca({
+      reports: input.reports,
+      facts: factsFrom(bundle, incident),
+      recorded: await readTimeline(dir),
+      service: incident.service ?? 'the service',
+      end: incident.timestamps.resolvedAt ?? incident.timestamps.mitigatedAt,
+      limitations: bundle.limitations,
+    }),
+  )
+  await writeJsonAtomic(join(dir, RCA_JSON), rca)
+  await writeFileAtomic(join(dir, 'phase-3-rca.md'), deps.templates.render('rca', rcaView(incident, rca, input.reports)))
+  return {rca, files: [RCA_JSON, 'phase-3-rca.md']}
+}

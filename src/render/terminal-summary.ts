@@ -1,0 +1,50 @@
+import {relative} from 'node:path'
+
+import type {TerminalStyle} from '../cli/terminal.js'
+import {SEVERITY_LEVELS} from '../incident/severity.js'
+import type {PipelineResult} from '../phases/pipeline.js'
+import {formatMinutes, formatPercent, formatTime, minutesBetween} from './format.js'
+
+/** The final summary on stdout, in the spirit of the original command's closing report. */
+export function renderTerminalSummary(result: PipelineResult, style: TerminalStyle): string {
+  const {incident, rca, triage, actionItems} = result
+  const c = style.chalk
+  const severityColour = incident.severity === 'P0' ? c.bgRed.white.bold : incident.severity === 'P1' ? c.red.bold : c.yellow.bold
+  const end = incident.timestamps.resolvedAt ?? incident.timestamps.mitigatedAt ?? null
+  const duration = end ? minutesBetween(incident.timestamps.startedAt ?? incident.timestamps.detectedAt, end) : (rca?.impact.durationMinutes ?? null)
+  const label = (text: string) => c.bold(text.padEnd(14))
+  const lines = [
+    '',
+    `${c.bold('Incident')} ${incident.id}  ${severityColour(` ${incident.severity} `)} ${SEVERITY_LEVELS[incident.severity].meaning.split(':')[0]}`,
+    `${label('Status')}${incident.status}`,
+    `${label('Duration')}${formatMinutes(duration)}${end ? '' : ' (onset → last error seen; still open)'}`,
+    `${label('Onset')}${formatTime(incident.timestamps.startedAt)}`,
+  ]
+  if (rca) {
+    const cause = rca.rootCause
+    lines.push(`${label('Root cause')}${cause.category} — ${cause.summary} (confidence ${formatPercent(cause.confidence, 0)})`)
+    if (cause.change) lines.push(`${' '.repeat(14)}change ${cause.change.sha?.slice(0, 7) ?? ''} "${cause.change.subject}" (${cause.change.kind})`)
+    lines.push(`${label('Impact')}${rca.impact.summary}`)
+  } else if (triage) {
+    lines.push(`${label('Impact')}${triage.impact.summary}`)
+  }
+  const mitigation = incident.resolution ?? incident.mitigation ?? triage?.mitigations[0]?.title ?? null
+  if (mitigation) {
+    const command = !incident.mitigation && triage?.mitigations[0]?.command ? `\n${' '.repeat(14)}${c.cyan(triage.mitigations[0].command)}` : ''
+    lines.push(`${label(incident.resolution ? 'Resolution' : incident.mitigation ? 'Mitigation' : 'Mitigate now')}${mitigation}${command}`)
+  }
+  if (actionItems.length > 0) {
+    lines.push(`${label('Action items')}${actionItems.length}`)
+    for (const item of actionItems) lines.push(`  [${item.priority}] ${item.title} (${item.id}) — ${item.owner}, due ${item.deadline}`)
+  }
+  const folder = relative(process.cwd(), result.dir) || result.dir
+  const postmortem = incident.phases.postmortem ? `${folder}/postmortem.md` : `not written yet (incident-response postmortem --id ${incident.id})`
+  lines.push(`${label('Postmortem')}${postmortem}`, `${label('Folder')}${folder}/`)
+  for (const report of result.notifications) {
+    for (const failure of report.failed) lines.push(c.yellow(`  ! ${failure.channel}: ${failure.error} (kept in the outbox; run incident-response sync)`))
+    for (const problem of report.problems) lines.push(c.yellow(`  ! ${problem}`))
+  }
+  const fallbacks = result.reports.filter((report) => report.fallback)
+  for (const report of fallbacks) lines.push(c.yellow(`  ! ${report.specialist}: ${report.fallback}`))
+  return lines.join('\n') + '\n'
+}

@@ -1,0 +1,110 @@
+import Anthropic from '@anthropic-ai/sdk'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+
+import {draftPostmortemNarrative} from '../../../src/agents/anthropic/postmortem-narrative.js'
+import type {Rca} from '../../../src/incident/rca.js'
+import {apiError, message, startFakeAnthropicServer, toolUse, type FakeAnthropicServer} from '../../fakes/fake-anthropic-server.js'
+import {INCIDENT} from './specialist-fixture.js'
+
+const RCA: Rca = {
+  schemaVersion: 1,
+  rootCause: {
+    category: 'code-change',
+    summary: 'Commit a1b2c3d lowered the DB pool size from 20 to 5.',
+    component: 'checkout-api',
+    change: {sha: 'a1b2c3d', subject: 'tune pool', kind: 'code-change'},
+    onset: '2025-03-14T14:02:00Z',
+    confidence: 0.85,
+    evidenceIds: ['ev-logs-3', 'ev-git-a1b2c3d'],
+  },
+  trigger: 'Deploy of a1b2c3d at 13:55',
+  contributingFactors: [{text: 'No alert on pool saturation; contact ops@example.com', evidenceIds: ['ev-logs-3']}],
+  fiveWhys: [],
+  timeline: [],
+  impact: {
+    summary: '1204 failed checkouts',
+    errorCount: 1204,
+    requestCount: 3170,
+    peakErrorRate: 0.3798,
+    firstErrorAt: '2025-03-14T14:02:10Z',
+    durationMinutes: 47,
+    affectedEndpoints: [{endpoint: '/checkout', errors: 1204}],
+    affectedUsers: null,
+    evidenceIds: ['ev-logs-3'],
+  },
+  alternatives: [],
+  limitations: [],
+  nextSteps: [],
+}
+
+const MARKER = 'postmortem'
+let server: FakeAnthropicServer
+let client: Anthropic
+beforeEach(async () => {
+  server = await startFakeAnthropicServer()
+  client = new Anthropic({apiKey: server.apiKey, baseURL: server.baseURL, maxRetries: 0})
+})
+afterEach(async () => {
+  expect(server.unexpected).toEqual([])
+  await server.close()
+})
+
+const draft = (input: Record<string, unknown>) => message([toolUse('submit_narrative', input)], {input_tokens: 1000, output_tokens: 200})
+
+describe('draftPostmortemNarrative', () => {
+  it('returns the drafted sections through a forced tool call, from the RCA only', async () => {
+    server.script(
+      MARKER,
+      draft({
+        executiveSummary: 'From 14:02 UTC for 47 minutes, 1,204 checkouts failed (peak error rate 38%) after commit a1b2c3d shrank the DB pool.',
+        wentWell: ['The deploy was identified within minutes of onset.'],
+        wentWrong: ['No alert existed for connection pool saturation.'],
+        lessons: ['Pool size is a capacity setting and needs a load check.'],
+      }),
+    )
+    const narrative = await draftPostmortemNarrative({rca: RCA, incident: INCIDENT, client, model: 'claude-sonnet-4-5'})
+
+    expect(narrative).toMatchObject({
+      executiveSummary: expect.stringContaining('1,204 checkouts failed'),
+      wentWell: ['The deploy was identified within minutes of onset.'],
+      rejected: [],
+      usage: {inputTokens: 1000, outputTokens: 200, costUsd: (1000 * 3 + 200 * 15) / 1e6},
+    })
+    const body = server.requests[0].body!
+    expect(body.tool_choice).toEqual({type: 'tool', name: 'submit_narrative'})
+    expect(server.requests[0].rawBody).not.toContain('ops@example.com')
+    expect(server.requests[0].rawBody).not.toContain('"inputs"')
+  })
+
+  it('rejects, field by field, prose holding numbers the RCA does not', async () => {
+    server.script(
+      MARKER,
+      draft({
+        executiveSummary: '1,204 checkouts failed, costing about $45,000.',
+        wentWell: ['Rollback took 12 minutes.'],
+        wentWrong: ['No pool saturation alert.'],
+        lessons: ['Capacity settings need a load check.'],
+      }),
+    )
+    const narrative = await draftPostmortemNarrative({rca: RCA, incident: INCIDENT, client})
+    expect(narrative.executiveSummary).toBeNull()
+    expect(narrative.wentWell).toBeNull()
+    expect(narrative.wentWrong).toEqual(['No pool saturation alert.'])
+    expect(narrative.lessons).toEqual(['Capacity settings need a load check.'])
+    expect(narrative.rejected).toEqual(['executiveSummary: numbers not in the RCA: 45000', 'wentWell: numbers not in the RCA: 12'])
+  })
+
+  it('returns nulls with the reason on invalid output', async () => {
+    server.script(MARKER, draft({executiveSummary: 'x', wentWell: 'not a list'}))
+    const narrative = await draftPostmortemNarrative({rca: RCA, incident: INCIDENT, client})
+    expect(narrative).toMatchObject({executiveSummary: null, wentWell: null, wentWrong: null, lessons: null})
+    expect(narrative.rejected[0]).toMatch(/^invalid narrative from Claude: wentWell: /)
+  })
+
+  it('returns nulls with the reason when Claude is unavailable', async () => {
+    server.script(MARKER, apiError(401))
+    const narrative = await draftPostmortemNarrative({rca: RCA, incident: INCIDENT, client})
+    expect(narrative).toMatchObject({executiveSummary: null, lessons: null, usage: null})
+    expect(narrative.rejected).toEqual([expect.stringMatching(/^Claude unavailable: authentication failed \(401/)])
+  })
+})

@@ -1,0 +1,140 @@
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+
+import {createAnthropicProvider} from '../../../src/agents/anthropic/anthropic-provider.js'
+import {
+  message,
+  startFakeAnthropicServer,
+  submitFindings,
+  textBlock,
+  toolUse,
+  type FakeAnthropicServer,
+  type MessagesRequestBody,
+} from '../../fakes/fake-anthropic-server.js'
+import {fakeTools, finding, recordingFallback, roleMarker, specialistInput} from './specialist-fixture.js'
+
+let server: FakeAnthropicServer
+beforeEach(async () => {
+  server = await startFakeAnthropicServer()
+})
+afterEach(async () => {
+  expect(server.unexpected).toEqual([])
+  await server.close()
+})
+
+const MARKER = roleMarker('database')
+const forced = {type: 'tool', name: 'submit_findings'}
+
+function setup(overrides: Partial<Parameters<typeof createAnthropicProvider>[0]> = {}) {
+  const recorder = recordingFallback()
+  const provider = createAnthropicProvider({apiKey: server.apiKey, baseURL: server.baseURL, maxRetries: 0, fallback: recorder.fallback, ...overrides})
+  return {provider, fallbackCalls: recorder.calls}
+}
+
+const lastUserContent = (body: MessagesRequestBody) => body.messages!.at(-1)!.content as Array<Record<string, unknown>>
+
+describe('the tool loop', () => {
+  it('forces submit_findings on the last round and never exceeds maxToolRounds requests', async () => {
+    server.script(
+      MARKER,
+      message([toolUse('list_evidence', {})]),
+      message([toolUse('search_logs', {pattern: 'x'})]),
+      submitFindings('s', [finding()]),
+    )
+    const {provider} = setup({maxToolRounds: 3})
+    const report = await provider.runSpecialist(specialistInput('database'))
+
+    expect(report.fallback).toBeNull()
+    expect(server.requestsFor(MARKER).map((r) => r.body!.tool_choice)).toEqual([{type: 'auto'}, {type: 'auto'}, forced])
+  })
+
+  it('falls back when even the forced round does not answer (a model ignoring tool_choice)', async () => {
+    server.script(MARKER, message([toolUse('list_evidence', {})]), message([toolUse('list_evidence', {})]), message([textBlock('still looking')]))
+    const {provider, fallbackCalls} = setup({maxToolRounds: 2})
+    const report = await provider.runSpecialist(specialistInput('database'))
+
+    expect(server.requestsFor(MARKER)).toHaveLength(3)
+    expect(fallbackCalls[0].reason).toMatch(/^invalid output twice/)
+    expect(report.fallback).toMatch(/^Claude unavailable: invalid output twice .*; offline analysis used$/)
+  })
+
+  it('asks for the answer after a text-only reply', async () => {
+    server.script(MARKER, message([textBlock('I think it is the pool.')]), submitFindings('s', [finding()]))
+    const {provider} = setup()
+    const report = await provider.runSpecialist(specialistInput('database'))
+
+    const second = server.requestsFor(MARKER)[1].body!
+    expect(second.tool_choice).toEqual(forced)
+    expect(lastUserContent(second)).toEqual([{type: 'text', text: 'Call submit_findings now with your summary and findings.'}])
+    expect(report.fallback).toBeNull()
+  })
+
+  it('returns tool failures, bad tool input and unknown tools to the model as is_error results', async () => {
+    const tools = fakeTools({searchLogs: new Error('log index unavailable')})
+    server.script(
+      MARKER,
+      message([toolUse('search_logs', {pattern: 'x'}), toolUse('show_commit_diff', {sha: 'not a sha!'}), toolUse('drop_tables', {})]),
+      submitFindings('s', [finding()]),
+    )
+    const {provider} = setup()
+    const report = await provider.runSpecialist(specialistInput('database', {tools}))
+
+    expect(report.fallback).toBeNull()
+    const results = lastUserContent(server.requestsFor(MARKER)[1].body!)
+    expect(results.map((r) => [r.is_error, r.content])).toEqual([
+      [true, 'Tool failed: log index unavailable'],
+      [true, expect.stringMatching(/^Invalid input: sha: /)],
+      [true, expect.stringMatching(/^Unknown tool "drop_tables"/)],
+    ])
+    expect(tools.calls).toEqual(['searchLogs x'])
+  })
+
+  it('caps every tool output at perToolOutputChars', async () => {
+    const tools = fakeTools({searchLogs: 'line of log\n'.repeat(1000)})
+    server.script(MARKER, message([toolUse('search_logs', {pattern: 'log'})]), submitFindings('s', [finding()]))
+    const {provider} = setup({perToolOutputChars: 300})
+    await provider.runSpecialist(specialistInput('database', {tools}))
+
+    const content = lastUserContent(server.requestsFor(MARKER)[1].body!)[0].content as string
+    expect(content.length).toBeLessThanOrEqual(300)
+    expect(content).toMatch(/\[… truncated\]$/)
+  })
+
+  it('repairs an invalid answer once, quoting the issues as path: message', async () => {
+    server.script(
+      MARKER,
+      submitFindings('s', [finding({confidence: 7, category: 'gremlins' as never})]),
+      submitFindings('fixed', [finding()]),
+    )
+    const {provider} = setup()
+    const report = await provider.runSpecialist(specialistInput('database'))
+
+    expect(report).toMatchObject({summary: 'fixed', fallback: null})
+    const repair = server.requestsFor(MARKER)[1].body!
+    expect(repair.tool_choice).toEqual(forced)
+    const [result] = lastUserContent(repair)
+    expect(result.is_error).toBe(true)
+    expect(result.content).toContain('- findings.0.category: ')
+    expect(result.content).toContain('- findings.0.confidence: ')
+  })
+
+  it('allows the repair round even after the last regular round', async () => {
+    server.script(MARKER, submitFindings('s', [{hypothesis: ''}]), submitFindings('fixed', [finding()]))
+    const {provider} = setup({maxToolRounds: 1})
+    const report = await provider.runSpecialist(specialistInput('database'))
+    expect(report.summary).toBe('fixed')
+    expect(server.requestsFor(MARKER)).toHaveLength(2)
+  })
+
+  it('forces the answer early when the token budget cannot pay for another round', async () => {
+    server.script(
+      MARKER,
+      message([toolUse('list_evidence', {})], {input_tokens: 3000, output_tokens: 50}),
+      submitFindings('s', [finding()], {input_tokens: 3100, output_tokens: 300}),
+    )
+    // After round 1: 3050 spent, next request ~3100 → 3050 + 2×3100 > 8000, so round 2 must answer.
+    const {provider} = setup({tokenBudget: 8000})
+    const report = await provider.runSpecialist(specialistInput('database'))
+    expect(report.fallback).toBeNull()
+    expect(server.requestsFor(MARKER)[1].body!.tool_choice).toEqual(forced)
+  })
+})

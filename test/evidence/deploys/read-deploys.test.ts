@@ -1,0 +1,72 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {afterAll, describe, expect, it} from 'vitest'
+
+import {UserError} from '../../../src/errors/errors.js'
+import {EvidenceItemSchema} from '../../../src/incident/evidence-item.js'
+import {DeploysDigestSchema} from '../../../src/evidence/deploys/deploy-event.js'
+import {parseDeploys, readDeploys} from '../../../src/evidence/deploys/read-deploys.js'
+
+const lines = [
+  {time: '2026-11-20T11:40:00Z', service: 'checkout-api', version: 'v1.4.0', sha: 'A1B2C3D4E5F6', kind: 'deploy', description: 'Refund retries'},
+  {time: '2026-11-20T11:50:00+01:00', service: 'checkout-api', kind: 'feature-flag', description: 'new-refund-flow enabled for 100%'},
+  'not json at all',
+  {time: '2026-11-20T11:55:00Z', service: 'checkout-api', kind: 'rollback'},
+  {service: 'checkout-api', kind: 'deploy'},
+  {time: 1795176000, service: 'payments', version: 7, kind: 'config', description: 'set DB_PASSWORD=hunter2-very-secret'},
+]
+const text = lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n\n'
+
+describe('parseDeploys', () => {
+  const {digest, items, limitations} = parseDeploys('deploys.jsonl', text)
+
+  it('reads valid lines into time-ordered events with normalised times', () => {
+    expect(DeploysDigestSchema.parse(JSON.parse(JSON.stringify(digest)))).toEqual(digest)
+    expect(digest.events.map((e) => [e.line, e.time, e.kind])).toEqual([
+      [2, '2026-11-20T10:50:00.000Z', 'feature-flag'],
+      [1, '2026-11-20T11:40:00.000Z', 'deploy'],
+      [6, '2026-11-20T12:00:00.000Z', 'config'],
+    ])
+    expect(digest.events[1]).toMatchObject({service: 'checkout-api', version: 'v1.4.0', sha: 'a1b2c3d4e5f6'})
+    expect(digest.events[2].version).toBe('7')
+  })
+
+  it('turns bad lines into one limitation with their line numbers', () => {
+    expect(digest.skippedLines).toBe(3)
+    expect(limitations).toHaveLength(1)
+    expect(limitations[0]).toContain('line 3: not JSON')
+    expect(limitations[0]).toContain('line 4: kind')
+    expect(limitations[0]).toContain('line 5: time')
+  })
+
+  it('gives each event a citable, redacted item', () => {
+    for (const item of items) EvidenceItemSchema.parse(item)
+    expect(items.map((i) => i.id)).toEqual(['ev-deploy-2', 'ev-deploy-1', 'ev-deploy-6'])
+    expect(items[1]).toMatchObject({
+      source: 'deploys',
+      kind: 'deploy',
+      at: '2026-11-20T11:40:00.000Z',
+      summary: 'deploy checkout-api v1.4.0 (a1b2c3d): Refund retries',
+      ref: {file: 'deploys.jsonl', line: 1, sha: 'a1b2c3d4e5f6'},
+    })
+    expect(JSON.stringify({digest, items})).not.toContain('hunter2')
+  })
+
+  it('says when nothing could be read', () => {
+    expect(parseDeploys('empty.jsonl', '\n').limitations).toEqual(['empty.jsonl holds no readable deploy events.'])
+  })
+})
+
+describe('readDeploys', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ir-deploys-'))
+  afterAll(() => rmSync(dir, {recursive: true, force: true}))
+
+  it('reads a file and rejects a missing one as a user error', async () => {
+    const path = join(dir, 'deploys.jsonl')
+    writeFileSync(path, text)
+    expect((await readDeploys(path)).items).toHaveLength(3)
+    await expect(readDeploys(join(dir, 'missing.jsonl'))).rejects.toThrow(UserError)
+  })
+})

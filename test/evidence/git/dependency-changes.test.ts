@@ -1,0 +1,79 @@
+import {describe, expect, it} from 'vitest'
+
+import {
+  diffManifest,
+  parseCargoToml,
+  parseGemfileLock,
+  parseGoMod,
+  parsePackageJson,
+  parseRequirements,
+} from '../../../src/evidence/git/dependency-changes.js'
+
+describe('manifest parsers', () => {
+  it('reads every dependency group of package.json and ignores broken JSON', () => {
+    const text = JSON.stringify({version: '1.0.0', scripts: {test: 'vitest'}, dependencies: {pg: '^8.0.0'}, devDependencies: {vitest: '3.0.0'}})
+    expect(parsePackageJson(text)).toEqual(new Map([['vitest', '3.0.0'], ['pg', '^8.0.0']]))
+    expect(parsePackageJson('{oops')).toEqual(new Map())
+  })
+
+  it('reads go.mod single-line and block requires, with comments', () => {
+    const text = 'module x\n\ngo 1.22\n\nrequire github.com/a/b v1.2.3\nrequire (\n\tgithub.com/c/d v0.4.0 // indirect\n\tgolang.org/x/e v0.1.0\n)\nreplace github.com/a/b => ../b\n'
+    expect(parseGoMod(text)).toEqual(
+      new Map([
+        ['github.com/a/b', 'v1.2.3'],
+        ['github.com/c/d', 'v0.4.0'],
+        ['golang.org/x/e', 'v0.1.0'],
+      ]),
+    )
+  })
+
+  it('reads requirements pins, ranges, extras and skips options and comments', () => {
+    const text = '# deps\n-r base.txt\nRequests[security]==2.31.0\nflask >= 2.0 ; python_version > "3.8"\nuvicorn\nboto3==1.34.0  # aws\n'
+    expect(parseRequirements(text)).toEqual(
+      new Map([
+        ['requests', '2.31.0'],
+        ['flask', '>=2.0'],
+        ['uvicorn', '*'],
+        ['boto3', '1.34.0'],
+      ]),
+    )
+  })
+
+  it('reads Cargo.toml dependency tables only', () => {
+    const text = '[package]\nname = "svc"\nversion = "0.1.0"\n\n[dependencies]\nserde = "1.0.190"\ntokio = { version = "1.35", features = ["full"] }\n\n[dev-dependencies]\ninsta = "1.34"\n'
+    expect(parseCargoToml(text)).toEqual(
+      new Map([
+        ['serde', '1.0.190'],
+        ['tokio', '1.35'],
+        ['insta', '1.34'],
+      ]),
+    )
+  })
+
+  it('reads resolved gems from Gemfile.lock', () => {
+    const text = 'GEM\n  remote: https://rubygems.org/\n  specs:\n    rack (3.0.8)\n    rails (7.1.2)\n      rack (>= 2.2)\n\nDEPENDENCIES\n  rails\n'
+    expect(parseGemfileLock(text)).toEqual(
+      new Map([
+        ['rack', '3.0.8'],
+        ['rails', '7.1.2'],
+      ]),
+    )
+  })
+})
+
+describe('diffManifest', () => {
+  it('reports upgrades, additions and removals', () => {
+    const before = 'requests==2.30.0\nsix==1.0\n'
+    const after = 'requests==2.31.0\nurllib3==2.0.0\n'
+    expect(diffManifest('svc/requirements.txt', before, after)).toEqual([
+      {package: 'requests', from: '2.30.0', to: '2.31.0', file: 'svc/requirements.txt'},
+      {package: 'urllib3', from: null, to: '2.0.0', file: 'svc/requirements.txt'},
+      {package: 'six', from: '1.0', to: null, file: 'svc/requirements.txt'},
+    ])
+  })
+
+  it('treats a missing side as empty and an unknown file as nothing', () => {
+    expect(diffManifest('go.mod', null, 'require x v1.0.0\n')).toEqual([{package: 'x', from: null, to: 'v1.0.0', file: 'go.mod'}])
+    expect(diffManifest('pom.xml', '<a/>', '<b/>')).toEqual([])
+  })
+})

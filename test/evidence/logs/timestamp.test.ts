@@ -1,0 +1,58 @@
+import {describe, expect, it} from 'vitest'
+
+import {parseAccessTimestamp, parseLeadingTimestamp, parseTimestampValue} from '../../../src/evidence/logs/timestamp.js'
+
+const reference = new Date('2024-06-15T00:00:00Z')
+const at = (line: string) => {
+  const parsed = parseLeadingTimestamp(line, reference)
+  return parsed ? new Date(parsed.ms).toISOString() : null
+}
+
+describe('parseLeadingTimestamp', () => {
+  it('reads ISO 8601 / RFC 3339 and normalises offsets to UTC', () => {
+    expect(at('2024-03-01T14:02:11Z ERROR x')).toBe('2024-03-01T14:02:11.000Z')
+    expect(at('2024-03-01T16:02:11.250+02:00 x')).toBe('2024-03-01T14:02:11.250Z')
+    expect(at('2024-03-01 09:02:11,5-0500 x')).toBe('2024-03-01T14:02:11.500Z')
+    expect(at('2024-03-01T14:02:11.123456789+0000 x')).toBe('2024-03-01T14:02:11.123Z')
+    expect(at('[2024-03-01 14:02:11] x')).toBe('2024-03-01T14:02:11.000Z')
+  })
+
+  it('treats a timestamp without offset as UTC', () => {
+    expect(at('2024-03-01 14:02:11 INFO x')).toBe('2024-03-01T14:02:11.000Z')
+  })
+
+  it('reads syslog stamps with the reference year, one back if that is in the future', () => {
+    expect(at('Mar  1 14:02:11 host app[1]: x')).toBe('2024-03-01T14:02:11.000Z')
+    expect(at('Dec 31 23:59:59 host x')).toBe('2023-12-31T23:59:59.000Z')
+  })
+
+  it('reads Apache error-log ctime stamps', () => {
+    expect(at('[Sun Dec 04 04:47:44 2005] [error] mod_jk child')).toBe('2005-12-04T04:47:44.000Z')
+  })
+
+  it('returns null for text without a leading timestamp', () => {
+    expect(at('hello world')).toBeNull()
+    expect(at('\tat com.x.Y(Y.java:1)')).toBeNull()
+    expect(at('2024-13-01 bad month')).toBeNull()
+  })
+
+  it('reports where the timestamp ends', () => {
+    expect(parseLeadingTimestamp('[2024-03-01T14:02:11Z] rest', reference)?.end).toBe(22)
+  })
+})
+
+describe('parseAccessTimestamp', () => {
+  it('reads nginx time with its offset', () => {
+    expect(new Date(parseAccessTimestamp('10/Oct/2024:13:55:36 -0700')!).toISOString()).toBe('2024-10-10T20:55:36.000Z')
+  })
+})
+
+describe('parseTimestampValue', () => {
+  it('reads ISO strings and epoch seconds or milliseconds', () => {
+    expect(parseTimestampValue('2024-03-01T14:02:11Z')).toBe(Date.UTC(2024, 2, 1, 14, 2, 11))
+    expect(parseTimestampValue(1709301731)).toBe(1709301731000)
+    expect(parseTimestampValue(1709301731123)).toBe(1709301731123)
+    expect(parseTimestampValue('1709301731.5')).toBe(1709301731500)
+    expect(parseTimestampValue('yesterday')).toBeNull()
+  })
+})

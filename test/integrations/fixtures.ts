@@ -1,0 +1,93 @@
+import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {type ActionItem, ActionItemSchema} from '../../src/incident/action-item.js'
+import {type Incident, IncidentSchema} from '../../src/incident/incident.js'
+import type {Severity} from '../../src/incident/severity.js'
+import type {IntegrationDeps, TriageSummary} from '../../src/integrations/integration-types.js'
+
+/** Distinctive fake secrets: any of them showing up in a file or a message is a leak. */
+export const SECRETS = {
+  routingKey: 'PDROUTINGsecret0000000000000a1b2',
+  pagerDutyToken: 'pdAPIsecret-u+9zXq',
+  botToken: 'xoxb-1111-2222-BOTsecretQ7',
+  webhookSecret: 'WEBHOOKsecretZ9',
+  jiraToken: 'JIRAsecret-ATATT3x',
+  jiraEmail: 'automation@example.com',
+}
+
+export const INCIDENT_ID = 'incident-2026-11-30-140200'
+
+export function makeIncident(severity: Severity, overrides: Partial<Incident> = {}): Incident {
+  return IncidentSchema.parse({
+    schemaVersion: 1,
+    id: INCIDENT_ID,
+    title: 'Checkout API returning 500s',
+    severity,
+    symptoms: ['high-error-rate', 'database-issues'],
+    service: 'checkout-api',
+    status: 'investigating',
+    createdAt: '2026-11-30T14:02:00.000Z',
+    phases: {},
+    timestamps: {startedAt: '2026-11-30T14:00:00.000Z', detectedAt: '2026-11-30T14:01:30.000Z', acknowledgedAt: null, mitigatedAt: null, resolvedAt: null},
+    inputs: {},
+    provider: 'offline',
+    ...overrides,
+  })
+}
+
+export const TRIAGE: TriageSummary = {
+  impactSummary: '38% of checkout requests fail with HTTP 500 since 14:02 UTC',
+  suspectedCause: 'Migration 0042 made orders.currency NOT NULL',
+  nextUpdate: 'in 30 minutes (14:45 UTC)',
+}
+
+export function makeActionItem(n: number, overrides: Partial<ActionItem> = {}): ActionItem {
+  return ActionItemSchema.parse({
+    id: `#incident-${String(n).padStart(3, '0')}`,
+    title: `Action ${n}: add a NOT NULL default check to migrations`,
+    priority: 'HIGH',
+    type: 'prevent',
+    owner: 'payments-team',
+    deadline: '2026-12-07',
+    effort: '2 days',
+    rationale: 'The migration broke inserts without a default.',
+    evidenceIds: ['ev-logs-3', 'ev-git-a1b2c3d'],
+    ...overrides,
+  })
+}
+
+export async function makeTempDir(): Promise<{dir: string; cleanup: () => Promise<void>}> {
+  const dir = await mkdtemp(join(tmpdir(), 'integrations-'))
+  return {dir, cleanup: () => rm(dir, {recursive: true, force: true})}
+}
+
+/** Deps that never really wait, recording the delays asked for. */
+export function testDeps(overrides: Partial<IntegrationDeps> = {}): IntegrationDeps & {sleeps: number[]} {
+  const sleeps: number[] = []
+  return {
+    sleeps,
+    sleep: async (ms) => {
+      sleeps.push(ms)
+    },
+    random: () => 0,
+    now: () => new Date('2026-11-30T14:10:00.000Z'),
+    timeoutMs: 2000,
+    ...overrides,
+  }
+}
+
+/** Every file under `dir`, as text, for leak checks. */
+export async function readAllFiles(dir: string): Promise<string> {
+  const names = await readdir(dir, {recursive: true, withFileTypes: true})
+  const texts = await Promise.all(names.filter((entry) => entry.isFile()).map((entry) => readFile(join(entry.parentPath, entry.name), 'utf8')))
+  return texts.join('\n')
+}
+
+export function expectNoSecrets(text: string): void {
+  const base64Jira = Buffer.from(`${SECRETS.jiraEmail}:${SECRETS.jiraToken}`).toString('base64')
+  for (const secret of [...Object.entries(SECRETS).filter(([name]) => name !== 'jiraEmail').map(([, value]) => value), base64Jira]) {
+    if (text.includes(secret)) throw new Error(`secret leaked: ${secret.slice(0, 6)}…`)
+  }
+}
