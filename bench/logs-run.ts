@@ -5,15 +5,18 @@
 import {analyzeLogs} from '../src/evidence/logs/analyze-logs.js'
 
 const file = process.argv[2]
-if (!file) throw new Error('usage: logs-run.ts FILE')
+const workers = Number(process.argv[3] ?? 1)
+if (!file) throw new Error('usage: logs-run.ts FILE [WORKERS]')
 const started = performance.now()
-const {digest} = await analyzeLogs([file])
+const {digest} = await analyzeLogs([file], {workers})
 const wallS = (performance.now() - started) / 1000
+const usage = process.resourceUsage()
 console.log(
   JSON.stringify({
     wallS,
     lines: digest.totals.lines,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: usage.maxRSS / 1024,
+    cpuS: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
     templates: digest.templatesTotal,
     onset: digest.onset?.at ?? null,
     digestBytes: JSON.stringify(digest).length,

@@ -3,7 +3,10 @@
  * baseline then incident burst), against `grep -c ERROR` on the same file as the I/O reference.
  * The file lives in os.tmpdir() and is deleted afterwards.
  *
- *   npx tsx bench/logs.ts [--size 1GB|200MB|...]
+ *   npx tsx bench/logs.ts [--size 1GB|200MB|...] [--workers N]
+ *
+ * Besides wall time it prints the CPU seconds of the analysis process and the load average, since
+ * on a shared machine wall time says as much about the neighbours as about the code.
  */
 import {execFileSync, spawnSync} from 'node:child_process'
 import {mkdtemp, rm} from 'node:fs/promises'
@@ -16,7 +19,7 @@ import {z} from 'zod'
 import {generateMixedLog} from './logs-lib.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const RunResultSchema = z.object({wallS: z.number(), lines: z.number(), peakRssMb: z.number(), templates: z.number(), onset: z.string().nullable(), digestBytes: z.number()})
+const RunResultSchema = z.object({wallS: z.number(), cpuS: z.number(), lines: z.number(), peakRssMb: z.number(), templates: z.number(), onset: z.string().nullable(), digestBytes: z.number()})
 
 function parseSize(text: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*(KB|MB|GB)?$/i.exec(text.trim())
@@ -36,17 +39,20 @@ function grepSeconds(file: string): number {
 async function main(): Promise<void> {
   const sizeArg = process.argv.indexOf('--size')
   const size = parseSize(sizeArg > 0 ? process.argv[sizeArg + 1] : '1GB')
+  const workersArg = process.argv.indexOf('--workers')
+  const workers = workersArg > 0 ? Number(process.argv[workersArg + 1]) : 1
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-logs-'))
   const file = path.join(dir, 'mixed.log')
   try {
     const generated = await generateMixedLog(file, size)
     console.log(`generated ${(generated.bytes / 1e6).toFixed(0)} MB, ${generated.lines} lines, incident from ${new Date(generated.onsetAt).toISOString()}`)
     const grepS = grepSeconds(file)
-    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'logs-run.ts'), file], {encoding: 'utf8', maxBuffer: 1 << 20})
+    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'logs-run.ts'), file, String(workers)], {encoding: 'utf8', maxBuffer: 1 << 20})
     if (child.status !== 0) throw new Error(`analysis failed: ${child.stderr}`)
     const run = RunResultSchema.parse(JSON.parse(child.stdout.trim().split('\n').at(-1)!))
     console.log(`analysis: ${run.templates} templates, onset ${run.onset}, digest ${(run.digestBytes / 1024).toFixed(0)} KB`)
-    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}`)
+    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+    console.log(`analysis CPU ${run.cpuS.toFixed(2)} s (${Math.round(run.lines / run.cpuS)} lines per CPU-second), workers ${workers}`)
     const linesPerS = Math.round(run.lines / run.wallS)
     const mbPerS = generated.bytes / 1e6 / run.wallS
     console.log(

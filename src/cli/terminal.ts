@@ -14,7 +14,8 @@ export function terminalStyle(env: NodeJS.ProcessEnv = process.env): TerminalSty
   const color = Boolean(process.stdout.isTTY) && env.NO_COLOR === undefined && env.TERM !== 'dumb'
   if (!color) chalk.level = 0
   return {
-    tty: Boolean(process.stderr.isTTY) && env.TERM !== 'dumb',
+    // A terminal that reports no width (some PTYs) would make a spinner redraw forever.
+    tty: Boolean(process.stderr.isTTY) && (process.stderr.columns ?? 0) > 0 && env.TERM !== 'dumb',
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     color,
     chalk,

@@ -32,7 +32,7 @@ export type StatusChange = {kind: 'mitigated'; text: string} | {kind: 'resolved'
  * Idempotent: resolving a resolved incident changes nothing and says so.
  */
 export async function changeStatus(outDir: string, id: string | undefined, change: StatusChange, deps: LifecycleDeps): Promise<{id: string; dir: string; incident: Incident; changed: boolean}> {
-  const target = await targetIncident(outDir, id, {openOnly: !id})
+  const target = await targetIncident(outDir, id, {openOnly: !id, orLatest: true})
   return withIncidentLock(
     target.dir,
     async () => {

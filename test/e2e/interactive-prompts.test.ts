@@ -16,8 +16,8 @@ describe('interactive prompts in a real terminal', () => {
     const work = await tempDir('pty')
     const log = join(work, 'app.log')
     await writeFile(log, '2026-11-30T10:00:00Z INFO ok\n2026-11-30T10:01:00Z ERROR upstream timed out\n')
-    const command = [process.execPath, BIN, '--logs', log, '--out-dir', join(work, 'out'), '--repo', work].map(quote).join(' ')
-    const child = spawn('script', ['-qfec', command, '/dev/null'], {cwd: work, env: {PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'xterm', NO_COLOR: '1'}})
+    const command = [process.execPath, BIN, '--logs', log, '--out-dir', join(work, 'out')].map(quote).join(' ')
+    const child = spawn('script', ['-qfec', `stty cols 120 rows 40; ${command}`, '/dev/null'], {cwd: work, env: {PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'xterm', NO_COLOR: '1'}})
     let screen = ''
     const waitFor = (text: string) =>
       new Promise<void>((resolve, reject) => {

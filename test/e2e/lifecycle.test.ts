@@ -31,7 +31,7 @@ describe('incident lifecycle (spawned CLI)', () => {
     expect(resolve.code, resolve.stderr).toBe(0)
     expect(JSON.parse(resolve.stdout)).toMatchObject({id, status: 'resolved', changed: true})
 
-    const again = await cli(['resolve', '--resolution', 'again'])
+    const again = await cli(['resolve', '--resolution', 'again']) // no --id: the latest incident, already resolved
     expect(again.code).toBe(0)
     expect(again.stdout).toMatch(/already resolved/)
 
@@ -69,5 +69,5 @@ describe('incident lifecycle (spawned CLI)', () => {
     const format = await cli(['postmortem', '--id', id, '--format', 'pdf'])
     expect(format.code).toBe(2)
     expect(format.stderr).toMatch(/Unknown --format pdf/)
-  })
+  }, 60_000)
 })

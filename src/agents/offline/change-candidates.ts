@@ -55,7 +55,8 @@ export function changeCandidates(bundle: EvidenceBundle): ChangeCandidate[] {
   })
 
   for (const event of events) {
-    if (!before(event.time) || commitOf(event.sha) !== undefined) continue
+    // A deploy of a known commit is that commit's shipping time; a flag flip is a change of its own.
+    if (!before(event.time) || (event.kind !== 'feature-flag' && commitOf(event.sha) !== undefined)) continue
     if (event.kind === 'deploy' && event.sha === null && !event.description) continue
     const subject = event.description ?? [event.kind, event.service, event.version].filter(Boolean).join(' ')
     candidates.push({

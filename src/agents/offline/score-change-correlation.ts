@@ -25,7 +25,7 @@ const MIN_TIMING = 0.25
 const CLEAN_RUN_MINUTES = 30
 const MIN_OVERLAP = 0.5
 const MAX_CONFIDENCE = 0.9
-/** A leak's change ships shortly before memory starts to climb. */
+/** How long after a change shipped memory may start to climb for the change to explain a leak. */
 const RAMP_WINDOW_MINUTES = 30
 
 export function timingWeight(minutesBeforeOnset: number | null): number {
@@ -44,22 +44,17 @@ export function scoreChangeCorrelation(
   if (candidate.minutesBeforeOnset !== null && candidate.minutesBeforeOnset >= 0) {
     reasons.push(`shipped ${describeMinutes(candidate.minutesBeforeOnset)} before the onset`)
   }
-  // A breaking change usually breaks with the first traffic; a long logged stretch of normal
-  // operation after it shipped speaks against it (a leak is caught by the ramp below instead).
-  const clean = cleanMinutesAfter(candidate, signals, context.logsFrom ?? null)
-  if (clean >= CLEAN_RUN_MINUTES) {
-    timing *= 0.5
-    reasons.push(`the logs show ${describeMinutes(clean)} of normal operation after it shipped`)
-  }
-  const ramps = context.ramps ?? []
-  const ramp = ramps.find((r) => {
-    const lead = (Date.parse(r.startedAt) - Date.parse(candidate.shippedAt)) / 60_000
-    return lead >= 0 && lead <= RAMP_WINDOW_MINUTES
-  })
   const sharedConcepts = [...conceptsOf(candidate.tokens)].filter((c) => signals.concepts.has(c))
-  if (ramp && sharedConcepts.includes('memory')) {
+  const ramp = sharedConcepts.includes('memory') ? rampAfter(candidate, context.ramps ?? []) : undefined
+  const clean = cleanMinutesAfter(candidate, signals, context.logsFrom ?? null)
+  if (ramp) {
     timing = Math.max(timing, 0.95)
     reasons.push(`memory (${ramp.series.replace(/\{.*$/, '')}) began climbing ${describeMinutes((Date.parse(ramp.startedAt) - Date.parse(candidate.shippedAt)) / 60_000)} after it shipped`)
+  } else if (clean >= CLEAN_RUN_MINUTES) {
+    // A breaking change usually breaks with the first traffic; a long logged stretch of normal
+    // operation after it shipped speaks against it (unless memory was filling up meanwhile).
+    timing *= 0.5
+    reasons.push(`the logs show ${describeMinutes(clean)} of normal operation after it shipped`)
   }
 
   let overlap = 0
@@ -97,6 +92,14 @@ export function scoreChangeCorrelation(
   const strength = Math.sqrt(timing) * overlap
   const confidence = supported ? Math.min(MAX_CONFIDENCE, 0.45 + 0.45 * strength) : 0.05 + 0.2 * Math.sqrt(timing) * Math.max(overlap, 0.25)
   return {candidate, timing: round(timing), overlap: round(overlap), supported, confidence: round(confidence), concepts: sharedConcepts, reasons}
+}
+
+/** A leak's change ships shortly before memory starts to climb. */
+function rampAfter(candidate: ChangeCandidate, ramps: readonly MemoryRamp[]): MemoryRamp | undefined {
+  return ramps.find((r) => {
+    const lead = (Date.parse(r.startedAt) - Date.parse(candidate.shippedAt)) / 60_000
+    return lead >= 0 && lead <= RAMP_WINDOW_MINUTES
+  })
 }
 
 function cleanMinutesAfter(candidate: ChangeCandidate, signals: IncidentSignals, logsFrom: string | null): number {

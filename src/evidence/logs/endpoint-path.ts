@@ -16,6 +16,8 @@ export function normalizeEndpointPath(rawPath: string): string {
   const query = path.search(/[?#;]/)
   if (query >= 0) path = path.slice(0, query)
   if (path.length > 200) path = path.slice(0, 200)
+  // Most paths of a busy endpoint hold no id at all; skip the per-segment work for them.
+  if (!/\d/.test(path) && !/\/[a-f]{8,}(?:\/|$)/i.test(path)) return path
   return path
     .split('/')
     .map((segment) => (isIdSegment(segment) ? ':id' : segment))

@@ -32,7 +32,8 @@ export const DEFAULT_MAX_LINE_CHARS = 64 * 1024
 const GZIP_MAGIC_0 = 0x1f
 const GZIP_MAGIC_1 = 0x8b
 
-export type LineHandler = (line: string, lineNumber: number) => void
+/** Returning `false` stops the read (the rest of the source is not read). */
+export type LineHandler = (line: string, lineNumber: number) => void | boolean
 
 export async function readLines(source: string, onLine: LineHandler, options: LineReaderOptions = {}): Promise<ReadStats> {
   const maxLineChars = options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS
@@ -44,18 +45,19 @@ export async function readLines(source: string, onLine: LineHandler, options: Li
   const decoder = new TextDecoder('utf-8')
   let carry = ''
   let discarding = false
+  let stopped = false
 
   const emit = (line: string) => {
     stats.lines++
     const text = line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line
     if (text.includes('\uFFFD')) stats.invalidUtf8Lines++
-    onLine(text, stats.lines)
+    if (onLine(text, stats.lines) === false) stopped = true
   }
 
   const consume = (chunk: string) => {
     let start = 0
     let newline = chunk.indexOf('\n')
-    while (newline !== -1) {
+    while (newline !== -1 && !stopped) {
       if (discarding) {
         discarding = false
       } else if (carry.length > 0) {
@@ -108,7 +110,10 @@ export async function readLines(source: string, onLine: LineHandler, options: Li
       const decoded: Readable = gzipped ? counted.pipe(createGunzip()) : counted
       if (gzipped) counted.on('error', (error) => decoded.destroy(error))
       // Chunks are up to 1 MB, so iterating them asynchronously costs nothing per line.
-      for await (const buffer of decoded) consume(decoder.decode(buffer as Buffer, {stream: true}))
+      for await (const buffer of decoded) {
+        consume(decoder.decode(buffer as Buffer, {stream: true}))
+        if (stopped) break
+      }
     }
   } catch (error) {
     stats.streamError = error instanceof Error ? error.message : String(error)
@@ -116,7 +121,7 @@ export async function readLines(source: string, onLine: LineHandler, options: Li
     if (source !== '-') raw.destroy()
   }
   const rest = carry + decoder.decode()
-  if (rest.length > 0 && !discarding) emit(capped(rest))
+  if (rest.length > 0 && !discarding && !stopped) emit(capped(rest))
   return stats
 }
 

@@ -50,8 +50,9 @@ export function maskToken(token: string): string {
 /** A key worth keeping: letters, `_` and `-` only (a host name or a number is a value). */
 function isIdentifier(token: string, end: number): boolean {
   for (let i = 0; i < end; i++) {
-    const c = token.charCodeAt(i) | 32
-    if (!((c >= 97 && c <= 122) || c === 95 || c === 127 /* '_' | 32 */ || token.charCodeAt(i) === 45)) return false
+    const c = token.charCodeAt(i)
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+    if (!letter && c !== 95 && c !== 45) return false
   }
   return true
 }

@@ -31,12 +31,13 @@ export async function searchLogLines(sources: string[], query: LogLineQuery, opt
     // The plain parser is enough to read a timestamp; the JSON one is used for lines starting with `{`.
     const format: LogFormat = 'plain'
     await readLines(source, (line, lineNumber) => {
-      if (results.length >= limit || !matcher(line)) return
+      if (!matcher(line)) return true
       if (timeFiltered) {
         const ts = parseLine(line, format, now).ts
-        if (!Number.isNaN(ts) && (ts < from || ts > to)) return
+        if (!Number.isNaN(ts) && (ts < from || ts > to)) return true
       }
       results.push(`${source}:${lineNumber}: ${redact(line.slice(0, MAX_LINE_CHARS), {ips: options.redactIps})}`)
+      return results.length < limit
     })
   }
   return results

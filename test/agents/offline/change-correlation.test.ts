@@ -41,6 +41,20 @@ describe('changeCandidates', () => {
   })
 })
 
+describe('changeCandidates with flags', () => {
+  it('keeps a flag flip that names a commit as a flag change of its own', () => {
+    const bundle = bundleOf({
+      commits: [{subject: 'pricing: add the new engine behind a flag', files: ['src/pricing/engine.ts'], minutesBefore: 600}],
+      deploys: [{kind: 'feature-flag', description: 'Flag new-pricing-engine to 100%', sha: null, minutesBefore: 2}],
+    })
+    bundle.deploys!.events[0].sha = shaOf(bundle, 'pricing: add the new engine behind a flag')
+    expect(changeCandidates(bundle).map((c) => [c.ref.kind, c.shippedAt])).toEqual([
+      ['code-change', minutesBefore(600)],
+      ['feature-flag', minutesBefore(2)],
+    ])
+  })
+})
+
 describe('scoreChangeCorrelation', () => {
   const errors = {
     exceptions: [{type: 'error', message: 'null value in column "currency" of relation "orders"', frames: ['/app/node_modules/pg-protocol/dist/parser.js', '/app/src/checkout/create-order.ts']}],

@@ -1,0 +1,80 @@
+import {mkdtemp, rm, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {exportAggregatorState, mergeAggregatorState} from '../../../src/evidence/logs/aggregator-state.js'
+import {analyzeSource} from '../../../src/evidence/logs/analyze-logs.js'
+import {buildDigest} from '../../../src/evidence/logs/build-digest.js'
+import {LogAggregator} from '../../../src/evidence/logs/log-aggregator.js'
+import {splitForWorkers} from '../../../src/evidence/logs/parallel-analysis.js'
+
+// The worker threads themselves need built or tsx-loaded code; here the same split and merge
+// run in process, which is what decides whether a parallel digest equals a sequential one.
+const now = new Date('2024-03-02T00:00:00Z')
+let dir: string
+let log: string
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'parallel-logs-'))
+  log = path.join(dir, 'app.log')
+  const lines: string[] = []
+  const start = Date.UTC(2024, 2, 1, 13, 0, 0)
+  for (let i = 0; i < 6000; i++) {
+    const t = new Date(start + i * 1000).toISOString()
+    if (i > 4000 && i % 5 === 0) {
+      lines.push(`${t} ERROR OrderService - insert failed for order ${i}`)
+      lines.push('java.lang.IllegalStateException: pool closed')
+      lines.push('\tat com.shop.Pool.get(Pool.java:12)')
+    } else if (i % 3 === 0) {
+      lines.push(JSON.stringify({time: t, level: 'info', msg: 'request done', method: 'GET', path: `/api/items/${i}`, status: 200, user_id: `u${i % 50}`, client_ip: `10.0.0.${i % 200}`}))
+    } else {
+      lines.push(`${t} INFO worker-${i % 4} processed job ${i} in ${i % 90} ms`)
+    }
+  }
+  await writeFile(log, `${lines.join('\n')}\n`)
+})
+afterAll(async () => {
+  await rm(dir, {recursive: true, force: true})
+})
+
+const digestOptions = {onsetHint: null, redactIps: false, maxTemplates: 200, maxBucketsOut: 1440, maxEndpoints: 50, maxExceptions: 50, maxTopUsers: 10}
+
+describe('split and merge', () => {
+  it('cuts at line starts outside stack traces', async () => {
+    const ranges = (await splitForWorkers(log, 3, 1))!
+    expect(ranges).toHaveLength(3)
+    expect(ranges[0].start).toBe(0)
+    for (let i = 1; i < ranges.length; i++) expect(ranges[i].start).toBe(ranges[i - 1].end)
+  })
+
+  it('declines stdin, small files and gzip', async () => {
+    expect(await splitForWorkers('-', 2, 1)).toBeNull()
+    expect(await splitForWorkers(log, 2)).toBeNull()
+    const gz = path.join(dir, 'x.gz')
+    await writeFile(gz, Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]))
+    expect(await splitForWorkers(gz, 2, 1)).toBeNull()
+  })
+
+  it('merging range states gives the same digest as one pass, line refs included', async () => {
+    const sequential = new LogAggregator()
+    const file = await analyzeSource(log, sequential, now, {})
+    sequential.totals.lines = file.lines
+    const expected = buildDigest(sequential, [file], digestOptions)
+
+    const merged = new LogAggregator()
+    let offset = 0
+    for (const range of (await splitForWorkers(log, 3, 1))!) {
+      const part = new LogAggregator()
+      const summary = await analyzeSource(log, part, now, {range})
+      mergeAggregatorState(merged, structuredClone(exportAggregatorState(part)), offset)
+      offset += summary.lines
+    }
+    merged.totals.lines = offset
+    const actual = buildDigest(merged, [file], digestOptions)
+    expect(offset).toBe(file.lines)
+    expect(actual.digest).toEqual(expected.digest)
+    expect(actual.items).toEqual(expected.items)
+  })
+})
