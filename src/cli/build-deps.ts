@@ -1,9 +1,12 @@
 import {createAnthropicProvider} from '../agents/anthropic/anthropic-provider.js'
+import {createAnthropicClient, DEFAULT_ANTHROPIC_MODEL} from '../agents/anthropic/anthropic-client.js'
 import {assertAnthropicKey} from '../agents/anthropic/anthropic-key.js'
+import {draftPostmortemNarrative} from '../agents/anthropic/postmortem-narrative.js'
 import {createOfflineProvider} from '../agents/offline/offline-provider.js'
 import type {FileConfig} from '../config/config.js'
 import {collectEvidence} from '../evidence/collect-evidence.js'
 import type {PipelineDeps} from '../phases/pipeline.js'
+import type {Narrator} from '../phases/postmortem/narrative.js'
 import type {PipelineRequest} from '../phases/pipeline-request.js'
 import {loadTemplates} from '../render/templates.js'
 import {buildNotifier} from './build-notifier.js'
@@ -19,12 +22,16 @@ export async function buildPipelineDeps(
   const env = options.env ?? process.env
   const offline = createOfflineProvider()
   let chosen = offline
+  let narrator: Narrator | null = null
   if (request.provider === 'anthropic') {
     const apiKey = assertAnthropicKey(env)
+    const model = options.model ?? config.model ?? env.INCIDENT_RESPONSE_MODEL ?? DEFAULT_ANTHROPIC_MODEL
+    const client = createAnthropicClient({apiKey, baseURL: env.ANTHROPIC_BASE_URL, timeoutMs: 45_000, maxRetries: 2})
+    narrator = ({incident, rca}) => draftPostmortemNarrative({incident, rca, client, model})
     chosen = createAnthropicProvider({
       apiKey,
       baseURL: env.ANTHROPIC_BASE_URL,
-      model: options.model ?? config.model ?? env.INCIDENT_RESPONSE_MODEL,
+      model,
       // Per attempt and for the whole specialist: a gateway that never answers costs at most two minutes.
       timeoutMs: 45_000,
       deadlineMs: 120_000,
@@ -39,5 +46,6 @@ export async function buildPipelineDeps(
     templates: await loadTemplates(config, options.configRoot),
     notifier: buildNotifier({config, env, mode: request.notify}),
     fileConfig: config,
+    narrator,
   }
 }

@@ -24,6 +24,7 @@ import {runPostmortem} from './postmortem/run-postmortem.js'
 import {runRca} from './rca/run-rca.js'
 import {runTriage} from './triage/run-triage.js'
 import type {TriageResult} from './triage/triage-result.js'
+import type {Narrator} from './postmortem/narrative.js'
 import type {TemplateSet} from '../render/templates.js'
 
 export interface PipelineDeps {
@@ -34,6 +35,8 @@ export interface PipelineDeps {
   templates: TemplateSet
   notifier: Notifier
   fileConfig: FileConfig
+  /** Drafts the postmortem prose (Claude); null keeps our own. */
+  narrator: Narrator | null
 }
 
 export interface PipelineResult {

@@ -152,7 +152,9 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
     const ref = samples[0] ?? {file: '', line: 0}
     const levels = (['debug', 'info', 'warn', 'error'] as const).filter((level) => group.levels.has(level))
     const template = clean(group.template)
-    const levelWord = levels.includes('error') ? 'ERROR ' : levels.includes('warn') ? 'WARN ' : ''
+    const level = levels.includes('error') ? 'ERROR' : levels.includes('warn') ? 'WARN' : ''
+    // Plain-text templates usually carry their level word already ("ERROR <*> OrderService …").
+    const levelWord = level && !template.slice(0, 40).toUpperCase().includes(level) ? `${level} ` : ''
     const note = group.isNew && onset ? ` (new since onset ${hhmm(onset.at)})` : group.surgeScore >= 1 ? ` (surging ×${(2 ** group.surgeScore).toFixed(1)} since onset)` : ''
     items.push({
       id,

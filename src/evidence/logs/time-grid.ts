@@ -10,6 +10,8 @@ export class TimeGrid<T> {
   widthMs = MINUTE_MS
   readonly buckets = new Map<number, T>()
   private readonly listeners: Array<() => void> = []
+  private lastKey = Number.NaN
+  private lastBucket: T | null = null
 
   constructor(
     private readonly maxBuckets: number,
@@ -24,15 +26,20 @@ export class TimeGrid<T> {
   /** The bucket for `ts`, creating it (and coarsening the grid if that overflows it). */
   at(ts: number): T {
     let key = this.keyOf(ts)
+    // Lines arrive mostly in time order, so the bucket of the previous line is usually the one.
+    if (key === this.lastKey) return this.lastBucket!
     let bucket = this.buckets.get(key)
-    if (bucket) return bucket
-    bucket = this.create()
-    this.buckets.set(key, bucket)
-    while (this.buckets.size > this.maxBuckets) {
-      this.coarsen()
-      key = this.keyOf(ts)
+    if (!bucket) {
+      this.buckets.set(key, this.create())
+      while (this.buckets.size > this.maxBuckets) {
+        this.coarsen()
+        key = this.keyOf(ts)
+      }
+      bucket = this.buckets.get(key)!
     }
-    return this.buckets.get(key)!
+    this.lastKey = key
+    this.lastBucket = bucket
+    return bucket
   }
 
   /** Registers a callback run after each doubling, to re-key series stored by bucket key. */
@@ -43,6 +50,8 @@ export class TimeGrid<T> {
   private coarsen(): void {
     const old = [...this.buckets.entries()]
     this.buckets.clear()
+    this.lastKey = Number.NaN
+    this.lastBucket = null
     this.widthMs *= 2
     for (const [key, value] of old) {
       const target = Math.floor(key / 2)

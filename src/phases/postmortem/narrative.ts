@@ -9,7 +9,20 @@ export interface Narrative {
   wentWell: string[]
   wentWrong: string[]
   gotLucky: string[]
+  lessons: string[]
+  /** Who wrote the prose: our templates, or Claude (numbers still come from the RCA model). */
+  author: 'offline' | 'claude'
 }
+
+/** A drafted narrative (Claude's); a null field keeps the offline text. */
+export interface NarrativeDraft {
+  executiveSummary: string | null
+  wentWell: string[] | null
+  wentWrong: string[] | null
+  lessons: string[] | null
+}
+
+export type Narrator = (input: {incident: Incident; rca: Rca}) => Promise<NarrativeDraft>
 
 /**
  * The postmortem's prose, written from the RCA model alone so every number in it is one the
@@ -43,7 +56,25 @@ export function offlineNarrative(incident: Incident, rca: Rca, facts: EvidenceFa
   if (rca.impact.affectedEndpoints.length > 0 && rca.impact.affectedEndpoints.length <= 2 && (rca.impact.peakErrorRate ?? 1) < 1) {
     gotLucky.push(`The failure stayed confined to ${rca.impact.affectedEndpoints.map((item) => `\`${item.endpoint}\``).join(' and ')}; other endpoints kept serving.`)
   }
-  return {executiveSummary, wentWell, wentWrong, gotLucky}
+  return {executiveSummary, wentWell, wentWrong, gotLucky, lessons: [], author: 'offline'}
+}
+
+/**
+ * Take the drafted fields that pass the blameless linter; the rest stay as the offline text.
+ * Numbers were already checked against the RCA by the drafter.
+ */
+export function mergeNarrative(base: Narrative, draft: NarrativeDraft, isBlameless: (text: string) => boolean): Narrative {
+  const ok = (text: string | null): text is string => text !== null && isBlameless(text)
+  const okList = (items: string[] | null): items is string[] => items !== null && items.length > 0 && items.every((item) => isBlameless(item))
+  const merged: Narrative = {
+    ...base,
+    executiveSummary: ok(draft.executiveSummary) ? draft.executiveSummary : base.executiveSummary,
+    wentWell: okList(draft.wentWell) ? draft.wentWell : base.wentWell,
+    wentWrong: okList(draft.wentWrong) ? draft.wentWrong : base.wentWrong,
+    lessons: okList(draft.lessons) ? draft.lessons : base.lessons,
+  }
+  const changed = merged.executiveSummary !== base.executiveSummary || merged.wentWell !== base.wentWell || merged.wentWrong !== base.wentWrong || merged.lessons !== base.lessons
+  return {...merged, author: changed ? 'claude' : 'offline'}
 }
 
 function lowerFirst(text: string): string {

@@ -63,6 +63,8 @@ export function postmortemView(input: PostmortemInput) {
     wentWell: narrative.wentWell,
     wentWrong: narrative.wentWrong,
     gotLucky: narrative.gotLucky,
+    lessons: narrative.lessons,
+    narrativeByClaude: narrative.author === 'claude',
     actionItems: input.actionItems.map((item) => ({...item, tracking: item.jiraKey ?? 'action-items.json'})),
     actionItemCount: input.actionItems.length,
     criticalCount: input.actionItems.filter((item) => item.priority === 'CRITICAL').length,

@@ -17,7 +17,7 @@ import type {PipelineDeps} from '../pipeline.js'
 import type {TriageResult} from '../triage/triage-result.js'
 import type {PostmortemFormat} from '../../lifecycle/postmortem-request.js'
 import {deriveActionItems} from './derive-action-items.js'
-import {offlineNarrative} from './narrative.js'
+import {mergeNarrative, type Narrative, type Narrator, offlineNarrative} from './narrative.js'
 import {postmortemCharts} from './postmortem-charts.js'
 import {postmortemView} from './postmortem-view.js'
 import {resolveOwners} from './resolve-owners.js'
@@ -36,7 +36,7 @@ export interface PostmortemOutput {
  */
 export async function runPostmortem(
   input: {incident: Incident; bundle: EvidenceBundle; rca: Rca; triage: TriageResult | null; reports: SpecialistReport[]; dir: string; formats: readonly PostmortemFormat[]; responders?: string[]},
-  deps: Pick<PipelineDeps, 'templates' | 'now' | 'fileConfig' | 'notifier'>,
+  deps: Pick<PipelineDeps, 'templates' | 'now' | 'fileConfig' | 'notifier' | 'narrator'>,
 ): Promise<PostmortemOutput> {
   const {incident, bundle, rca, dir} = input
   const facts = factsFrom(bundle, incident)
@@ -57,7 +57,7 @@ export async function runPostmortem(
     actionItems,
     facts,
     evidence: bundle.items,
-    narrative: offlineNarrative(incident, rca, facts, input.triage),
+    narrative: await narrativeFor(incident, rca, offlineNarrative(incident, rca, facts, input.triage), deps.narrator, people),
     responders: [],
   })
   const scrub = (text: string) => scrubPeople(text, people)
@@ -80,6 +80,13 @@ export async function runPostmortem(
     files.push('postmortem.json')
   }
   return {actionItems, tracking, lint: lintBlameless(markdown, people), files}
+}
+
+/** Claude's draft where it is blameless (and names nobody we know of); our own prose otherwise. */
+async function narrativeFor(incident: Incident, rca: Rca, base: Narrative, narrator: Narrator | null, people: {names: string[]; emails: string[]}): Promise<Narrative> {
+  if (!narrator) return base
+  const draft = await narrator({incident, rca})
+  return mergeNarrative(base, draft, (text) => lintBlameless(text, people).length === 0)
 }
 
 /** A regenerated list keeps the Jira keys already created for the same items. */

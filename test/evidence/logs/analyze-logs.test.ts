@@ -142,6 +142,32 @@ describe('analyzeLogs', () => {
     for (const kind of ['aws-key', 'api-key', 'password', 'jwt', 'email', 'card', 'bearer-token']) expect(text).toContain(`[REDACTED:${kind}]`)
   })
 
+  it('attaches Node, Python and Go traces to the event that started them', async () => {
+    const lines = [
+      '2024-03-01T14:00:00Z ERROR unhandled rejection',
+      "TypeError: Cannot read properties of undefined (reading 'id')",
+      '    at placeOrder (/app/src/orders.js:88:13)',
+      '2024-03-01T14:00:01Z ERROR job failed',
+      'Traceback (most recent call last):',
+      '  File "/app/jobs.py", line 42, in run',
+      "KeyError: 'currency'",
+      '2024-03-01T14:00:02Z INFO shutting down',
+      'panic: runtime error: invalid memory address or nil pointer dereference',
+      'goroutine 1 [running]:',
+      'main.(*Cart).Total(0x0)',
+      '\t/app/cart.go:42 +0x1d',
+    ]
+    const {digest} = await analyzeLogs([await file('traces.log', lines.join('\n'))], {now})
+    expect(digest.templates.reduce((sum, t) => sum + t.count, 0)).toBe(4)
+    expect(digest.exceptions.map((e) => `${e.type} ${e.frames[0]?.file}:${e.frames[0]?.line}`).sort()).toEqual([
+      'KeyError /app/jobs.py:42',
+      'TypeError /app/src/orders.js:88',
+      'panic /app/cart.go:42',
+    ])
+    const panic = digest.templates.find((t) => t.template.startsWith('panic:'))!
+    expect(panic).toMatchObject({levels: ['error'], ref: {line: 9}})
+  })
+
   it('masks IPs only when asked', async () => {
     const log = await file('ips.log', '2024-03-01T14:00:01Z ERROR refused from 192.168.7.9\n')
     expect(JSON.stringify(await analyzeLogs([log], {now}))).toContain('192.168.7.9')
