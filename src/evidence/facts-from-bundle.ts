@@ -20,10 +20,7 @@ export function factsFrom(bundle: EvidenceBundle, incident: Incident): EvidenceF
       .sort((a, b) => b.errors - a.errors)
       .map((endpoint) => ({endpoint: `${endpoint.method} ${endpoint.path}`, errors: endpoint.errors, evidenceId: endpoint.evidenceId})),
     affectedUsers: affectedUsers(bundle),
-    topErrors: (bundle.logs?.templates ?? [])
-      .filter((template) => template.levels.includes('error'))
-      .slice(0, 10)
-      .map((template) => ({text: template.samples[0] ?? template.template, count: template.incidentCount || template.count, evidenceId: template.evidenceId, isNew: template.isNew})),
+    topErrors: topErrors(bundle, onsetMs),
     changes: (bundle.git?.commits ?? []).map((commit) => ({
       sha: commit.sha,
       shortSha: commit.shortSha,
@@ -49,6 +46,25 @@ export function factsFrom(bundle: EvidenceBundle, incident: Incident): EvidenceF
     ),
     buckets: (bundle.logs?.buckets ?? []).map((bucket) => ({t: bucket.t, total: bucket.total, error: bucket.error})),
   }
+}
+
+/**
+ * The errors to name in prose: exceptions first (their message reads better than a raw JSON
+ * sample), then error templates (the mined text, variables masked), new since onset first.
+ */
+function topErrors(bundle: EvidenceBundle, onsetMs: number | null): EvidenceFacts['topErrors'] {
+  const logs = bundle.logs
+  if (!logs) return []
+  const exceptions = logs.exceptions.map((exception) => ({
+    text: `${exception.type}: ${exception.message}`,
+    count: exception.count,
+    evidenceId: exception.evidenceId,
+    isNew: onsetMs !== null && exception.firstSeen !== null && Date.parse(exception.firstSeen) >= onsetMs,
+  }))
+  const templates = logs.templates
+    .filter((template) => template.levels.includes('error'))
+    .map((template) => ({text: template.template, count: template.incidentCount || template.count, evidenceId: template.evidenceId, isNew: template.isNew}))
+  return [...exceptions, ...templates].sort((a, b) => Number(b.isNew) - Number(a.isNew)).slice(0, 10)
 }
 
 function onsetEvidence(bundle: EvidenceBundle): string[] {

@@ -32,7 +32,7 @@ export function offlineNarrative(incident: Incident, rca: Rca, facts: EvidenceFa
   const cause = rca.rootCause
   const onset = incident.timestamps.startedAt ?? cause.onset
   const end = incident.timestamps.resolvedAt ?? incident.timestamps.mitigatedAt
-  const what = rca.impact.errorCount !== null ? `${formatCount(rca.impact.errorCount)} requests failed` : 'the service degraded'
+  const what = rca.impact.errorCount !== null ? `${formatCount(rca.impact.errorCount)} error lines were logged` : 'the service degraded'
   const causeText =
     cause.category === 'unknown'
       ? `The root cause is undetermined (confidence ${formatPercent(cause.confidence, 0)}); the RCA lists the next steps.`

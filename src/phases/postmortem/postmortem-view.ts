@@ -45,7 +45,7 @@ export function postmortemView(input: PostmortemInput) {
     duration,
     ...rcaParts(rca),
     executiveSummary: narrative.executiveSummary,
-    userImpact: `${formatCount(rca.impact.affectedUsers)} distinct users seen failing; ${formatCount(rca.impact.errorCount)} failed requests${rca.impact.peakErrorRate !== null ? `, peak error rate ${formatPercent(rca.impact.peakErrorRate)}` : ''}.`,
+    userImpact: `${rca.impact.affectedUsers === null ? 'the number of users affected is not known from the evidence' : `${formatCount(rca.impact.affectedUsers)} distinct users seen failing`}; ${formatCount(rca.impact.errorCount)} error lines logged${rca.impact.peakErrorRate !== null ? `, peak error rate ${formatPercent(rca.impact.peakErrorRate)} of log lines in a minute` : ''}.`,
     functionalityLost: rca.impact.affectedEndpoints.length > 0 ? rca.impact.affectedEndpoints.map((item) => `\`${item.endpoint}\``).join(', ') : 'unknown from the evidence',
     dataLoss: incident.symptoms.includes('data-corruption') ? 'possible — data corruption was reported; verify affected records' : 'none indicated by the evidence',
     securityImplications: incident.symptoms.includes('security-incident') || rca.rootCause.category === 'security-attack' ? 'yes — see root cause; rotate exposed credentials and review access logs' : 'none indicated by the evidence',

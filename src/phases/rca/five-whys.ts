@@ -15,7 +15,7 @@ export function buildFiveWhys(cause: RootCause, facts: EvidenceFacts, service: s
   const symptom: Why = {
     why: `Why did ${service} fail?`,
     because: errors
-      ? `Requests started failing at ${formatTime(facts.onset)}: ${errors.count.toLocaleString('en-US')} errors${errors.rateSinceOnset !== null ? `, ${formatPercent(errors.rateSinceOnset)} of traffic since onset` : ''}.`
+      ? `Requests started failing at ${formatTime(facts.onset)}: ${errors.count.toLocaleString('en-US')} error lines logged${errors.rateSinceOnset !== null ? `, ${formatPercent(errors.rateSinceOnset)} of log lines since the onset` : ''}.`
       : `The service degraded from ${formatTime(facts.onset)}; log evidence was not available to quantify it.`,
     evidenceIds: errors?.evidenceIds.slice(0, 2) ?? facts.onsetEvidenceIds,
   }

@@ -10,8 +10,8 @@ export function buildImpact(facts: EvidenceFacts, end: string | null): Impact {
   const endpoints = facts.endpoints.slice(0, 5).map(({endpoint, errors: count}) => ({endpoint, errors: count}))
   const parts: string[] = []
   if (errors) {
-    parts.push(`${formatCount(errors.count)} errors${errors.requests ? ` out of ${formatCount(errors.requests)} requests` : ''} since ${formatTime(errors.firstErrorAt)}`)
-    if (errors.rateSinceOnset !== null) parts.push(`error rate ${formatPercent(errors.rateSinceOnset)} since onset (baseline ${formatPercent(errors.baselineRate, 2)}, peak ${formatPercent(errors.peakRate)})`)
+    parts.push(`${formatCount(errors.count)} error lines logged since ${formatTime(errors.firstErrorAt)}${errors.requests ? ` (${formatCount(errors.requests)} request lines in all)` : ''}`)
+    if (errors.rateSinceOnset !== null) parts.push(`${formatPercent(errors.rateSinceOnset)} of log lines since the onset were errors (baseline ${formatPercent(errors.baselineRate, 2)}, worst minute ${formatPercent(errors.peakRate)})`)
   } else {
     parts.push('error volume unknown (no log evidence)')
   }

@@ -14,7 +14,7 @@ export function decideTriage(incident: Incident, facts: EvidenceFacts, rollbacks
   const mitigations = rankMitigations(facts, rollbacks)
   const errors = facts.errors
   const impactSummary = errors
-    ? `${errors.count.toLocaleString('en-US')} errors since ${formatTime(errors.firstErrorAt)}${errors.rateSinceOnset !== null ? ` — ${formatPercent(errors.rateSinceOnset)} of ${errors.requests ? 'requests' : 'log lines'} since the onset at ${formatTime(facts.onset)} (baseline ${formatPercent(errors.baselineRate, 2)})` : ''}.`
+    ? `${errors.count.toLocaleString('en-US')} error lines logged since ${formatTime(errors.firstErrorAt)}${errors.rateSinceOnset !== null ? ` — ${formatPercent(errors.rateSinceOnset)} of log lines since the onset at ${formatTime(facts.onset)} were errors (baseline ${formatPercent(errors.baselineRate, 2)})` : ''}.`
     : 'No log evidence was given, so the error volume is unknown.'
   return {
     schemaVersion: 1,
@@ -49,7 +49,7 @@ export function checkSeverity(incident: Incident, facts: EvidenceFacts): TriageR
     return {declared, verdict: 'confirmed', suggested: declared, reason: 'No error-rate evidence to weigh against the declared severity; keeping it.', evidenceIds: ids}
   }
   const suggested: Severity = allDown || (rate ?? 0) >= 0.5 ? 'P0' : (rate ?? 0) >= 0.05 ? 'P1' : 'P2'
-  const why = allDown ? 'every health check is failing' : `${formatPercent(rate)} of traffic has failed since the onset`
+  const why = allDown ? 'every health check is failing' : `${formatPercent(rate)} of log lines since the onset are errors`
   const cmp = ORDER.indexOf(suggested) - ORDER.indexOf(declared)
   if (cmp === 0 || (cmp < 0 && p0BySymptom)) {
     return {declared, verdict: 'confirmed', suggested: declared, reason: `Confirmed: ${why}, consistent with ${declared} (${SEVERITY_LEVELS[declared].scope}).`, evidenceIds: ids}
