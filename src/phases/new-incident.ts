@@ -1,9 +1,10 @@
+import {InternalError} from '../errors/errors.js'
 import {INCIDENT_SCHEMA_VERSION, type Incident} from '../incident/incident.js'
 import type {PipelineRequest} from './pipeline-request.js'
 
 /** The first state of a new incident. Detection is when it was declared (`--started-at`), else now. */
 export function newIncident(id: string, request: PipelineRequest, now: Date): Incident {
-  if (!request.severity || !request.symptoms) throw new Error('newIncident needs severity and symptoms')
+  if (!request.severity || !request.symptoms) throw new InternalError('newIncident needs severity and symptoms')
   const declaredAt = request.inputs.startedAtFlag ?? now.toISOString()
   const service = request.service ?? null
   return {

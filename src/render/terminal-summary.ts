@@ -41,10 +41,18 @@ export function renderTerminalSummary(result: PipelineResult, style: TerminalSty
   const postmortem = incident.phases.postmortem ? `${folder}/postmortem.md` : `not written yet (incident-response postmortem --id ${incident.id})`
   lines.push(`${label('Postmortem')}${postmortem}`, `${label('Folder')}${folder}/`)
   for (const report of result.notifications) {
+    for (const item of report.dryRun) lines.push(c.cyan(`  Dry run — would send to ${item.channel}:`), indent(JSON.stringify(item.request, null, 2)))
     for (const failure of report.failed) lines.push(c.yellow(`  ! ${failure.channel}: ${failure.error} (kept in the outbox; run incident-response sync)`))
     for (const problem of report.problems) lines.push(c.yellow(`  ! ${problem}`))
   }
   const fallbacks = result.reports.filter((report) => report.fallback)
   for (const report of fallbacks) lines.push(c.yellow(`  ! ${report.specialist}: ${report.fallback}`))
   return lines.join('\n') + '\n'
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n')
 }

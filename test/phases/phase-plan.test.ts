@@ -2,26 +2,9 @@ import {describe, expect, it} from 'vitest'
 
 import type {Incident} from '../../src/incident/incident.js'
 import {planPhases} from '../../src/phases/phase-plan.js'
+import {incident} from './fixtures.js'
 
-const base: Incident = {
-  schemaVersion: 1,
-  id: 'incident-2026-11-30-010203',
-  title: 't',
-  severity: 'P1',
-  symptoms: ['high-error-rate'],
-  service: null,
-  status: 'investigating',
-  createdAt: '2026-11-30T01:02:03Z',
-  phases: {},
-  timestamps: {startedAt: null, detectedAt: null, acknowledgedAt: null, mitigatedAt: null, resolvedAt: null},
-  inputs: {logs: [], repo: null, metrics: [], deploys: null, health: [], databaseUrlSet: false, startedAtFlag: null, lookback: '48h'},
-  provider: 'offline',
-  specialists: [],
-  usage: null,
-  pagerDutyIncidentId: null,
-  mitigation: null,
-  resolution: null,
-}
+const base: Incident = incident({severity: 'P1', timestamps: {startedAt: null, detectedAt: null, acknowledgedAt: null, mitigatedAt: null, resolvedAt: null}})
 const done = {status: 'done' as const, at: '2026-11-30T01:03:00Z', files: []}
 const actions = (incident: Incident, options: {postmortem: boolean; skipTriage: boolean; refresh?: boolean} = {postmortem: false, skipTriage: false}) => planPhases(incident, options).map((step) => step.action)
 
