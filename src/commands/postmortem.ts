@@ -15,6 +15,8 @@ export default class Postmortem extends BaseCommand {
   static override examples = ['<%= config.bin %> postmortem', '<%= config.bin %> postmortem --id incident-2026-11-30-014502 --format md,html,json']
   static override flags = {
     format: Flags.string({description: 'Comma-separated formats: md, html, json (postmortem.md is always written)', default: 'md,html'}),
+    notify: Flags.boolean({description: 'File action items in Jira when configured', default: true, allowNo: true}),
+    'dry-run': Flags.boolean({description: 'Print what would be sent to Jira instead of sending'}),
     ...incidentFlags,
   }
 
@@ -23,7 +25,7 @@ export default class Postmortem extends BaseCommand {
     const formats = parseFormats(flags.format)
     const style = terminalStyle()
     const {incident} = await targetIncident(flags['out-dir'], flags.id, {openOnly: false})
-    const result = await refreshPostmortem(flags['out-dir'], incident, {style, formats, notify: 'off'})
+    const result = await refreshPostmortem(flags['out-dir'], incident, {style, formats, notify: flags['dry-run'] ? 'dry-run' : flags.notify ? 'send' : 'off'})
     if (!this.jsonEnabled()) {
       const files = ['postmortem.md', ...(formats.includes('html') ? ['postmortem.html'] : []), ...(formats.includes('json') ? ['postmortem.json'] : [])]
       this.log(`Postmortem for ${incident.id}:`)

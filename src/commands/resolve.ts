@@ -32,7 +32,7 @@ export default class Resolve extends BaseCommand {
     const {config: fileConfig} = await loadFileConfig(result.incident.inputs.repo ?? process.cwd()).catch(() => ({config: {}}))
     const config = integrationConfig(fileConfig, process.env)
     const notifications = mode === 'off' ? null : toReport('resolve', await notifyResolved({dir: result.dir, config, deps: {}, mode, incident: result.incident, summary: flags.resolution}), config)
-    const refreshed = flags.postmortem ? await refreshPostmortem(flags['out-dir'], result.incident, {style: terminalStyle(), formats: ['md', 'html'], notify: 'off'}) : null
+    const refreshed = flags.postmortem ? await refreshPostmortem(flags['out-dir'], result.incident, {style: terminalStyle(), formats: ['md', 'html'], notify: mode}) : null
     if (!this.jsonEnabled()) {
       this.log(`${result.id} resolved at ${result.incident.timestamps.resolvedAt}.`)
       for (const failure of notifications?.failed ?? []) this.logToStderr(`! ${failure.channel}: ${failure.error} (kept in the outbox; run incident-response sync)`)
