@@ -47,6 +47,12 @@ describe('incident lifecycle (spawned CLI)', () => {
     expect(lint.stdout + lint.stderr).toMatch(/blameless ✓/)
     expect(lint.code).toBe(0)
 
+    const show = await cli(['show', '--id', id])
+    expect(show.code, show.stderr).toBe(0)
+    expect(show.stdout).toMatch(/Incident summary/)
+    expect(show.stdout).toMatch(/resolved .*Resolved: Legacy checkout now writes the currency/)
+    expect(show.stdout).not.toMatch(/\u001b\[/) // NO_COLOR: no escape sequences
+
     const list = await cli(['list', '--json'])
     expect(JSON.parse(list.stdout).incidents[0]).toMatchObject({id, status: 'resolved', rootCause: 'database-migration'})
     const kinds = (await readTimeline(dir)).map((event) => event.kind)
