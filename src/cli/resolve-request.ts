@@ -96,6 +96,9 @@ export async function resolvePipelineRequest(
       skipTriage: flags['skip-triage'],
       provider,
       notify: flags['dry-run'] ? 'dry-run' : flags.notify ? 'send' : 'off',
+      // `--id X --postmortem` rewrites the postmortem (and the RCA it rests on) from saved findings,
+      // e.g. after the incident was resolved; earlier phases are never re-run.
+      refresh: Boolean(id && flags.postmortem),
       pagerDutyIncident: flags['pagerduty-incident'] ?? null,
       updatePagerDuty: flags.update ?? false,
     },

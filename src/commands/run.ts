@@ -1,13 +1,10 @@
 import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../cli/base-command.js'
-import {buildPipelineDeps} from '../cli/build-deps.js'
 import {incidentFlags} from '../cli/flags.js'
 import {resolvePipelineRequest} from '../cli/resolve-request.js'
 import {terminalStyle} from '../cli/terminal.js'
-import {toPipelineJson, type PipelineJson} from '../phases/pipeline-json.js'
-import {runPipeline} from '../phases/pipeline.js'
-import {renderTerminalSummary} from '../render/terminal-summary.js'
+import type {PipelineJson} from '../phases/pipeline-json.js'
 
 export default class Run extends BaseCommand {
   static override summary = 'Run the incident pipeline: triage → investigation → root-cause analysis → postmortem'
@@ -48,6 +45,14 @@ export default class Run extends BaseCommand {
     const {flags} = await this.parse(Run)
     const style = terminalStyle()
     const {request, config, configRoot} = await resolvePipelineRequest(flags, {interactive: style.interactive && !flags['non-interactive']})
+    // Loaded only once the input is valid: the engine, the Anthropic SDK and pg take most of the
+    // start-up time, and a usage error should come back at once.
+    const [{buildPipelineDeps}, {runPipeline}, {toPipelineJson}, {renderTerminalSummary}] = await Promise.all([
+      import('../cli/build-deps.js'),
+      import('../phases/pipeline.js'),
+      import('../phases/pipeline-json.js'),
+      import('../render/terminal-summary.js'),
+    ])
     const deps = await buildPipelineDeps(request, config, {style, configRoot, model: flags.model})
     const result = await runPipeline(request, deps)
     const json = await toPipelineJson(result)

@@ -16,7 +16,8 @@ describe('bad input gets one clear line, the right exit code, and no half-writte
     await mkdir(join(work, 'not-a-repo'))
   })
 
-  it.each([
+  // Each case is its own process, so they run side by side; none may leave anything in the out dir.
+  it.concurrent.each([
     [['--severity', 'sev1', '--symptoms', 'high-error-rate'], 2, /Unknown severity "sev1"/],
     [['--severity', 'p1', '--symptoms', 'slow,broken'], 2, /Unknown symptoms: slow, broken/],
     [['--severity', 'p1'], 2, /Missing --symptoms/],

@@ -47,6 +47,14 @@ describe('incident lifecycle (spawned CLI)', () => {
     expect(lint.stdout + lint.stderr).toMatch(/blameless ✓/)
     expect(lint.code).toBe(0)
 
+    const before = JSON.parse(await readFile(join(dir, 'incident.json'), 'utf8'))
+    const rerun = await cli(['--id', id, '--postmortem', '--json'])
+    expect(rerun.code, rerun.stderr).toBe(0)
+    const after = JSON.parse(rerun.stdout)
+    expect(after.phases.triage.at).toBe(before.phases.triage.at) // earlier phases are not re-run
+    expect(after.phases.investigation.at).toBe(before.phases.investigation.at)
+    expect(after.phases.postmortem.at > before.phases.postmortem.at).toBe(true)
+
     const show = await cli(['show', '--id', id])
     expect(show.code, show.stderr).toBe(0)
     expect(show.stdout).toMatch(/Incident summary/)
