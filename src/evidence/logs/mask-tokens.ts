@@ -47,14 +47,20 @@ export function maskToken(token: string): string {
   return WILDCARD
 }
 
-/** A key worth keeping: letters, `_` and `-` only (a host name or a number is a value). */
+/**
+ * A key worth keeping: letters, `_` and `-` only (a host name or a number is a value), optionally
+ * behind an opening bracket, since what precedes the bracket is constant too: `by (uid=0)` and
+ * `by LOGIN(uid=0)` are different events.
+ */
 function isIdentifier(token: string, end: number): boolean {
+  let letters = 0
   for (let i = 0; i < end; i++) {
     const c = token.charCodeAt(i)
-    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-    if (!letter && c !== 95 && c !== 45) return false
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++
+    else if (c === 40 || c === 91) letters = 0
+    else if (c !== 95 && c !== 45) return false
   }
-  return true
+  return letters > 0
 }
 
 /** Splits a message on whitespace, optionally masking variables. */

@@ -171,11 +171,16 @@ export class TemplateMiner {
       let same = 0
       let params = 0
       const template = cluster.tokens
+      let conflict = false
       for (let i = 0; i < length; i++) {
         const t = template[i]
         if (t === WILDCARD) params++
         else if (t === tokens[i]) same++
+        else if (isKeyed(t) && isKeyed(tokens[i])) conflict = true
       }
+      // Different field names at one position (`(uid=<*>` vs `LOGIN(uid=<*>`) are different events:
+      // a key is vocabulary, so it is never generalised away like a value.
+      if (conflict) continue
       // A template that already covers the message is a match whatever its share of wildcards;
       // Drain's ratio alone would start a duplicate cluster for every such line.
       const similarity = length === 0 || same + params === length ? 1 : same / length
@@ -187,6 +192,11 @@ export class TemplateMiner {
     }
     return best ? {cluster: best, similarity: bestSimilarity} : null
   }
+}
+
+/** A token whose value was masked but whose key was kept: `uid=<*>`, `took:<*>`. */
+function isKeyed(token: string): boolean {
+  return token.length > 4 && token.endsWith(WILDCARD) && (token.charCodeAt(token.length - 4) === 61 || token.charCodeAt(token.length - 4) === 58)
 }
 
 function generalize(template: string[], tokens: string[]): void {

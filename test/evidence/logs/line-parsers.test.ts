@@ -22,6 +22,13 @@ describe('parseJsonLine', () => {
     expect(record.stack).toContain('/app/x.js:1:2')
   })
 
+  it('takes nothing over from the previous line, and prefers the better-ranked key whatever the order', () => {
+    parseJsonLine('{"time":"2024-03-01T14:02:11Z","level":"error","msg":"a","status":503,"latency_ms":5,"user_id":"u1","client_ip":"10.0.0.1","stack":"x"}')
+    const next = parseJsonLine('{"lvl":"warn","log":"fallback","message":"preferred"}')!
+    expect(next).toMatchObject({level: 'warn', message: 'preferred', status: null, latencyMs: null, user: null, ip: null, stack: null})
+    expect(next.ts).toBeNaN()
+  })
+
   it('rejects non-objects and broken JSON', () => {
     expect(parseJsonLine('{"a":')).toBeNull()
     expect(parseJsonLine('[1,2]')).toBeNull()

@@ -1,4 +1,4 @@
-import {PassThrough} from 'node:stream'
+import {PassThrough, Readable} from 'node:stream'
 
 import {describe, expect, it} from 'vitest'
 
@@ -20,6 +20,26 @@ describe('readLines', () => {
     const {lines, stats} = await linesOf(chunks)
     expect(lines).toEqual(['first é line', 'second 日本 line', 'last without newline'])
     expect(stats).toMatchObject({lines: 3, bytes: text.length, invalidUtf8Lines: 0, truncatedLines: 0})
+  })
+
+  it('decodes ASCII chunks directly, also right after a chunk that ended inside a character', async () => {
+    const text = Buffer.from('plain ascii\nsplit é here\nmore ascii\n')
+    const cut = text.indexOf(0xc3) + 1
+    // Each buffer arrives as its own chunk: ASCII, non-ASCII ending mid-character, ASCII.
+    const stdin = Readable.from([text.subarray(0, 5), text.subarray(5, cut), text.subarray(cut)], {objectMode: false})
+    const lines: string[] = []
+    const stats = await readLines('-', (line) => void lines.push(line), {stdin})
+    expect(lines).toEqual(['plain ascii', 'split é here', 'more ascii'])
+    expect(stats.invalidUtf8Lines).toBe(0)
+  })
+
+  it('marks a character cut off by a following ASCII chunk as invalid on its own line', async () => {
+    const broken = Buffer.concat([Buffer.from('cut '), Buffer.from([0xc3])])
+    const stdin = Readable.from([broken, Buffer.from('\nnext\n')], {objectMode: false})
+    const lines: string[] = []
+    const stats = await readLines('-', (line) => void lines.push(line), {stdin})
+    expect(lines).toEqual(['cut \uFFFD', 'next'])
+    expect(stats.invalidUtf8Lines).toBe(1)
   })
 
   it('cuts long lines whether they arrive in one chunk or many', async () => {

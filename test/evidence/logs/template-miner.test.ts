@@ -9,6 +9,9 @@ describe('maskToken', () => {
       expect(maskToken(token)).toBe('<*>')
     expect(maskToken('user_id=123')).toBe('user_id=<*>')
     expect(maskToken('took:15ms')).toBe('took:<*>')
+    expect(maskToken('(uid=0)')).toBe('(uid=<*>')
+    expect(maskToken('LOGIN(uid=0)')).toBe('LOGIN(uid=<*>')
+    expect(maskToken('10.0.0.1=5')).toBe('<*>')
   })
 
   it('keeps words and versioned names', () => {
@@ -53,6 +56,15 @@ describe('TemplateMiner', () => {
     const miner = new TemplateMiner({similarityThreshold: 0.9})
     const a = miner.add('job 1 took 2 ms on 3')
     expect(miner.add('job 4 took 5 ms on 6')).toBe(a)
+  })
+
+  it('keeps messages apart whose only difference is a field name, even at a low threshold', () => {
+    const miner = new TemplateMiner({similarityThreshold: 0.3})
+    const a = miner.add('session opened for user news by (uid=0)')
+    const b = miner.add('session opened for user root by LOGIN(uid=0)')
+    expect(a).not.toBe(b)
+    expect(miner.groupKeyOf(a)).not.toBe(miner.groupKeyOf(b))
+    expect(miner.add('session opened for user cyrus by (uid=0)')).toBe(a)
   })
 
   it('applies preprocessing regexes before masking', () => {
