@@ -42,7 +42,7 @@ export async function buildPipelineDeps(
     now: () => new Date(),
     progress: createProgress({tty: options.style.tty, color: options.style.color}),
     collectEvidence: (incident, req) => collectEvidence({incident, databaseUrl: req.databaseUrl}),
-    providers: {offline, chosen},
+    provider: chosen,
     templates: await loadTemplates(config, options.configRoot),
     notifier: buildNotifier({config, env, mode: request.notify}),
     fileConfig: config,

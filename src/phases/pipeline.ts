@@ -31,7 +31,8 @@ export interface PipelineDeps {
   now: () => Date
   progress: Progress
   collectEvidence: (incident: Incident, request: PipelineRequest) => Promise<EvidenceBundle>
-  providers: {offline: SpecialistProvider; chosen: SpecialistProvider}
+  /** Offline engine or Claude; the Claude provider falls back to the offline engine per specialist. */
+  provider: SpecialistProvider
   templates: TemplateSet
   notifier: Notifier
   fileConfig: FileConfig

@@ -30,7 +30,7 @@ function renderBlock(template: string, stack: Context): string {
       continue
     }
     const end = findClosing(template, name, cursor)
-    const inner = stripStandaloneNewline(template.slice(cursor, end.start))
+    const inner = template.slice(standalone(template, match.index, cursor) ? cursor + 1 : cursor, end.start)
     const value = lookup(stack, name)
     out += sigil === '#' ? renderSection(inner, value, stack) : isFalsy(value) ? renderBlock(inner, stack) : ''
     cursor = end.after
@@ -55,15 +55,15 @@ function findClosing(template: string, name: string, from: number): {start: numb
     if (match[1] === '#' || match[1] === '^') depth++
     if (match[1] === '/' && --depth === 0) {
       const after = match.index + match[0].length
-      return {start: match.index, after: template[after] === '\n' ? after + 1 : after}
+      return {start: match.index, after: standalone(template, match.index, after) ? after + 1 : after}
     }
   }
   throw new TemplateError(`Section {{#${name}}} is never closed`)
 }
 
-/** A section tag alone on its line should not leave an empty line behind. */
-function stripStandaloneNewline(inner: string): string {
-  return inner.startsWith('\n') ? inner.slice(1) : inner
+/** A section tag alone on its line should not leave an empty line behind; an inline one keeps its newline. */
+function standalone(template: string, start: number, end: number): boolean {
+  return (start === 0 || template[start - 1] === '\n') && template[end] === '\n'
 }
 
 function lookup(stack: Context, name: string): unknown {

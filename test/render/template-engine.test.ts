@@ -35,3 +35,10 @@ describe('renderTemplate with lengths', () => {
     expect(renderTemplate('{{#xs.length}}has {{xs.length}}{{/xs.length}}', {xs: [1, 2]})).toBe('has 2')
   })
 })
+
+describe('renderTemplate with inline sections', () => {
+  it('keeps the newline after a section that ends inside a line', () => {
+    expect(renderTemplate('{{#xs}}\n- {{n}}{{#r}} ({{r}}){{/r}}\n{{/xs}}', {xs: [{n: 'a', r: 'x'}, {n: 'b'}]})).toBe('- a (x)\n- b\n')
+    expect(renderTemplate('A{{#f}} · {{f}}{{/f}}\n\nB', {f: 'note'})).toBe('A · note\n\nB')
+  })
+})

@@ -26,7 +26,7 @@ export interface InvestigationOutput {
  */
 export async function runInvestigation(
   input: {incident: Incident; bundle: EvidenceBundle; dir: string},
-  deps: Pick<PipelineDeps, 'providers' | 'templates' | 'progress'>,
+  deps: Pick<PipelineDeps, 'provider' | 'templates'>,
 ): Promise<InvestigationOutput> {
   const {incident, bundle, dir} = input
   const specialists = chooseSpecialists(incident.symptoms)
@@ -38,7 +38,7 @@ export async function runInvestigation(
       limit(async () => {
         const saved = await readSavedReport(dir, specialist)
         if (saved) return saved
-        const report = await deps.providers.chosen.runSpecialist({
+        const report = await deps.provider.runSpecialist({
           incident,
           specialist,
           scope: SPECIALIST_SCOPES[specialist],

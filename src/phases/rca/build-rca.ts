@@ -91,7 +91,8 @@ function triggerFor(cause: RootCause, facts: EvidenceFacts): string | null {
     const commit = facts.changes.find((change) => change.sha === cause.change?.sha)
     const deploy = facts.events.find((event) => event.sha && cause.change?.sha?.startsWith(event.sha))
     const when = deploy?.at ?? commit?.committedAt ?? null
-    return `${cause.change.kind === 'feature-flag' ? 'Flag change' : 'Rollout of'} ${cause.change.sha?.slice(0, 7) ?? ''} "${cause.change.subject}"${when ? ` at ${when.slice(11, 16)} UTC` : ''}${commit?.minutesBeforeOnset != null ? `, ${Math.round(commit.minutesBeforeOnset)} min before the onset` : ''}.`.replace('  ', ' ')
+    const lead = when && facts.onset ? Math.round((Date.parse(facts.onset) - Date.parse(when)) / 60_000) : null
+    return `${cause.change.kind === 'feature-flag' ? 'Flag change' : 'Rollout of'} ${cause.change.sha?.slice(0, 7) ?? ''} "${cause.change.subject}"${when ? ` at ${when.slice(11, 16)} UTC` : ''}${lead !== null ? `, ${lead} min before the onset` : ''}.`.replace('  ', ' ')
   }
   return cause.category === 'unknown' ? null : `${cause.summary}`
 }
