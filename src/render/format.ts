@@ -1,12 +1,11 @@
+import {formatDurationMinutes} from './svg/format-duration.js'
+
 /** Small formatting helpers shared by the Markdown views and the terminal summary. */
 
+/** A duration for people ("45 min", "2 h 05 min", "3 d 4 h"), or "unknown". */
 export function formatMinutes(minutes: number | null): string {
   if (minutes === null || !Number.isFinite(minutes)) return 'unknown'
-  if (minutes < 1) return '< 1 min'
-  if (minutes < 90) return `${Math.round(minutes)} min`
-  const hours = Math.floor(minutes / 60)
-  const rest = Math.round(minutes % 60)
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`
+  return formatDurationMinutes(minutes)
 }
 
 export function minutesBetween(from: string | null, to: string | null): number | null {

@@ -1,5 +1,4 @@
-import {addHistogram, newLatencyHistogram} from './latency-histogram.js'
-import type {BucketCounts, EndpointStats, ExceptionStats, LogAggregator, Sample, TemplateStats} from './log-aggregator.js'
+import {addBucketCounts, type BucketCounts, type EndpointStats, type ExceptionStats, type LogAggregator, type Sample, type TemplateStats} from './log-aggregator.js'
 
 /**
  * The plain-data form of an aggregator, posted from a worker thread that analysed one byte range
@@ -52,15 +51,7 @@ const shift = (sample: Sample, offset: number): Sample => ({...sample, line: sam
 
 export function mergeAggregatorState(into: LogAggregator, state: AggregatorState, lineOffset: number): void {
   for (const [startMs, bucket] of state.buckets) {
-    const target = into.grid.at(startMs)
-    target.total += bucket.total
-    target.warn += bucket.warn
-    target.error += bucket.error
-    target.http5xx += bucket.http5xx
-    if (bucket.latency) {
-      target.latency ??= newLatencyHistogram()
-      addHistogram(target.latency, bucket.latency)
-    }
+    addBucketCounts(into.grid.at(startMs), bucket)
   }
 
   for (const {tokens, stats} of state.templates) {

@@ -2,7 +2,7 @@ import type {EvidenceItem} from '../../incident/evidence-item.js'
 import {redact} from '../../redact/redact.js'
 import {detectOnset, type OnsetEstimate} from './detect-onset.js'
 import {addHistogram, histogramQuantile, newLatencyHistogram} from './latency-histogram.js'
-import type {BucketCounts, LogAggregator, TemplateStats} from './log-aggregator.js'
+import {addBucketCounts, type BucketCounts, type LogAggregator, type TemplateStats} from './log-aggregator.js'
 import type {LogDigest, LogFileSummary, LogTemplate} from './log-digest.js'
 
 /**
@@ -44,15 +44,7 @@ function fillSeries(aggregator: LogAggregator, maxBuckets: number): Series {
   const count = Math.floor(keys.at(-1)! / factor) - firstKey + 1
   const buckets: BucketCounts[] = Array.from({length: count}, () => ({total: 0, warn: 0, error: 0, http5xx: 0, latency: null}))
   for (const [key, bucket] of aggregator.grid.buckets) {
-    const target = buckets[Math.floor(key / factor) - firstKey]
-    target.total += bucket.total
-    target.warn += bucket.warn
-    target.error += bucket.error
-    target.http5xx += bucket.http5xx
-    if (bucket.latency) {
-      target.latency ??= newLatencyHistogram()
-      addHistogram(target.latency, bucket.latency)
-    }
+    addBucketCounts(buckets[Math.floor(key / factor) - firstKey], bucket)
   }
   const starts = buckets.map((_, i) => (firstKey + i) * widthMs)
   return {widthMs, starts, buckets}

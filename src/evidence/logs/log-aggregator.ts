@@ -18,6 +18,18 @@ export interface BucketCounts {
   latency: Uint32Array | null
 }
 
+/** Adds one bucket's counts (and latency histogram) into another: merging workers, coarsening buckets. */
+export function addBucketCounts(target: BucketCounts, bucket: BucketCounts): void {
+  target.total += bucket.total
+  target.warn += bucket.warn
+  target.error += bucket.error
+  target.http5xx += bucket.http5xx
+  if (bucket.latency) {
+    target.latency ??= newLatencyHistogram()
+    addHistogram(target.latency, bucket.latency)
+  }
+}
+
 export interface Sample {
   text: string
   file: string

@@ -2,7 +2,7 @@ import {z} from 'zod'
 
 import {ChartTimeSchema, parseChartInput} from './chart-input.js'
 import {MARKER_KINDS, MARKER_STYLES, type MarkerKind} from './marker-style.js'
-import {estimateTextWidth, escapeXml, FONT_FAMILY, num, tickLabelAnchor, truncateLabel} from './svg-text.js'
+import {estimateTextWidth, escapeXml, num, svgDocument, tickLabelAnchor, truncateLabel} from './svg-text.js'
 import {formatUtcClock, formatUtcDateRange, linearScale, timeTicks} from './time-axis.js'
 
 const ErrorRateChartInputSchema = z.object({
@@ -91,15 +91,7 @@ function renderNoData(width: number, height: number): string {
 }
 
 function wrapSvg(width: number, height: number, title: string, description: string, body: string): string {
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart error-rate-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(description)}" font-family="${escapeXml(FONT_FAMILY)}">`,
-    `<title>${escapeXml(title)}</title>`,
-    `<desc>${escapeXml(description)}</desc>`,
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    body,
-    '</svg>',
-    '',
-  ].join('\n')
+  return svgDocument({className: 'error-rate-chart', width, height, title, description, body})
 }
 
 /** Round axis tops and their grid step; the first leaving 10 % headroom above the peak is used. */

@@ -2,7 +2,7 @@ import {z} from 'zod'
 
 import {ChartTimeSchema, parseChartInput} from './chart-input.js'
 import {formatDurationMinutes} from './format-duration.js'
-import {estimateTextWidth, escapeXml, FONT_FAMILY, num, tickLabelAnchor, truncateLabel} from './svg-text.js'
+import {estimateTextWidth, escapeXml, num, svgDocument, tickLabelAnchor, truncateLabel} from './svg-text.js'
 import {formatUtcClock, formatUtcDateRange, linearScale, timeTicks} from './time-axis.js'
 
 const PhaseStripInputSchema = z.object({
@@ -112,13 +112,5 @@ function renderBar(bar: Bar, index: number, x: (v: number) => number, left: numb
 }
 
 function wrapSvg(width: number, height: number, description: string, body: string): string {
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart phase-strip" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(description)}" font-family="${escapeXml(FONT_FAMILY)}">`,
-    '<title>Incident phases</title>',
-    `<desc>${escapeXml(description)}</desc>`,
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    body,
-    '</svg>',
-    '',
-  ].join('\n')
+  return svgDocument({className: 'phase-strip', width, height, title: 'Incident phases', description, body})
 }

@@ -33,3 +33,17 @@ export function tickLabelAnchor(x: number, label: string, fontSize: number, widt
 }
 
 export const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+/** The outer <svg> of every chart: accessible (role, label, title, description), white background. */
+export function svgDocument(input: {className: string; width: number; height: number; title: string; description: string; body: string}): string {
+  const {className, width, height, title, description, body} = input
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart ${className}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(description)}" font-family="${escapeXml(FONT_FAMILY)}">`,
+    `<title>${escapeXml(title)}</title>`,
+    `<desc>${escapeXml(description)}</desc>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    body,
+    '</svg>',
+    '',
+  ].join('\n')
+}
