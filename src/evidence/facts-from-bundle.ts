@@ -96,13 +96,9 @@ function errorFacts(bundle: EvidenceBundle, onsetMs: number | null): EvidenceFac
   }
 }
 
-/**
- * Distinct users seen failing. The digest keeps only the top users, so this is known only when
- * that list is complete (fewer users than its cap); otherwise unknown rather than an undercount.
- */
+/** Distinct users seen in error lines; unknown (not undercounted) when the user set hit its cap. */
 function affectedUsers(bundle: EvidenceBundle): number | null {
   const clients = bundle.logs?.clients
-  if (!clients || clients.distinctUsers === 0 || clients.capped) return null
-  if (clients.topUsers.length < clients.distinctUsers) return null
-  return clients.topUsers.filter((user) => user.errors > 0).length
+  if (!clients || clients.distinctUsers === 0 || clients.capped || clients.usersWithErrors === undefined) return null
+  return clients.usersWithErrors
 }

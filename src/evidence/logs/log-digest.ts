@@ -93,6 +93,8 @@ export const LogDigestSchema = z.object({
   endpoints: z.array(LogEndpointSchema),
   clients: z.object({
     distinctUsers: z.number().int().nonnegative(),
+    /** Distinct users seen in at least one error line (absent in digests saved before it existed). */
+    usersWithErrors: z.number().int().nonnegative().optional(),
     distinctIps: z.number().int().nonnegative(),
     /** True when a distinct count hit its cap and is a lower bound. */
     capped: z.boolean(),

@@ -91,6 +91,14 @@ describe('analyzeLogs', () => {
     expect(hinted.digest.onset?.at).toBe('2024-03-01T12:30:00.000Z')
   })
 
+  it('counts the distinct users seen in error lines', async () => {
+    const lines = ['u1', 'u2', 'u3', 'u2', 'u2'].map((user, i) => JSON.stringify({time: `2024-03-01T12:0${i}:00Z`, level: user === 'u2' && i > 1 ? 'error' : 'info', msg: 'checkout', user_id: user}))
+    const stdin = new PassThrough()
+    stdin.end(lines.join('\n'))
+    const {digest} = await analyzeLogs(['-'], {now, stdin})
+    expect(digest.clients).toMatchObject({distinctUsers: 3, usersWithErrors: 1})
+  })
+
   it('reads JSON lines, access logs, gzip and stdin, with endpoints, users and latency', async () => {
     const json = Array.from({length: 40}, (_, i) =>
       JSON.stringify({time: `2024-03-01T14:${String(i).padStart(2, '0')}:00+02:00`, level: i >= 30 ? 'error' : 'info', msg: 'request done', method: 'GET', path: `/api/orders/${i}`, status: i >= 30 ? 503 : 200, duration_ms: i >= 30 ? 900 : 20, user_id: `u${i % 3}`}),
