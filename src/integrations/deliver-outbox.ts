@@ -1,6 +1,6 @@
 import {AppError} from '../errors/errors.js'
 import {type IntegrationConfig, secretsOf} from './config.js'
-import {maskSecrets} from './http/mask-secrets.js'
+import {maskSecrets} from '../redact/mask-known-secrets.js'
 import {emptyResult, type IntegrationDeps, type IntegrationResult, type OutgoingRequest} from './integration-types.js'
 import {createIssuesInBulk, findIssuesByLabels, JIRA_BULK_MAX, jiraBulkCreateRequest, jiraSearchRequest} from './jira/jira-sender.js'
 import {appendOutbox, readOutbox} from './outbox.js'

@@ -1,7 +1,7 @@
 import {appendFile, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
-import {maskSecrets} from './http/mask-secrets.js'
+import {maskSecrets} from '../redact/mask-known-secrets.js'
 import {type OutboxEntry, OutboxEntrySchema, type OutboxMessage, pendingEntry} from './outbox-entry.js'
 
 export const OUTBOX_FILE = 'outbox.jsonl'

@@ -1,3 +1,5 @@
+import {maskSecrets} from '../../redact/mask-known-secrets.js'
+
 /**
  * The database URL as it may appear anywhere we print or save: scheme, host, port and database,
  * never the user, password or query parameters (which can carry `password=` or `sslkey=`).
@@ -14,14 +16,11 @@ export function maskDatabaseUrl(databaseUrl: string): string {
 
 /** Removes every credential-bearing part of `databaseUrl` from a message (a driver error, say). */
 export function scrubDatabaseUrl(message: string, databaseUrl: string): string {
-  let clean = message.split(databaseUrl).join(maskDatabaseUrl(databaseUrl))
+  const clean = message.split(databaseUrl).join(maskDatabaseUrl(databaseUrl))
   try {
     const url = new URL(databaseUrl)
-    for (const secret of [url.password, decodeURIComponent(url.password), url.search.slice(1)]) {
-      if (secret.length >= 3) clean = clean.split(secret).join('***')
-    }
+    return maskSecrets(clean, [url.password, decodeURIComponent(url.password), url.search.slice(1)])
   } catch {
-    // An unparseable URL has no parts to look for beyond the whole string, handled above.
+    return clean // an unparseable URL has no parts to look for beyond the whole string
   }
-  return clean
 }

@@ -2,7 +2,7 @@ import {setTimeout as sleepFor} from 'node:timers/promises'
 
 import {IntegrationError} from '../../errors/errors.js'
 import {describeFailureBody} from './failure-body.js'
-import {maskSecrets} from './mask-secrets.js'
+import {maskSecrets} from '../../redact/mask-known-secrets.js'
 import {backoffDelayMs, isRetryableStatus, MAX_SERVER_DELAY_MS, serverRequestedDelayMs} from './retry-policy.js'
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>

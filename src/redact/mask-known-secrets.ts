@@ -7,7 +7,7 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
   let masked = text
   // Longest first, so a token that contains another secret is replaced whole.
   for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (secret.length < 4) continue
+    if (secret.length < 3) continue
     masked = masked.split(secret).join('***')
     const encoded = encodeURIComponent(secret)
     if (encoded !== secret) masked = masked.split(encoded).join('***')
