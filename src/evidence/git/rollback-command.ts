@@ -20,8 +20,12 @@ export async function detectRollbackCommand(
   change: RollbackChange,
   options: {service?: string} = {},
 ): Promise<RollbackSuggestion> {
-  const repoFiles = (await runGit(repo, ['ls-files', '-z']).catch(() => '')).split('\0').filter(Boolean)
-  return suggestRollback(change, repoFiles, options.service ?? null)
+  return suggestRollback(change, await trackedFiles(repo), options.service ?? null)
+}
+
+/** The repository's tracked files, which tell its tooling (migration folders, charts, manifests). */
+export async function trackedFiles(repo: string): Promise<string[]> {
+  return (await runGit(repo, ['ls-files', '-z']).catch(() => '')).split('\0').filter(Boolean)
 }
 
 /** Pure: the change, the repository's tracked files and the service name → a suggestion. */

@@ -11,7 +11,7 @@ export interface RollbackHint {
 }
 
 /** Changes further than this before the onset are not offered as a quick rollback. */
-const ROLLBACK_WINDOW_MINUTES = 120
+export const ROLLBACK_WINDOW_MINUTES = 120
 
 const KIND_WEIGHT: Readonly<Record<string, number>> = {
   'database-migration': 0.95,

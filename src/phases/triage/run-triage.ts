@@ -2,7 +2,7 @@ import {join} from 'node:path'
 
 import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
 import {factsFrom} from '../../evidence/facts-from-bundle.js'
-import {detectRollbackCommand} from '../../evidence/git/rollback-command.js'
+import {suggestRollback, trackedFiles} from '../../evidence/git/rollback-command.js'
 import {writeFileAtomic, writeJsonAtomic} from '../../incident/atomic-write.js'
 import type {Incident} from '../../incident/incident.js'
 import {appendTimeline} from '../../incident/store.js'
@@ -10,7 +10,7 @@ import type {NotifyReport} from '../notifier.js'
 import {TRIAGE_JSON} from '../phase-outputs.js'
 import type {PipelineDeps} from '../pipeline.js'
 import {decideTriage, nextUpdateFor} from './decide-triage.js'
-import type {RollbackHint} from './rank-mitigations.js'
+import {ROLLBACK_WINDOW_MINUTES, type RollbackHint} from './rank-mitigations.js'
 import {type TriageResult, TriageResultSchema} from './triage-result.js'
 import {triageView} from './triage-view.js'
 
@@ -44,13 +44,13 @@ export async function runTriage(
 /** Rollback commands for the changes close before the onset, in the repository's own tooling. */
 async function rollbackHints(incident: Incident, bundle: EvidenceBundle): Promise<RollbackHint[]> {
   const repo = incident.inputs.repo
-  const commits = bundle.git?.commits ?? []
-  if (!repo || commits.length === 0) return []
-  const candidates = commits.filter((commit) => !commit.afterOnset && commit.kind !== 'docs-tests' && (commit.minutesBeforeOnset ?? Infinity) <= 120)
-  const hints: RollbackHint[] = []
-  for (const commit of candidates.slice(0, 5)) {
-    const suggestion = await detectRollbackCommand(repo, commit, {service: incident.service ?? undefined}).catch(() => null)
-    if (suggestion) hints.push({sha: commit.sha, command: suggestion.command, note: suggestion.note})
-  }
-  return hints
+  const candidates = (bundle.git?.commits ?? []).filter(
+    (commit) => !commit.afterOnset && commit.kind !== 'docs-tests' && (commit.minutesBeforeOnset ?? Infinity) <= ROLLBACK_WINDOW_MINUTES,
+  )
+  if (!repo || candidates.length === 0) return []
+  const files = await trackedFiles(repo) // listed once for all candidates
+  return candidates.slice(0, 5).map((commit) => {
+    const suggestion = suggestRollback(commit, files, incident.service)
+    return {sha: commit.sha, command: suggestion.command, note: suggestion.note}
+  })
 }
