@@ -23,7 +23,9 @@ export function mapError(error: unknown): MappedError {
   // oclif's own parse errors (unknown flag, bad option) carry their exit code; they are usage errors.
   const oclif = (error as {oclif?: {exit?: number}} | null)?.oclif
   if (error instanceof Error && oclif?.exit !== undefined) {
-    return {kind: oclif.exit === 2 ? 'usage' : 'user', message: firstLine(error.message), suggestions: suggestionsOf(error), exitCode: oclif.exit, detail: null}
+    const suggestions = suggestionsOf(error)
+    if (oclif.exit === 2 && suggestions.length === 0) suggestions.push('Run `incident-response --help` (or `incident-response <command> --help`) for the flags it takes.')
+    return {kind: oclif.exit === 2 ? 'usage' : 'user', message: firstLine(error.message), suggestions, exitCode: oclif.exit, detail: null}
   }
   const message = error instanceof Error ? error.message : String(error)
   return {

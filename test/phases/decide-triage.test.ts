@@ -26,4 +26,9 @@ describe('decideTriage', () => {
   it('keeps the declared severity when there is no error evidence', () => {
     expect(checkSeverity(incident({severity: 'P1'}), facts({errors: null})).verdict).toBe('confirmed')
   })
+
+  it('says plainly when the logs hold no error lines', () => {
+    const none = facts({errors: {...facts().errors!, count: 0, firstErrorAt: null, rateSinceOnset: 0}})
+    expect(decideTriage(incident(), none, []).impact.summary).toBe('The logs hold no error lines in the window examined.')
+  })
 })

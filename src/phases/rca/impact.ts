@@ -9,7 +9,9 @@ export function buildImpact(facts: EvidenceFacts, end: string | null): Impact {
   const duration = minutesBetween(facts.onset ?? errors?.firstErrorAt ?? null, until)
   const endpoints = facts.endpoints.slice(0, 5).map(({endpoint, errors: count}) => ({endpoint, errors: count}))
   const parts: string[] = []
-  if (errors) {
+  if (errors?.count === 0) {
+    parts.push('no error lines in the logs examined')
+  } else if (errors) {
     parts.push(`${formatCount(errors.count)} error lines logged since ${formatTime(errors.firstErrorAt)}${errors.requests ? ` (${formatCount(errors.requests)} request lines in all)` : ''}`)
     if (errors.rateSinceOnset !== null) parts.push(`${formatPercent(errors.rateSinceOnset)} of log lines since the onset were errors (baseline ${formatPercent(errors.baselineRate, 2)}, worst minute ${formatPercent(errors.peakRate)})`)
   } else {

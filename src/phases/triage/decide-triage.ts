@@ -13,7 +13,9 @@ export function decideTriage(incident: Incident, facts: EvidenceFacts, rollbacks
   const level = SEVERITY_LEVELS[incident.severity]
   const mitigations = rankMitigations(facts, rollbacks)
   const errors = facts.errors
-  const impactSummary = errors
+  const impactSummary = errors?.count === 0
+    ? 'The logs hold no error lines in the window examined.'
+    : errors
     ? `${errors.count.toLocaleString('en-US')} error lines logged since ${formatTime(errors.firstErrorAt)}${errors.rateSinceOnset !== null ? ` — ${formatPercent(errors.rateSinceOnset)} of log lines since the onset at ${formatTime(facts.onset)} were errors (baseline ${formatPercent(errors.baselineRate, 2)})` : ''}.`
     : 'No log evidence was given, so the error volume is unknown.'
   return {
