@@ -1,3 +1,4 @@
+import type {AddressesState} from './distinct-addresses.js'
 import {addBucketCounts, type BucketCounts, type EndpointStats, type ExceptionStats, type LogAggregator, type Sample, type TemplateStats} from './log-aggregator.js'
 
 /**
@@ -12,7 +13,7 @@ export interface AggregatorState {
   endpoints: Array<[string, EndpointStats]>
   exceptions: Array<[string, ExceptionStats]>
   users: Array<[string, {count: number; errors: number}]>
-  ips: string[]
+  ips: AddressesState
   clientsCapped: boolean
   endpointsCapped: boolean
   exceptionsCapped: boolean
@@ -35,7 +36,7 @@ export function exportAggregatorState(aggregator: LogAggregator): AggregatorStat
     endpoints: [...aggregator.endpoints],
     exceptions: [...aggregator.exceptions],
     users: [...aggregator.users],
-    ips: [...aggregator.ips],
+    ips: aggregator.ips.exportState(),
     clientsCapped: aggregator.clientsCapped,
     endpointsCapped: aggregator.endpointsCapped,
     exceptionsCapped: aggregator.exceptionsCapped,
@@ -99,10 +100,7 @@ export function mergeAggregatorState(into: LogAggregator, state: AggregatorState
     } else if (into.users.size < into.limits.maxDistinctClients) into.users.set(user, {...counts})
     else into.clientsCapped = true
   }
-  for (const ip of state.ips) {
-    if (into.ips.size < into.limits.maxDistinctClients) into.ips.add(ip)
-    else if (!into.ips.has(ip)) into.clientsCapped = true
-  }
+  if (!into.ips.merge(state.ips)) into.clientsCapped = true
   into.clientsCapped ||= state.clientsCapped
   into.endpointsCapped ||= state.endpointsCapped
   into.exceptionsCapped ||= state.exceptionsCapped
