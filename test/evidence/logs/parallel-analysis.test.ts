@@ -5,13 +5,13 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {exportAggregatorState, mergeAggregatorState} from '../../../src/evidence/logs/aggregator-state.js'
-import {analyzeSource} from '../../../src/evidence/logs/analyze-logs.js'
+import {analyzeSource} from '../../../src/evidence/logs/analyze-source.js'
 import {buildDigest} from '../../../src/evidence/logs/build-digest.js'
 import {LogAggregator} from '../../../src/evidence/logs/log-aggregator.js'
-import {splitForWorkers} from '../../../src/evidence/logs/parallel-analysis.js'
+import {analyzeInWorkers, splitForWorkers} from '../../../src/evidence/logs/parallel-analysis.js'
 
-// The worker threads themselves need built or tsx-loaded code; here the same split and merge
-// run in process, which is what decides whether a parallel digest equals a sequential one.
+// Split and merge are checked in process first (what decides whether a parallel digest equals a
+// sequential one), then once through a real worker thread.
 const now = new Date('2024-03-02T00:00:00Z')
 let dir: string
 let log: string
@@ -77,4 +77,19 @@ describe('split and merge', () => {
     expect(actual.digest).toEqual(expected.digest)
     expect(actual.items).toEqual(expected.items)
   })
+  it('a real worker thread reads the later range and the digest is still the sequential one', async () => {
+    const sequential = new LogAggregator()
+    const file = await analyzeSource(log, sequential, now, {})
+    sequential.totals.lines = file.lines
+    const expected = buildDigest(sequential, [file], digestOptions)
+
+    const parallel = new LogAggregator()
+    const summary = await analyzeInWorkers(log, (await splitForWorkers(log, 2, 1))!, parallel, now, {})
+    parallel.totals.lines = summary.lines
+    expect(summary.lines).toBe(file.lines)
+    expect(summary.bytes).toBe(file.bytes)
+    const actual = buildDigest(parallel, [summary], digestOptions)
+    expect(actual.digest).toEqual(expected.digest)
+    expect(actual.items).toEqual(expected.items)
+  }, 30_000)
 })

@@ -1,12 +1,13 @@
 /**
- * Child process of bench/logs.ts: analyses one file and prints one JSON line with the wall time of
- * the analysis and this process's peak RSS, so the generator's memory does not count.
+ * Child process of bench/logs.ts: analyses one file with the built code (dist/, what the CLI
+ * runs, no TypeScript loader in the process or its worker threads) and prints one JSON line with
+ * the wall time of the analysis and this process's peak RSS, so the generator's memory does not count.
  */
-import {analyzeLogs} from '../src/evidence/logs/analyze-logs.js'
+import {analyzeLogs} from '../dist/evidence/logs/analyze-logs.js'
 
 const file = process.argv[2]
-const workers = Number(process.argv[3] ?? 1)
-if (!file) throw new Error('usage: logs-run.ts FILE [WORKERS]')
+const workers = process.argv[3] === undefined ? undefined : Number(process.argv[3])
+if (!file) throw new Error('usage: logs-run.mjs FILE [WORKERS]')
 const started = performance.now()
 const {digest} = await analyzeLogs([file], {workers})
 const wallS = (performance.now() - started) / 1000

@@ -1,0 +1,125 @@
+import type {Readable} from 'node:stream'
+
+import {readLines, DEFAULT_MAX_LINE_CHARS} from './line-reader.js'
+import {detectFormat, parseLine, type LogFormat} from './line-parsers.js'
+import type {LogAggregator} from './log-aggregator.js'
+import type {LogFileSummary} from './log-digest.js'
+import type {LogRecord} from './log-record.js'
+import {isTraceContinuation, startsPanic} from './stack-trace.js'
+
+/**
+ * One log source (a file, a byte range of one, or stdin) streamed into an aggregator: format
+ * detection on the first lines, multi-line traces attached to the event that started them, and
+ * timestamps that cannot be trusted replaced by the previous line's, each case counted.
+ */
+const DETECT_SAMPLE_LINES = 50
+const MAX_TRACE_LINES = 100
+const FUTURE_SLACK_MS = 3_600_000
+const EARLIEST_PLAUSIBLE_MS = Date.UTC(2000, 0, 1)
+const BLANK = /^\s*$/
+const NO_TRACE: readonly string[] = Object.freeze([])
+
+export interface SourceAnalysisOptions {
+  maxLineChars?: number
+  stdin?: Readable
+  range?: {start: number; end: number}
+}
+
+/** Streams one source (or one byte range of it) into `aggregator`; the summary's line numbers are range-relative. */
+export async function analyzeSource(source: string, aggregator: LogAggregator, now: Date, options: SourceAnalysisOptions): Promise<LogFileSummary> {
+  const skipped = new Map<string, number>()
+  const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1)
+  const latestTrusted = now.getTime() + FUTURE_SLACK_MS
+  const maxLineChars = options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS
+
+  let format: LogFormat | null = null
+  const head: Array<[string, number]> = []
+  // `trace` stays null until a continuation line arrives: most events have none, and an empty
+  // array per line was garbage for nothing.
+  let pending: {record: LogRecord; raw: string; line: number; trace: string[] | null} | null = null
+  let inTrace = false
+  let lastTs = Number.NaN
+
+  const flush = () => {
+    if (!pending) return
+    aggregator.add(pending.record, pending.raw, source, pending.line, pending.trace ?? NO_TRACE)
+    pending = null
+  }
+
+  const handle = (line: string, lineNumber: number) => {
+    const c = line.charCodeAt(0)
+    if (line.length === 0 || ((c === 32 || c === 9) && BLANK.test(line))) {
+      skip('blank line')
+      return
+    }
+    if (line.includes('\u0000') || mostlyReplacement(line)) {
+      skip('binary content')
+      return
+    }
+    const mayContinue = c === 32 || c === 9 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+    if (pending && mayContinue && !startsPanic(line) && isTraceContinuation(line, inTrace)) {
+      pending.trace ??= []
+      if (pending.trace.length < MAX_TRACE_LINES) pending.trace.push(line.slice(0, 500))
+      else skip('stack trace lines beyond 100 per event (counted, not kept)')
+      inTrace = true
+      return
+    }
+    const record = parseLine(line, format!, now)
+    flush()
+    inTrace = startsPanic(line)
+    if (inTrace) record.level = 'error'
+    if (Number.isNaN(record.ts)) {
+      skip('no timestamp (took the previous line\'s)')
+      record.ts = lastTs
+    } else if (record.ts > latestTrusted) {
+      skip('timestamp in the future (took the previous line\'s)')
+      record.ts = lastTs
+    } else if (record.ts < EARLIEST_PLAUSIBLE_MS) {
+      skip('timestamp before 2000 (took the previous line\'s)')
+      record.ts = lastTs
+    } else {
+      if (record.ts < lastTs) skip('timestamp out of order (kept)')
+      lastTs = record.ts
+    }
+    pending = {record, raw: line, line: lineNumber, trace: null}
+  }
+
+  const stats = await readLines(
+    source,
+    (line, lineNumber) => {
+      if (format === null) {
+        head.push([line, lineNumber])
+        if (head.length < DETECT_SAMPLE_LINES) return
+        format = detectFormat(head.map(([text]) => text), now)
+        for (const [text, n] of head) handle(text, n)
+        head.length = 0
+        return
+      }
+      handle(line, lineNumber)
+    },
+    {maxLineChars, stdin: options.stdin, range: options.range},
+  )
+  if (format === null) {
+    format = detectFormat(head.map(([text]) => text), now)
+    for (const [text, n] of head) handle(text, n)
+  }
+  flush()
+  if (stats.truncatedLines > 0) skipped.set(`line longer than ${maxLineChars} chars (truncated)`, stats.truncatedLines)
+  if (stats.invalidUtf8Lines > 0) skipped.set('invalid UTF-8 (kept with replacement characters)', stats.invalidUtf8Lines)
+  if (stats.streamError !== null) skipped.set(`read stopped early: ${stats.streamError}`, 1)
+  return {
+    path: source,
+    format: stats.lines === 0 ? 'empty' : format,
+    lines: stats.lines,
+    bytes: stats.bytes,
+    skipped: [...skipped.entries()].map(([reason, count]) => ({reason, count})),
+  }
+}
+
+/** Invalid UTF-8 in a few places is a text line; mostly replacement characters is binary. */
+function mostlyReplacement(line: string): boolean {
+  if (!line.includes('\uFFFD')) return false
+  let bad = 0
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 0xfffd) bad++
+  return bad * 4 > line.length
+}
