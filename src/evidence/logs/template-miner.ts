@@ -1,4 +1,5 @@
 import {WILDCARD, tokenHasDigit, tokenize} from './mask-tokens.js'
+import {ShapeCache} from './shape-cache.js'
 
 /**
  * An online template miner in the Drain family (He et al., ICWS 2017): a fixed-depth prefix tree
@@ -43,8 +44,7 @@ interface TreeNode {
 
 const newNode = (): TreeNode => ({children: new Map(), clusters: []})
 
-const MAX_CACHED_CHARS = 120
-const EXACT_CACHE_ENTRIES = 10_000
+const MAX_CACHED_CHARS = 1000
 
 export const OVERFLOW_TEMPLATE = '<other messages: template cap reached>'
 
@@ -54,31 +54,33 @@ export class TemplateMiner {
   private readonly byLength = new Map<number, TreeNode>()
   private readonly prefixLayers: number
   private overflow: TemplateCluster | null = null
-  private readonly exactCache = new Map<string, TemplateCluster>()
+  private readonly shapes: ShapeCache<TemplateCluster>
 
   constructor(settings: Partial<MinerSettings> = {}) {
     this.settings = {...DEFAULT_MINER_SETTINGS, ...settings}
     this.prefixLayers = Math.max(0, this.settings.depth - 2)
+    // User regexes may key on digits, and unmasked tokens keep them: there only digit-free
+    // messages are remembered, verbatim.
+    this.shapes = new ShapeCache(this.settings.maskVariables && this.settings.preprocess.length === 0)
   }
 
   /**
-   * Mines one message and returns the cluster it joined. Short messages without digits repeat
-   * verbatim ("request completed"), so their cluster is remembered and the tree walk skipped.
+   * Mines one message and returns the cluster it joined. Most messages repeat a shape seen
+   * before with other numbers in it; their cluster is remembered and the tree walk skipped.
    */
   add(message: string): TemplateCluster {
-    const cacheable = message.length <= MAX_CACHED_CHARS && !tokenHasDigit(message)
+    const cacheable = message.length <= MAX_CACHED_CHARS
     if (cacheable) {
-      const cached = this.exactCache.get(message)
+      const cached = this.shapes.get(message)
       if (cached) {
         cached.size++
         return cached
       }
     }
-    const cluster = this.addTokens(this.tokens(message))
-    if (cacheable) {
-      if (this.exactCache.size >= EXACT_CACHE_ENTRIES) this.exactCache.clear()
-      this.exactCache.set(message, cluster)
-    }
+    const tokens = this.tokens(message)
+    const cluster = this.addTokens(tokens)
+    // A kept digit (`ssh2`) makes the tokens depend on more than the shape.
+    if (cacheable && !tokens.some(tokenHasDigit)) this.shapes.set(message, cluster)
     return cluster
   }
 

@@ -74,8 +74,21 @@ export function parseIsoAt(text: string, at: number): ParsedTimestamp | null {
       }
     }
   }
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second, Math.floor(millis)) - offsetMinutes * 60_000
+  const ms = dayStart(year, month, day) + hour * 3_600_000 + minute * 60_000 + second * 1000 + Math.floor(millis) - offsetMinutes * 60_000
   return {ms, end: i}
+}
+
+// Date.UTC is linear in everything below the day, and consecutive log lines share their day: one
+// Date.UTC call per day instead of per line.
+let cachedDayKey = -1
+let cachedDayMs = 0
+function dayStart(year: number, month: number, day: number): number {
+  const key = (year * 16 + month) * 32 + day
+  if (key !== cachedDayKey) {
+    cachedDayMs = Date.UTC(year, month - 1, day)
+    cachedDayKey = key
+  }
+  return cachedDayMs
 }
 
 /** `Mar  1 14:02:11` (no year): the year is taken from `reference`, one back if that lands in the future. */

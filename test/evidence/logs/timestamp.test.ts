@@ -17,6 +17,19 @@ describe('parseLeadingTimestamp', () => {
     expect(at('[2024-03-01 14:02:11] x')).toBe('2024-03-01T14:02:11.000Z')
   })
 
+  it('agrees with Date.parse on random stamps, across days, in and out of order', () => {
+    let seed = 11
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0)
+    for (let i = 0; i < 2000; i++) {
+      const ms = Date.UTC(2020, 0, 1) + (next() % 2000) * 86_400_000 + (next() % 86_400_000)
+      const offset = (next() % 27) - 13
+      const zone = offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${String(Math.abs(offset)).padStart(2, '0')}:30`
+      const local = new Date(ms + (offset === 0 ? 0 : Math.sign(offset) * (Math.abs(offset) * 60 + 30) * 60_000)).toISOString().slice(0, 23)
+      const text = `${local}${zone} request done`
+      expect(parseLeadingTimestamp(text, reference)?.ms, text).toBe(Date.parse(`${local}${zone}`))
+    }
+  })
+
   it('treats a timestamp without offset as UTC', () => {
     expect(at('2024-03-01 14:02:11 INFO x')).toBe('2024-03-01T14:02:11.000Z')
   })
