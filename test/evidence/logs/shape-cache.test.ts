@@ -1,0 +1,48 @@
+import {describe, expect, it} from 'vitest'
+
+import {ShapeCache} from '../../../src/evidence/logs/shape-cache.js'
+import {TemplateMiner} from '../../../src/evidence/logs/template-miner.js'
+
+describe('ShapeCache', () => {
+  it('finds a message again whatever its digit runs hold', () => {
+    const cache = new ShapeCache<string>(true)
+    cache.set('processed order 123 in 45 ms', 'A')
+    expect(cache.get('processed order 9 in 12345 ms')).toBeUndefined() // a lone digit is its own shape
+    expect(cache.get('processed order 98765 in 10 ms')).toBe('A')
+    expect(cache.get('processed order 98765 in 10 ms!')).toBeUndefined()
+    expect(cache.get('processed order x in 10 ms')).toBeUndefined()
+  })
+
+  it('keeps a lone digit apart from a run, so ssh2 and ssh22 are different shapes', () => {
+    const cache = new ShapeCache<string>(true)
+    cache.set('protocol ssh2', 'name')
+    expect(cache.get('protocol ssh3')).toBe('name')
+    expect(cache.get('protocol ssh22')).toBeUndefined()
+  })
+
+  it('without digit collapsing remembers only digit-free messages, verbatim', () => {
+    const cache = new ShapeCache<string>(false)
+    cache.set('user 42 logged in', 'A')
+    cache.set('cache miss', 'B')
+    expect(cache.get('user 43 logged in')).toBeUndefined()
+    expect(cache.get('cache miss')).toBe('B')
+  })
+
+  it('refuses messages holding the marker characters themselves', () => {
+    const cache = new ShapeCache<string>(true)
+    cache.set('order \u0002 failed', 'A')
+    expect(cache.get('order 12 failed')).toBeUndefined()
+  })
+})
+
+describe('TemplateMiner with the shape cache', () => {
+  it('sends repeated shapes to the cluster a fresh miner would choose', () => {
+    const lines = Array.from({length: 300}, (_, i) => [`processed order ${i * 37} in ${i % 90} ms for cart c${i % 997}`, `session ${i} opened for user u${i}`, `protocol ssh2 from 10.0.0.${i % 250} port ${1000 + i}`][i % 3])
+    const cached = new TemplateMiner()
+    const uncached = new TemplateMiner()
+    const viaCache = lines.map((line) => cached.templateOf(cached.add(line)))
+    const direct = lines.map((line) => uncached.templateOf(uncached.addTokens(uncached.tokens(line))))
+    expect(viaCache).toEqual(direct)
+    expect(new Set(viaCache).size).toBe(3)
+  })
+})
