@@ -1,3 +1,5 @@
+import {detach} from './detach.js'
+
 /**
  * The distinct client addresses of a log, counted exactly up to a cap. IPv4 addresses, nearly all
  * of them in practice, are packed into 32-bit numbers in an open-addressing table: a Set of
@@ -57,8 +59,7 @@ export class DistinctAddresses {
   private addOther(address: string): boolean {
     if (this.other.has(address)) return true
     if (this.size >= this.cap) return false
-    // A copy, so the key does not pin the read buffer the address was sliced from.
-    this.other.add((' ' + address.slice(0, 200)).slice(1))
+    this.other.add(detach(address, 200))
     return true
   }
 

@@ -1,3 +1,4 @@
+import {detach} from './detach.js'
 import {DistinctAddresses} from './distinct-addresses.js'
 import {normalizeEndpointPath} from './endpoint-path.js'
 import {addHistogram, latencyBin, newLatencyHistogram} from './latency-histogram.js'
@@ -87,8 +88,6 @@ export const DEFAULT_LIMITS: AggregatorLimits = {
 
 const MAX_MINED_CHARS = 2000
 
-/** A fresh copy, so a kept sample does not pin the 1 MB chunk it was sliced from. */
-const detach = (text: string, max: number): string => (' ' + text.slice(0, max)).slice(1)
 
 export class LogAggregator {
   readonly miner: TemplateMiner
@@ -201,8 +200,8 @@ export class LogAggregator {
         this.endpointsCapped = true
         return
       }
-      endpoint = {method: record.method!, path, total: 0, errors: 0, http5xx: 0, ref: {text: detach(rawLine, this.limits.maxSampleChars), file, line}}
-      this.endpoints.set(key, endpoint)
+      endpoint = {method: detach(record.method!, 20), path: detach(path), total: 0, errors: 0, http5xx: 0, ref: {text: detach(rawLine, this.limits.maxSampleChars), file, line}}
+      this.endpoints.set(detach(key), endpoint)
     }
     endpoint.total++
     if (isError) endpoint.errors++
@@ -247,7 +246,7 @@ export class LogAggregator {
         frames: parsed.frames.map((frame) => ({file: detach(frame.file, 300), line: frame.line, function: detach(frame.function, 200)})),
         ref: {text: detach(rawLine, this.limits.maxSampleChars), file, line},
       }
-      this.exceptions.set(key, stats)
+      this.exceptions.set(detach(key), stats)
     }
     stats.count++
     if (!Number.isNaN(ts) && ts < stats.firstSeen) stats.firstSeen = ts

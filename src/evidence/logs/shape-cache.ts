@@ -1,3 +1,5 @@
+import {detach} from './detach.js'
+
 /**
  * Remembers which template cluster a message shape went to, so a message seen before in another
  * form skips tokenising, masking and the tree walk. A shape is the message with each run of
@@ -91,8 +93,7 @@ function shapeOf(message: string): string {
     shape += String.fromCharCode(end - i === 1 ? SINGLE_DIGIT : DIGIT_RUN)
     i = end
   }
-  // A flat copy: the shape must not keep the read buffer the message was sliced from alive.
-  return (' ' + shape).slice(1)
+  return detach(shape)
 }
 
 function sameShape(message: string, shape: string): boolean {

@@ -1,4 +1,5 @@
 import {WILDCARD, tokenHasDigit, tokenize} from './mask-tokens.js'
+import {detach} from './detach.js'
 import {ShapeCache} from './shape-cache.js'
 
 /**
@@ -109,7 +110,7 @@ export class TemplateMiner {
       this.overflow.size += times
       return this.overflow
     }
-    const cluster = this.createCluster(tokens.slice())
+    const cluster = this.createCluster(tokens.map((token) => detach(token)))
     cluster.size = times
     leaf.clusters.push(cluster)
     return cluster
