@@ -1,5 +1,5 @@
 import {emptyRecord, findLevelWord, type LogRecord} from './log-record.js'
-import {parseLogfmt, recordFromFields} from './structured-fields.js'
+import {parseLogfmt, recordFromFields, recordFromFlatJson} from './structured-fields.js'
 import {parseAccessTimestamp, parseLeadingTimestamp} from './timestamp.js'
 
 /**
@@ -16,6 +16,8 @@ const ACCESS_LINE =
 
 export function parseJsonLine(line: string): LogRecord | null {
   if (line.charCodeAt(0) !== 123) return null
+  const flat = recordFromFlatJson(line)
+  if (flat) return flat
   let value: unknown
   try {
     value = JSON.parse(line)

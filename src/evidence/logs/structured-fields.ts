@@ -1,4 +1,6 @@
 import {emptyRecord, normalizeLevel, type LogRecord} from './log-record.js'
+import {FoundFields, NESTED_PREFIXES, ROLE, ROLE_BY_PATH} from './field-roles.js'
+import {scanFlatJson} from './json-field-scanner.js'
 import {parseTimestampValue} from './timestamp.js'
 
 /**
@@ -8,83 +10,6 @@ import {parseTimestampValue} from './timestamp.js'
  */
 type Fields = Record<string, unknown>
 
-const TIME = ['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'date', 't', 'eventTime']
-const LEVEL = ['level', 'severity', 'lvl', 'levelname', 'loglevel', 'log.level', 'severity_text', 'severityText']
-const MESSAGE = ['msg', 'message', '@message', 'event', 'text', 'log']
-const ERROR = ['err', 'error', 'exception', 'exc']
-const ERROR_MESSAGE = ['err.message', 'error.message', 'exception.message', 'error.msg']
-const STATUS = ['status', 'status_code', 'statusCode', 'http.status_code', 'http.status', 'res.statusCode', 'response.status', 'http.response.status_code']
-const METHOD = ['method', 'http.method', 'req.method', 'request.method', 'http.request.method', 'http_method']
-const PATH = ['path', 'route', 'url', 'uri', 'request_uri', 'http.route', 'http.target', 'http.path', 'http.url', 'req.url', 'request.path', 'request.url', 'url.path']
-const USER = ['user_id', 'userId', 'user', 'uid', 'customer_id', 'customerId', 'account_id', 'accountId', 'user.id', 'usr.id', 'client_id', 'clientId']
-const IP = ['client_ip', 'clientIp', 'remote_addr', 'remoteAddr', 'remote_ip', 'ip', 'http.client_ip', 'req.remoteAddress', 'network.client.ip', 'client.ip']
-const STACK = ['stack', 'stack_trace', 'stacktrace', 'err.stack', 'error.stack', 'exception.stacktrace', 'exception.stack', 'error.stack_trace', 'exc_info']
-/** Latency fields with the factor that turns their unit into milliseconds. */
-const LATENCY: Array<[string, number]> = [
-  ['latency_ms', 1],
-  ['duration_ms', 1],
-  ['elapsed_ms', 1],
-  ['response_time_ms', 1],
-  ['responseTime', 1],
-  ['res.responseTime', 1],
-  ['http.duration_ms', 1],
-  ['took', 1],
-  ['latency', 1],
-  ['duration', 1],
-  ['elapsed', 1],
-  ['response_time', 1],
-  ['request_time', 1000],
-  ['upstream_response_time', 1000],
-  ['duration_s', 1000],
-  ['latency_seconds', 1000],
-]
-
-const ROLES = ['time', 'level', 'message', 'error', 'errorMessage', 'status', 'method', 'path', 'user', 'ip', 'stack', 'latency'] as const
-type Role = (typeof ROLES)[number]
-const ROLE = Object.fromEntries(ROLES.map((role, index) => [role, index])) as Record<Role, number>
-interface RoleSpec {
-  role: number
-  /** Position in its list: the lower, the more trusted when several keys are present. */
-  rank: number
-  factor: number
-}
-
-// One walk over the line's own keys with a map lookup each, instead of probing ~80 names per line.
-const ROLE_BY_PATH = new Map<string, RoleSpec>()
-const register = (role: Role, keys: string[]) => keys.forEach((key, rank) => ROLE_BY_PATH.set(key, {role: ROLE[role], rank, factor: 1}))
-register('time', TIME)
-register('level', LEVEL)
-register('message', MESSAGE)
-register('error', ERROR)
-register('errorMessage', ERROR_MESSAGE)
-register('status', STATUS)
-register('method', METHOD)
-register('path', PATH)
-register('user', USER)
-register('ip', IP)
-register('stack', STACK)
-LATENCY.forEach(([key, factor], rank) => ROLE_BY_PATH.set(key, {role: ROLE.latency, rank, factor}))
-const NESTED_PREFIXES = new Set([...ROLE_BY_PATH.keys()].flatMap((key) => key.split('.').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('.'))))
-
-/**
- * The best-ranked value found per role, in slots indexed by role. One instance is reused for
- * every line (parsing is synchronous), since a fresh Map per line was a measurable share of GC.
- */
-class FoundFields {
-  readonly rank = new Int32Array(ROLES.length)
-  readonly value: unknown[] = new Array(ROLES.length)
-  readonly factor = new Float64Array(ROLES.length)
-
-  reset(): this {
-    this.rank.fill(-1)
-    this.value.fill(undefined)
-    return this
-  }
-
-  get(role: Role): unknown {
-    return this.value[ROLE[role]]
-  }
-}
 const found = new FoundFields()
 
 function collect(fields: Fields, prefix: string, into: FoundFields): void {
@@ -136,6 +61,15 @@ export function parseDuration(value: unknown, factor: number): number | null {
 
 export function recordFromFields(fields: Fields, rawLine: string): LogRecord {
   collect(fields, '', found.reset())
+  return recordFromFound(rawLine)
+}
+
+/** A JSON line read without JSON.parse, or null when the line needs it (see json-field-scanner). */
+export function recordFromFlatJson(line: string): LogRecord | null {
+  return scanFlatJson(line, found.reset()) ? recordFromFound(line) : null
+}
+
+function recordFromFound(rawLine: string): LogRecord {
   const record = emptyRecord()
   record.ts = parseTimestampValue(found.get('time')) ?? Number.NaN
   record.level = normalizeLevel(found.get('level'))

@@ -1,0 +1,118 @@
+import {ROLE_BY_PATH, type FoundFields, type RoleSpec} from './field-roles.js'
+
+/**
+ * Reads the known fields of a flat JSON-lines object without JSON.parse, which built every key
+ * and value of every line and was a quarter of the analysis time. It hops from quote to quote
+ * with indexOf (native, fast) and keeps only the values whose key names a role; on a 200-byte
+ * request log line it takes about half the time of JSON.parse alone.
+ *
+ * It gives up (returns false, and the caller uses JSON.parse) on every line it cannot read exactly
+ * as JSON.parse would: any backslash (escapes need decoding), a nested object or array (which
+ * branches matter is the slow path's business), a repeated key we keep, anything malformed. One
+ * leniency: a raw control character inside a string, which JSON.parse refuses, is read as text.
+ */
+const QUOTE = 34
+const COMMA = 44
+const COLON = 58
+const OPEN_BRACE = 123
+const CLOSE_BRACE = 125
+const OPEN_BRACKET = 91
+
+interface KeyEntry {
+  key: string
+  first: number
+  spec: RoleSpec
+}
+
+// Keys by length, so a key is matched in place (startsWith at an offset) with nothing allocated.
+const KEYS: KeyEntry[][] = []
+for (const [key, spec] of ROLE_BY_PATH) (KEYS[key.length] ??= []).push({key, first: key.charCodeAt(0), spec})
+
+/** Fills `into` from a flat JSON object line; false when the line must go through JSON.parse. */
+export function scanFlatJson(line: string, into: FoundFields): boolean {
+  if (line.charCodeAt(0) !== OPEN_BRACE || line.indexOf('\\') >= 0) return false
+  let pos = skipSpace(line, 1)
+  if (line.charCodeAt(pos) === CLOSE_BRACE) return skipSpace(line, pos + 1) === line.length
+  for (;;) {
+    if (line.charCodeAt(pos) !== QUOTE) return false
+    const keyEnd = line.indexOf('"', pos + 1)
+    if (keyEnd < 0) return false
+    const spec = specAt(line, pos + 1, keyEnd)
+    pos = skipSpace(line, keyEnd + 1)
+    if (line.charCodeAt(pos) !== COLON) return false
+    pos = skipSpace(line, pos + 1)
+    if (spec !== null && into.rank[spec.role] === spec.rank) return false // a repeated key: JSON.parse keeps the last
+    const c = line.charCodeAt(pos)
+    if (c === QUOTE) {
+      const end = line.indexOf('"', pos + 1)
+      if (end < 0) return false
+      if (spec !== null && end > pos + 1) keep(into, spec, line.slice(pos + 1, end))
+      pos = end + 1
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      return false
+    } else {
+      const end = scalarEnd(line, pos)
+      if (end < 0) return false
+      if (spec !== null && c !== 110) keep(into, spec, c === 116 ? true : c === 102 ? false : Number(line.slice(pos, end)))
+      pos = end
+    }
+    pos = skipSpace(line, pos)
+    const next = line.charCodeAt(pos)
+    if (next === CLOSE_BRACE) return skipSpace(line, pos + 1) === line.length
+    if (next !== COMMA) return false
+    pos = skipSpace(line, pos + 1)
+  }
+}
+
+function specAt(line: string, start: number, end: number): RoleSpec | null {
+  const candidates = KEYS[end - start]
+  if (candidates === undefined) return null
+  const first = line.charCodeAt(start)
+  for (const entry of candidates) if (entry.first === first && line.startsWith(entry.key, start)) return entry.spec
+  return null
+}
+
+// Same precedence as collect(): the best-ranked key of a role wins; null is skipped.
+function keep(into: FoundFields, spec: RoleSpec, value: unknown): void {
+  const current = into.rank[spec.role]
+  if (current < 0 || spec.rank < current) {
+    into.rank[spec.role] = spec.rank
+    into.value[spec.role] = value
+    into.factor[spec.role] = spec.factor
+  }
+}
+
+function skipSpace(line: string, pos: number): number {
+  for (let c = line.charCodeAt(pos); c === 32 || c === 9 || c === 13 || c === 10; c = line.charCodeAt(++pos));
+  return pos
+}
+
+/** The end of `true`, `false`, `null` or a number in JSON's grammar at `pos`; -1 when there is none. */
+function scalarEnd(line: string, pos: number): number {
+  for (const word of LITERALS) if (line.startsWith(word, pos)) return pos + word.length
+  let i = pos
+  if (line.charCodeAt(i) === 45) i++
+  const first = line.charCodeAt(i)
+  if (first === 48) i++
+  else if (first >= 49 && first <= 57) i = digitsEnd(line, i)
+  else return -1
+  if (line.charCodeAt(i) === 46) {
+    const end = digitsEnd(line, i + 1)
+    if (end === i + 1) return -1
+    i = end
+  }
+  const e = line.charCodeAt(i)
+  if (e === 101 || e === 69) {
+    const sign = line.charCodeAt(i + 1)
+    const from = sign === 43 || sign === 45 ? i + 2 : i + 1
+    i = digitsEnd(line, from)
+    if (i === from) return -1
+  }
+  return i
+}
+const LITERALS = ['true', 'false', 'null']
+
+function digitsEnd(line: string, pos: number): number {
+  for (let c = line.charCodeAt(pos); c >= 48 && c <= 57; c = line.charCodeAt(++pos));
+  return pos
+}
