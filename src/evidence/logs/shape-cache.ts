@@ -3,27 +3,31 @@ import {detach} from './detach.js'
 /**
  * Remembers which template cluster a message shape went to, so a message seen before in another
  * form skips tokenising, masking and the tree walk. A shape is the message with each run of
- * digits collapsed to one marker (a lone digit and a longer run kept apart, because `ssh2` is a
- * name where `ssh22` is a value). Masking looks only at the non-digit structure of a token and at
- * whether it holds one digit or more, so two messages of one shape mask to the same tokens, and
- * the miner only remembers shapes whose masked tokens hold no digit at all.
+ * digits taken out, a lone digit kept apart from a longer run (`ssh2` is a name where `ssh22`
+ * is a value). Masking looks only at the non-digit structure of a token and at whether it holds
+ * one digit or more, so messages of one shape mask to the same tokens; the miner only remembers
+ * shapes whose masked tokens hold no digit at all.
  *
- * Lookups hash the message in place and check the candidate character by character: nothing is
- * allocated for a hit, and a hash collision can never join the wrong cluster.
+ * A shape is found by the text before its first digit (one map lookup) and checked segment by
+ * segment with startsWith, so a hit allocates little and touches most characters natively, and
+ * two different shapes can never be confused.
  */
 const SINGLE_DIGIT = 1
 const DIGIT_RUN = 2
 /** Past this many cached characters the cache starts over, bounding its memory (~4 MB). */
 const MAX_CACHED_CHARS = 2_000_000
+/** Shapes kept per leading text; more would make a miss cost a long scan. */
+const MAX_SHAPES_PER_PREFIX = 16
 
-interface Entry<T> {
-  shape: string
+interface Shape<T> {
+  /** The non-digit text between digit runs; segments[0] is the map key, the others follow runs. */
+  segments: string[]
+  runs: number[]
   value: T
-  next: Entry<T> | null
 }
 
 export class ShapeCache<T> {
-  private readonly byHash = new Map<number, Entry<T>>()
+  private readonly byPrefix = new Map<string, Array<Shape<T>>>()
   private cachedChars = 0
 
   /**
@@ -33,81 +37,67 @@ export class ShapeCache<T> {
   constructor(private readonly collapseDigits: boolean) {}
 
   get(message: string): T | undefined {
-    const hash = this.hashOf(message)
-    if (hash === null) return undefined
-    for (let entry: Entry<T> | null = this.byHash.get(hash) ?? null; entry; entry = entry.next) {
-      if (sameShape(message, entry.shape)) return entry.value
-    }
+    const first = firstDigit(message)
+    if (first >= 0 && !this.collapseDigits) return undefined
+    const shapes = this.byPrefix.get(first < 0 ? message : message.slice(0, first))
+    if (shapes === undefined) return undefined
+    for (const shape of shapes) if (matches(message, first < 0 ? message.length : first, shape)) return shape.value
     return undefined
   }
 
   set(message: string, value: T): void {
-    const hash = this.hashOf(message)
-    if (hash === null) return
+    const first = firstDigit(message)
+    if (first >= 0 && !this.collapseDigits) return
     if (this.cachedChars + message.length > MAX_CACHED_CHARS) {
-      this.byHash.clear()
+      this.byPrefix.clear()
       this.cachedChars = 0
     }
+    const shape = shapeOf(message, value)
+    const shapes = this.byPrefix.get(shape.segments[0])
+    if (shapes === undefined) this.byPrefix.set(shape.segments[0], [shape])
+    else if (shapes.length < MAX_SHAPES_PER_PREFIX) shapes.push(shape)
+    else return
     this.cachedChars += message.length
-    this.byHash.set(hash, {shape: shapeOf(message), value, next: this.byHash.get(hash) ?? null})
-  }
-
-  /** FNV-1a over the shape; null when the message cannot be cached. */
-  private hashOf(message: string): number | null {
-    let hash = 0x811c9dc5
-    const length = message.length
-    for (let i = 0; i < length; i++) {
-      let c = message.charCodeAt(i)
-      if (c >= 48 && c <= 57) {
-        if (!this.collapseDigits) return null
-        const start = i
-        while (i + 1 < length && isDigitAt(message, i + 1)) i++
-        c = i === start ? SINGLE_DIGIT : DIGIT_RUN
-      } else if (c <= DIGIT_RUN) {
-        return null // would read as a marker
-      }
-      hash = Math.imul(hash ^ c, 0x01000193)
-    }
-    return hash
   }
 }
 
-const isDigitAt = (text: string, i: number): boolean => {
-  const c = text.charCodeAt(i)
-  return c >= 48 && c <= 57
+const isDigit = (c: number): boolean => c >= 48 && c <= 57
+
+function firstDigit(message: string): number {
+  for (let i = 0; i < message.length; i++) if (isDigit(message.charCodeAt(i))) return i
+  return -1
 }
 
-function shapeOf(message: string): string {
-  let shape = ''
-  let i = 0
-  while (i < message.length) {
-    if (!isDigitAt(message, i)) {
-      let end = i + 1
-      while (end < message.length && !isDigitAt(message, end)) end++
-      shape += message.slice(i, end)
-      i = end
-      continue
-    }
-    let end = i + 1
-    while (end < message.length && isDigitAt(message, end)) end++
-    shape += String.fromCharCode(end - i === 1 ? SINGLE_DIGIT : DIGIT_RUN)
-    i = end
-  }
-  return detach(shape)
+function digitsEnd(message: string, from: number): number {
+  let end = from
+  while (isDigit(message.charCodeAt(end))) end++
+  return end
 }
 
-function sameShape(message: string, shape: string): boolean {
-  let j = 0
-  const length = message.length
-  for (let i = 0; i < length; i++, j++) {
-    const c = message.charCodeAt(i)
-    if (c >= 48 && c <= 57) {
-      const start = i
-      while (i + 1 < length && isDigitAt(message, i + 1)) i++
-      if (shape.charCodeAt(j) !== (i === start ? SINGLE_DIGIT : DIGIT_RUN)) return false
-    } else if (shape.charCodeAt(j) !== c) {
-      return false
-    }
+/** Whether `message`, whose first digit is at `pos` (its text before that matched already), has `shape`. */
+function matches<T>(message: string, pos: number, shape: Shape<T>): boolean {
+  const {segments, runs} = shape
+  for (let k = 0; k < runs.length; k++) {
+    const end = digitsEnd(message, pos)
+    if (end === pos || (end - pos === 1 ? SINGLE_DIGIT : DIGIT_RUN) !== runs[k]) return false
+    const segment = segments[k + 1]
+    if (!message.startsWith(segment, end)) return false
+    pos = end + segment.length
   }
-  return j === shape.length
+  return pos === message.length
+}
+
+function shapeOf<T>(message: string, value: T): Shape<T> {
+  const segments: string[] = []
+  const runs: number[] = []
+  let start = 0
+  for (;;) {
+    let digit = start
+    while (digit < message.length && !isDigit(message.charCodeAt(digit))) digit++
+    segments.push(detach(message.slice(start, digit)))
+    if (digit === message.length) return {segments, runs, value}
+    const end = digitsEnd(message, digit)
+    runs.push(end - digit === 1 ? SINGLE_DIGIT : DIGIT_RUN)
+    start = end
+  }
 }

@@ -28,7 +28,7 @@ describe('ShapeCache', () => {
     expect(cache.get('cache miss')).toBe('B')
   })
 
-  it('refuses messages holding the marker characters themselves', () => {
+  it('does not confuse control characters with digit runs', () => {
     const cache = new ShapeCache<string>(true)
     cache.set('order \u0002 failed', 'A')
     expect(cache.get('order 12 failed')).toBeUndefined()
