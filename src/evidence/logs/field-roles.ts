@@ -34,9 +34,10 @@ const LATENCY: Array<[string, number]> = [
   ['latency_seconds', 1000],
 ]
 
-const ROLES = ['time', 'level', 'message', 'error', 'errorMessage', 'status', 'method', 'path', 'user', 'ip', 'stack', 'latency'] as const
-export type Role = (typeof ROLES)[number]
-export const ROLE = Object.fromEntries(ROLES.map((role, index) => [role, index])) as Record<Role, number>
+// Written out rather than built from a list, so V8 sees constant slots on the per-line path.
+export const ROLE = {time: 0, level: 1, message: 2, error: 3, errorMessage: 4, status: 5, method: 6, path: 7, user: 8, ip: 9, stack: 10, latency: 11} as const
+export type Role = keyof typeof ROLE
+const ROLE_COUNT = Object.keys(ROLE).length
 export interface RoleSpec {
   role: number
   /** Position in its list: the lower, the more trusted when several keys are present. */
@@ -66,13 +67,15 @@ export const NESTED_PREFIXES = new Set([...ROLE_BY_PATH.keys()].flatMap((key) =>
  * every line (parsing is synchronous), since a fresh Map per line was a measurable share of GC.
  */
 export class FoundFields {
-  readonly rank = new Int32Array(ROLES.length)
-  readonly value: unknown[] = new Array(ROLES.length)
-  readonly factor = new Float64Array(ROLES.length)
+  readonly rank = new Int32Array(ROLE_COUNT)
+  readonly value: unknown[] = new Array(ROLE_COUNT).fill(undefined)
+  readonly factor = new Float64Array(ROLE_COUNT)
 
   reset(): this {
-    this.rank.fill(-1)
-    this.value.fill(undefined)
+    for (let i = 0; i < ROLE_COUNT; i++) {
+      this.rank[i] = -1
+      this.value[i] = undefined
+    }
     return this
   }
 
