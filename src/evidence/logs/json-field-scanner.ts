@@ -1,3 +1,4 @@
+import {detach} from './detach.js'
 import {ROLE_BY_PATH, type FoundFields, type RoleSpec} from './field-roles.js'
 
 /**
@@ -28,21 +29,35 @@ interface KeyEntry {
 const KEYS: KeyEntry[][] = []
 for (const [key, spec] of ROLE_BY_PATH) (KEYS[key.length] ??= []).push({key, first: key.charCodeAt(0), spec})
 
+// The keys of the previous line by position: one logger writes the same keys in the same order,
+// so most keys are recognised with a single startsWith.
+const MEMO_FIELDS = 32
+const memo: Array<{key: string; spec: RoleSpec | null} | undefined> = []
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 10
+
 /** Fills `into` from a flat JSON object line; false when the line must go through JSON.parse. */
 export function scanFlatJson(line: string, into: FoundFields): boolean {
   if (line.charCodeAt(0) !== OPEN_BRACE || line.indexOf('\\') >= 0) return false
   let pos = skipSpace(line, 1)
   if (line.charCodeAt(pos) === CLOSE_BRACE) return skipSpace(line, pos + 1) === line.length
-  for (;;) {
+  for (let field = 0; ; field++) {
     if (line.charCodeAt(pos) !== QUOTE) return false
     const keyEnd = line.indexOf('"', pos + 1)
     if (keyEnd < 0) return false
-    const spec = specAt(line, pos + 1, keyEnd)
-    pos = skipSpace(line, keyEnd + 1)
-    if (line.charCodeAt(pos) !== COLON) return false
-    pos = skipSpace(line, pos + 1)
+    const spec = keySpec(line, pos + 1, keyEnd, field)
+    pos = keyEnd + 1
+    if (line.charCodeAt(pos) !== COLON) {
+      pos = skipSpace(line, pos)
+      if (line.charCodeAt(pos) !== COLON) return false
+    }
+    pos++
+    let c = line.charCodeAt(pos)
+    if (isSpace(c)) {
+      pos = skipSpace(line, pos)
+      c = line.charCodeAt(pos)
+    }
     if (spec !== null && into.rank[spec.role] === spec.rank) return false // a repeated key: JSON.parse keeps the last
-    const c = line.charCodeAt(pos)
     if (c === QUOTE) {
       const end = line.indexOf('"', pos + 1)
       if (end < 0) return false
@@ -51,17 +66,41 @@ export function scanFlatJson(line: string, into: FoundFields): boolean {
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       return false
     } else {
-      const end = scalarEnd(line, pos)
+      const end = scalarEnd(line, pos, c)
       if (end < 0) return false
-      if (spec !== null && c !== 110) keep(into, spec, c === 116 ? true : c === 102 ? false : Number(line.slice(pos, end)))
+      if (spec !== null && c !== 110) keep(into, spec, c === 116 ? true : c === 102 ? false : numberAt(line, pos, end))
       pos = end
     }
-    pos = skipSpace(line, pos)
-    const next = line.charCodeAt(pos)
+    let next = line.charCodeAt(pos)
+    if (isSpace(next)) {
+      pos = skipSpace(line, pos)
+      next = line.charCodeAt(pos)
+    }
     if (next === CLOSE_BRACE) return skipSpace(line, pos + 1) === line.length
     if (next !== COMMA) return false
-    pos = skipSpace(line, pos + 1)
+    pos++
+    if (isSpace(line.charCodeAt(pos))) pos = skipSpace(line, pos)
   }
+}
+
+function keySpec(line: string, start: number, end: number, field: number): RoleSpec | null {
+  const known = memo[field]
+  if (known !== undefined && known.key.length === end - start && line.startsWith(known.key, start)) return known.spec
+  const spec = specAt(line, start, end)
+  if (field < MEMO_FIELDS) memo[field] = {key: detach(line.slice(start, end), 200), spec}
+  return spec
+}
+
+/** Integers (nearly all numbers in logs) without a slice; anything else through Number(). */
+function numberAt(line: string, start: number, end: number): number {
+  let value = 0
+  let i = line.charCodeAt(start) === 45 ? start + 1 : start
+  for (; i < end; i++) {
+    const c = line.charCodeAt(i)
+    if (c < 48 || c > 57) return Number(line.slice(start, end))
+    value = value * 10 + (c - 48)
+  }
+  return line.charCodeAt(start) === 45 ? -value : value
 }
 
 function specAt(line: string, start: number, end: number): RoleSpec | null {
@@ -87,11 +126,12 @@ function skipSpace(line: string, pos: number): number {
   return pos
 }
 
-/** The end of `true`, `false`, `null` or a number in JSON's grammar at `pos`; -1 when there is none. */
-function scalarEnd(line: string, pos: number): number {
-  for (const word of LITERALS) if (line.startsWith(word, pos)) return pos + word.length
-  let i = pos
-  if (line.charCodeAt(i) === 45) i++
+/** The end of `true`, `false`, `null` or a number in JSON's grammar at `pos` (first char `c`); -1 when there is none. */
+function scalarEnd(line: string, pos: number, c: number): number {
+  if (c === 116) return line.startsWith('true', pos) ? pos + 4 : -1
+  if (c === 102) return line.startsWith('false', pos) ? pos + 5 : -1
+  if (c === 110) return line.startsWith('null', pos) ? pos + 4 : -1
+  let i = c === 45 ? pos + 1 : pos
   const first = line.charCodeAt(i)
   if (first === 48) i++
   else if (first >= 49 && first <= 57) i = digitsEnd(line, i)
@@ -110,7 +150,6 @@ function scalarEnd(line: string, pos: number): number {
   }
   return i
 }
-const LITERALS = ['true', 'false', 'null']
 
 function digitsEnd(line: string, pos: number): number {
   for (let c = line.charCodeAt(pos); c >= 48 && c <= 57; c = line.charCodeAt(++pos));

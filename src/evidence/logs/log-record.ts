@@ -1,3 +1,5 @@
+import {detach} from './detach.js'
+
 /** One parsed log event (a line, plus any stack-trace lines attached to it later). */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | null
 
@@ -62,8 +64,15 @@ export function normalizeLevel(value: unknown): LogLevel {
     return 'debug'
   }
   if (typeof value !== 'string') return null
-  return LEVELS[value.toLowerCase()] ?? null
+  // A log repeats a handful of level spellings; comparing with the last one beats lower-casing.
+  if (value === lastLevelText) return lastLevel
+  const level = LEVELS[value.toLowerCase()] ?? null
+  lastLevelText = detach(value, 32)
+  lastLevel = level
+  return level
 }
+let lastLevelText = ''
+let lastLevel: LogLevel = null
 
 /** A level word near the start of a plain message: `ERROR`, `[warn]`, `level=error`, `E/`-less. */
 export function findLevelWord(text: string): {level: LogLevel; end: number} | null {

@@ -1,3 +1,4 @@
+import {detach} from './detach.js'
 import {emptyRecord, normalizeLevel, type LogRecord} from './log-record.js'
 import {FoundFields, NESTED_PREFIXES, ROLE, ROLE_BY_PATH} from './field-roles.js'
 import {scanFlatJson} from './json-field-scanner.js'
@@ -34,6 +35,19 @@ function collect(fields: Fields, prefix: string, into: FoundFields): void {
 
 const asText = (value: unknown): string | null =>
   typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null
+
+// Methods repeat (GET, POST …): the last spelling and its upper case are remembered. A copy
+// (capped, so a huge value just misses) keeps the read buffer free.
+let lastMethod = ''
+let lastMethodUpper = ''
+function upperCaseMethod(method: string | null): string | null {
+  if (method === null) return null
+  if (method !== lastMethod) {
+    lastMethod = detach(method, 32)
+    lastMethodUpper = method.toUpperCase()
+  }
+  return lastMethodUpper
+}
 
 /** `"250ms"`, `"1.2s"`, `"800µs"`, or a bare number in the field's unit. */
 export function parseDuration(value: unknown, factor: number): number | null {
@@ -75,7 +89,7 @@ function recordFromFound(rawLine: string): LogRecord {
   record.level = normalizeLevel(found.get('level'))
   const status = Number(found.get('status'))
   if (Number.isInteger(status) && status >= 100 && status <= 599) record.status = status
-  record.method = asText(found.get('method'))?.toUpperCase() ?? null
+  record.method = upperCaseMethod(asText(found.get('method')))
   record.path = asText(found.get('path'))
   const latency = found.get('latency')
   if (latency !== undefined) record.latencyMs = parseDuration(latency, found.factor[ROLE.latency])
