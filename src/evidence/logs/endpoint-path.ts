@@ -1,31 +1,63 @@
 /**
- * Normalises a request path so one endpoint is one row: query string dropped, id-like segments
- * (numbers, UUIDs, long hex, tokens mixing letters and digits) become `:id`.
+ * Normalises a request path so one endpoint is one row: scheme and host dropped, query string
+ * dropped, id-like segments (numbers, UUIDs, long hex, tokens mixing letters and at least two
+ * digits) become `:id`. One pass over the characters, since it runs on every request line.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const HEX = /^[0-9a-f]{8,}$/i
-const MIXED_ID = /^(?=(?:.*\d){2})[A-Za-z0-9_-]{6,}$/
+const MAX_PATH_CHARS = 200
 
 export function normalizeEndpointPath(rawPath: string): string {
-  let path = rawPath
-  const scheme = path.indexOf('://')
+  let start = 0
+  const scheme = rawPath.indexOf('://')
   if (scheme >= 0) {
-    const slash = path.indexOf('/', scheme + 3)
-    path = slash >= 0 ? path.slice(slash) : '/'
+    const slash = rawPath.indexOf('/', scheme + 3)
+    if (slash < 0) return '/'
+    start = slash
   }
-  const query = path.search(/[?#;]/)
-  if (query >= 0) path = path.slice(0, query)
-  if (path.length > 200) path = path.slice(0, 200)
-  // Most paths of a busy endpoint hold no id at all; skip the per-segment work for them.
-  if (!/\d/.test(path) && !/\/[a-f]{8,}(?:\/|$)/i.test(path)) return path
-  return path
-    .split('/')
-    .map((segment) => (isIdSegment(segment) ? ':id' : segment))
-    .join('/')
+  let end = rawPath.length
+  for (let i = start; i < end; i++) {
+    const c = rawPath.charCodeAt(i)
+    if (c === 63 || c === 35 || c === 59) end = i // ? # ;
+  }
+  if (end - start > MAX_PATH_CHARS) end = start + MAX_PATH_CHARS
+  let out = ''
+  let copied = start
+  let segment = start
+  for (let i = start; i <= end; i++) {
+    if (i < end && rawPath.charCodeAt(i) !== 47) continue
+    if (i > segment && isIdSegment(rawPath, segment, i)) {
+      out += `${rawPath.slice(copied, segment)}:id`
+      copied = i
+    }
+    segment = i + 1
+  }
+  return copied === start ? rawPath.slice(start, end) : out + rawPath.slice(copied, end)
 }
 
-function isIdSegment(segment: string): boolean {
-  // Every id shape we mask holds a digit, except all-letter hex, which needs 8+ chars; test cheaply first.
-  if (!/\d/.test(segment) && segment.length < 8) return false
-  return /^\d+$/.test(segment) || UUID.test(segment) || HEX.test(segment) || MIXED_ID.test(segment)
+function isIdSegment(path: string, start: number, end: number): boolean {
+  const length = end - start
+  let digits = 0
+  let hex = true
+  let word = true // [A-Za-z0-9_-] only
+  for (let i = start; i < end; i++) {
+    const c = path.charCodeAt(i)
+    if (c >= 48 && c <= 57) digits++
+    else if ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)) continue
+    else {
+      hex = false
+      if (!((c >= 103 && c <= 122) || (c >= 71 && c <= 90) || c === 95 || c === 45)) word = false
+    }
+  }
+  if (digits === length) return true
+  if (hex && length >= 8) return true
+  if (length === 36 && isUuid(path, start)) return true
+  return word && digits >= 2 && length >= 6
+}
+
+function isUuid(path: string, start: number): boolean {
+  for (let i = 0; i < 36; i++) {
+    const c = path.charCodeAt(start + i)
+    const dash = i === 8 || i === 13 || i === 18 || i === 23
+    if (dash ? c !== 45 : !((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) return false
+  }
+  return true
 }

@@ -11,6 +11,24 @@ describe('normalizeEndpointPath', () => {
     expect(normalizeEndpointPath('https://shop.example.com/api/cart/ord_8f7a9b2c')).toBe('/api/cart/:id')
   })
 
+  it('agrees with the regex definition of an id segment on generated paths', () => {
+    // The definition the one-pass version implements, kept here as the reference.
+    const isId = (segment: string) =>
+      /^\d+$/.test(segment) ||
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment) ||
+      /^[0-9a-f]{8,}$/i.test(segment) ||
+      /^(?=(?:.*\d){2})[A-Za-z0-9_-]{6,}$/.test(segment)
+    const reference = (path: string) => path.replace(/[?#;].*$/, '').split('/').map((s) => (isId(s) ? ':id' : s)).join('/')
+    const parts = ['api', 'v2', '12', '7', 'orders', 'deadbeef', 'DEADBEEF1', 'abc', 'ord_8f7a9b2c', 'a1b2c3', 'x-1', 'health', '', 'ü1234567', '3f2b8c1e-1111-4a4a-9b9b-123456789abc', 'items.json', '0']
+    let seed = 5
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0)
+    for (let i = 0; i < 3000; i++) {
+      const segments = Array.from({length: 1 + (next() % 5)}, () => parts[next() % parts.length])
+      const path = `/${segments.join('/')}${next() % 4 === 0 ? '?q=1/2' : ''}`
+      expect(normalizeEndpointPath(path), path).toBe(reference(path))
+    }
+  })
+
   it('keeps constant paths and short versioned segments', () => {
     expect(normalizeEndpointPath('/api/v2/health')).toBe('/api/v2/health')
     expect(normalizeEndpointPath('/checkout')).toBe('/checkout')
