@@ -88,7 +88,6 @@ export const DEFAULT_LIMITS: AggregatorLimits = {
 
 const MAX_MINED_CHARS = 2000
 
-
 export class LogAggregator {
   readonly miner: TemplateMiner
   readonly limits: AggregatorLimits
@@ -114,16 +113,7 @@ export class LogAggregator {
     this.grid = new TimeGrid<BucketCounts>(
       this.limits.maxBuckets,
       () => ({total: 0, warn: 0, error: 0, http5xx: 0, latency: null}),
-      (into, from) => {
-        into.total += from.total
-        into.warn += from.warn
-        into.error += from.error
-        into.http5xx += from.http5xx
-        if (from.latency) {
-          into.latency ??= newLatencyHistogram()
-          addHistogram(into.latency, from.latency)
-        }
-      },
+      addBucketCounts,
     )
     this.grid.onCoarsen(() => {
       for (const stats of this.templates) if (stats) stats.byBucket = coarsenCounts(stats.byBucket)
