@@ -34,15 +34,18 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
 
   let format: LogFormat | null = null
   const head: Array<[string, number]> = []
-  // `trace` stays null until a continuation line arrives: most events have none, and an empty
-  // array per line was garbage for nothing.
-  let pending: {record: LogRecord; raw: string; line: number; trace: string[] | null} | null = null
+  // The event waiting for possible trace lines, in plain variables rather than an object per line.
+  // Its trace stays null until a continuation line arrives: most events have none.
+  let pending: LogRecord | null = null
+  let pendingRaw = ''
+  let pendingLine = 0
+  let pendingTrace: string[] | null = null
   let inTrace = false
   let lastTs = Number.NaN
 
   const flush = () => {
     if (!pending) return
-    aggregator.add(pending.record, pending.raw, source, pending.line, pending.trace ?? NO_TRACE)
+    aggregator.add(pending, pendingRaw, source, pendingLine, pendingTrace ?? NO_TRACE)
     pending = null
   }
 
@@ -58,8 +61,8 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
     }
     const mayContinue = c === 32 || c === 9 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
     if (pending && mayContinue && !startsPanic(line) && isTraceContinuation(line, inTrace)) {
-      pending.trace ??= []
-      if (pending.trace.length < MAX_TRACE_LINES) pending.trace.push(line.slice(0, 500))
+      pendingTrace ??= []
+      if (pendingTrace.length < MAX_TRACE_LINES) pendingTrace.push(line.slice(0, 500))
       else skip('stack trace lines beyond 100 per event (counted, not kept)')
       inTrace = true
       return
@@ -81,7 +84,10 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
       if (record.ts < lastTs) skip('timestamp out of order (kept)')
       lastTs = record.ts
     }
-    pending = {record, raw: line, line: lineNumber, trace: null}
+    pending = record
+    pendingRaw = line
+    pendingLine = lineNumber
+    pendingTrace = null
   }
 
   const stats = await readLines(

@@ -41,7 +41,17 @@ export class ShapeCache<T> {
     if (first >= 0 && !this.collapseDigits) return undefined
     const shapes = this.byPrefix.get(first < 0 ? message : message.slice(0, first))
     if (shapes === undefined) return undefined
-    for (const shape of shapes) if (matches(message, first < 0 ? message.length : first, shape)) return shape.value
+    const at = first < 0 ? message.length : first
+    for (let k = 0; k < shapes.length; k++) {
+      const shape = shapes[k]
+      if (!matches(message, at, shape)) continue
+      // Each hit moves its shape one place forward, so the common shapes of a prefix come first.
+      if (k > 0) {
+        shapes[k] = shapes[k - 1]
+        shapes[k - 1] = shape
+      }
+      return shape.value
+    }
     return undefined
   }
 
