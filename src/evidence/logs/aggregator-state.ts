@@ -1,4 +1,4 @@
-import type {AddressesState} from './distinct-addresses.js'
+import type {AddressesState} from './client-addresses.js'
 import {addBucketCounts, type BucketCounts, type EndpointStats, type ExceptionStats, type LogAggregator, type Sample, type TemplateStats} from './log-aggregator.js'
 
 /**

@@ -57,6 +57,6 @@ export async function analyzeLogs(sources: string[], options: LogAnalysisOptions
     maxBucketsOut: aggregator.limits.maxBuckets,
     maxEndpoints: 50,
     maxExceptions: 50,
-    maxTopUsers: 10,
+    maxTopClients: 10,
   })
 }

@@ -17,7 +17,7 @@ export interface DigestOptions {
   maxBucketsOut: number
   maxEndpoints: number
   maxExceptions: number
-  maxTopUsers: number
+  maxTopClients: number
 }
 
 export const ONSET_METHOD = 'binomial-epidemic-changepoint'
@@ -219,8 +219,26 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
 
   const topUsers = [...aggregator.users.entries()]
     .sort((a, b) => b[1].errors - a[1].errors || b[1].count - a[1].count)
-    .slice(0, options.maxTopUsers)
+    .slice(0, options.maxTopClients)
     .map(([user, counts]) => ({user: clean(user), count: counts.count, errors: counts.errors}))
+
+  // Which client IPs the failed lines (errors, warnings: 4xx, refused logins) came from, and how concentrated.
+  const topIps = aggregator.ips.top(options.maxTopClients).map(({address, count, failures}) => ({ip: clean(address), count, failures}))
+  const failingIps = topIps.filter((ip) => ip.failures > 0)
+  if (failingIps.length > 0) {
+    const failed = aggregator.totals.errors + aggregator.totals.warnings
+    const shown = failingIps.slice(0, 3)
+    const share = shown.reduce((sum, ip) => sum + ip.failures, 0) / Math.max(1, failed)
+    items.push({
+      id: newId(),
+      source: 'logs',
+      kind: 'log-clients',
+      summary: `Client IPs with the most failed (error or warning) lines: ${shown.map((ip) => `${ip.ip} (${fmt(ip.failures)} of ${fmt(ip.count)})`).join(', ')}; together ${pct(share)} of all ${fmt(failed)} failed lines; ${fmt(aggregator.ips.withFailures)} of ${fmt(aggregator.ips.size)} IPs had failures`,
+      at: null,
+      ref: {},
+      data: {topIps: failingIps, ipsWithFailures: aggregator.ips.withFailures, distinctIps: aggregator.ips.size, share: round4(share)},
+    })
+  }
 
   const digest: LogDigest = {
     schemaVersion: 1,
@@ -247,6 +265,8 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
       distinctIps: aggregator.ips.size,
       capped: aggregator.clientsCapped,
       topUsers,
+      ipsWithFailures: aggregator.ips.withFailures,
+      topIps,
     },
     exceptions,
     latency: aggregator.hasLatency ? latencySplit(series, onset?.at ?? null) : null,

@@ -1,5 +1,5 @@
 import {detach} from './detach.js'
-import {DistinctAddresses} from './distinct-addresses.js'
+import {ClientAddresses} from './client-addresses.js'
 import {normalizeEndpointPath} from './endpoint-path.js'
 import {addHistogram, latencyBin, newLatencyHistogram} from './latency-histogram.js'
 import type {LogLevel, LogRecord} from './log-record.js'
@@ -96,7 +96,7 @@ export class LogAggregator {
   readonly endpoints = new Map<string, EndpointStats>()
   readonly exceptions = new Map<string, ExceptionStats>()
   readonly users = new Map<string, {count: number; errors: number}>()
-  readonly ips: DistinctAddresses
+  readonly ips: ClientAddresses
   clientsCapped = false
   endpointsCapped = false
   exceptionsCapped = false
@@ -109,7 +109,7 @@ export class LogAggregator {
   constructor(miner: Partial<MinerSettings> = {}, limits: Partial<AggregatorLimits> = {}) {
     this.miner = new TemplateMiner(miner)
     this.limits = {...DEFAULT_LIMITS, ...limits}
-    this.ips = new DistinctAddresses(this.limits.maxDistinctClients)
+    this.ips = new ClientAddresses(this.limits.maxDistinctClients)
     this.grid = new TimeGrid<BucketCounts>(
       this.limits.maxBuckets,
       () => ({total: 0, warn: 0, error: 0, http5xx: 0, latency: null}),
@@ -200,7 +200,7 @@ export class LogAggregator {
 
   private addClient(record: LogRecord, isError: boolean): void {
     const cap = this.limits.maxDistinctClients
-    if (record.ip !== null && !this.ips.add(record.ip)) this.clientsCapped = true
+    if (record.ip !== null && !this.ips.add(record.ip, isError || record.level === 'warn')) this.clientsCapped = true
     if (record.user !== null) {
       let user = this.users.get(record.user)
       if (!user) {

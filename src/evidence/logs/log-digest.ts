@@ -99,6 +99,9 @@ export const LogDigestSchema = z.object({
     /** True when a distinct count hit its cap and is a lower bound. */
     capped: z.boolean(),
     topUsers: z.array(z.object({user: z.string(), count: z.number().int(), errors: z.number().int()})),
+    /** Client IPs on at least one failed (error or warning) line, and those with the most (absent in older digests). */
+    ipsWithFailures: z.number().int().nonnegative().optional(),
+    topIps: z.array(z.object({ip: z.string(), count: z.number().int(), failures: z.number().int()})).optional(),
   }),
   exceptions: z.array(LogExceptionSchema),
   latency: z

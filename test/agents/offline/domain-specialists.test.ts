@@ -115,6 +115,14 @@ describe('securitySpecialist', () => {
     expect(rootCauseAnalyst(bundle, INCIDENT).findings.find((f) => f.category === 'traffic-surge')?.confidence ?? 0).toBeLessThan(0.3)
   })
 
+  it('cites how concentrated the failed lines are by client IP, when the logs counted it', () => {
+    const bundle = bundleOf({templates: [{template: 'login failed', levels: ['warn'], count: 200}]})
+    bundle.items.push({id: 'ev-logs-9', source: 'logs', kind: 'log-clients', summary: 'Client IPs with the most failed (error or warning) lines: 203.0.113.7 (100 of 100)', at: null, ref: {}, data: {}})
+    const report = securitySpecialist(bundle, INCIDENT)
+    expect(report.observations).toContainEqual({text: 'Client IPs with the most failed (error or warning) lines: 203.0.113.7 (100 of 100).', evidenceIds: ['ev-logs-9']})
+    expect(report.limitations.join(' ')).toContain('not of authentication failures alone')
+  })
+
   it('does not call an internal authentication error an attack', () => {
     const bundle = bundleOf({templates: [{template: 'authentication failed unexpectedly: secretOrPublicKey must be an asymmetric key', count: 800}], buckets: Array.from({length: 40}, (_, i) => ({total: 60, error: i < 20 ? 0 : 40}))})
     expect(securitySpecialist(bundle, INCIDENT).findings).toEqual([])

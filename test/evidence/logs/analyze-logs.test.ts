@@ -99,6 +99,26 @@ describe('analyzeLogs', () => {
     expect(digest.clients).toMatchObject({distinctUsers: 3, usersWithErrors: 1})
   })
 
+  it('counts failed lines per client IP and says how concentrated they are', async () => {
+    // A credential-stuffing pattern: two addresses send most of the 401s, many others log in fine.
+    const lines = Array.from({length: 300}, (_, i) => {
+      const attacker = i % 3 !== 0
+      const ip = attacker ? (i % 2 ? '203.0.113.7' : '198.51.100.23') : `10.1.0.${i % 50}`
+      return `${ip} - - [01/Mar/2024:12:${String(Math.floor(i / 10)).padStart(2, '0')}:00 +0000] "POST /api/login HTTP/1.1" ${attacker ? 401 : 200} 10 "-" "curl"`
+    })
+    const {digest, items} = await analyzeLogs([await file('access.log', lines.join('\n'))], {now})
+    expect(digest.clients.topIps?.slice(0, 2)).toEqual([
+      {ip: '198.51.100.23', count: 100, failures: 100},
+      {ip: '203.0.113.7', count: 100, failures: 100},
+    ])
+    expect(digest.clients).toMatchObject({distinctIps: 52, ipsWithFailures: 2})
+    const byIp = items.find((item) => item.kind === 'log-clients')!
+    expect(byIp.summary).toContain('together 100.0% of all 200 failed lines; 2 of 52 IPs had failures')
+
+    const redacted = await analyzeLogs([await file('access2.log', lines.join('\n'))], {now, redactIps: true})
+    expect(JSON.stringify(redacted)).not.toContain('203.0.113.7')
+  })
+
   it('reads JSON lines, access logs, gzip and stdin, with endpoints, users and latency', async () => {
     const json = Array.from({length: 40}, (_, i) =>
       JSON.stringify({time: `2024-03-01T14:${String(i).padStart(2, '0')}:00+02:00`, level: i >= 30 ? 'error' : 'info', msg: 'request done', method: 'GET', path: `/api/orders/${i}`, status: i >= 30 ? 503 : 200, duration_ms: i >= 30 ? 900 : 20, user_id: `u${i % 3}`}),
@@ -115,7 +135,7 @@ describe('analyzeLogs', () => {
     expect(digest.timeRange).toEqual({from: '2024-03-01T12:00:00.000Z', to: '2024-03-01T12:39:00.000Z'})
     expect(digest.totals).toMatchObject({requests: 80, http5xx: 20, errors: 20})
     expect(digest.endpoints.map((e) => `${e.method} ${e.path} ${e.http5xx}`)).toEqual(['POST /api/cart 10', 'GET /api/orders/:id 10'])
-    expect(digest.clients).toMatchObject({distinctUsers: 3, distinctIps: 40})
+    expect(digest.clients).toMatchObject({distinctUsers: 3, distinctIps: 40, ipsWithFailures: 10})
     expect(digest.onset?.at).toBe('2024-03-01T12:30:00.000Z')
     expect(digest.latency).toMatchObject({p50BaselineMs: expect.closeTo(15, -1), p95IncidentMs: expect.any(Number)})
     expect(digest.latency!.p50IncidentMs!).toBeGreaterThan(80)

@@ -39,7 +39,7 @@ afterAll(async () => {
   await rm(dir, {recursive: true, force: true})
 })
 
-const digestOptions = {onsetHint: null, redactIps: false, maxTemplates: 200, maxBucketsOut: 1440, maxEndpoints: 50, maxExceptions: 50, maxTopUsers: 10}
+const digestOptions = {onsetHint: null, redactIps: false, maxTemplates: 200, maxBucketsOut: 1440, maxEndpoints: 50, maxExceptions: 50, maxTopClients: 10}
 
 describe('split and merge', () => {
   it('cuts at line starts outside stack traces', async () => {

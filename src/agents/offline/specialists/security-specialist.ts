@@ -22,6 +22,8 @@ export function securitySpecialist(bundle: EvidenceBundle, _incident: Incident):
   if (clients && (clients.distinctIps > 0 || clients.distinctUsers > 0)) {
     observations.push({text: `${fmt(clients.distinctIps)} distinct client IPs and ${fmt(clients.distinctUsers)} distinct users in the logs${clients.capped ? ' (lower bounds)' : ''}.`, evidenceIds: []})
   }
+  const byIp = bundle.items.find((item) => item.kind === 'log-clients')
+  if (byIp) observations.push({text: `${byIp.summary}.`, evidenceIds: [byIp.id]})
   for (const t of (bundle.logs?.templates ?? []).filter((t) => ADMIN.test(t.template)).slice(0, 3)) {
     observations.push({text: `${fmt(t.count)}× administrative action "${t.template.slice(0, 160)}".`, evidenceIds: [t.evidenceId]})
   }
@@ -31,7 +33,9 @@ export function securitySpecialist(bundle: EvidenceBundle, _incident: Incident):
     findings,
     observations,
     limitations: [
-      'The log digest keeps three samples per message template and no per-IP failure counts, so how concentrated the failures are by source IP could only be sampled.',
+      byIp
+        ? 'Per-IP counts are of failed lines of every kind (errors and warnings), not of authentication failures alone.'
+        : 'No client IP field was found on failed lines, so how concentrated the failures are by source could not be measured.',
     ],
   })
 }
