@@ -24,9 +24,9 @@ export function createEvidenceTools(bundle: EvidenceBundle, inputs: Incident['in
     async searchLogs(query) {
       if (logFiles.length === 0) return stdinNote ?? 'No log files were given (--logs), so there is nothing to search.'
       const limit = Math.min(Math.max(1, query.limit ?? 50), MAX_LOG_MATCHES)
-      const lines = await searchLogLines(logFiles, {...query, limit})
+      const lines = await searchLogLines(logFiles, {...query, limit}, {redactIps: inputs.redactIps})
       const header = lines.length === 0 ? `No lines match /${query.pattern}/.` : `${lines.length}${lines.length === limit ? '+' : ''} matching line(s):`
-      return cap([header, ...lines, ...(stdinNote ? [stdinNote] : [])].join('\n'))
+      return cap([header, ...lines, ...(stdinNote ? [stdinNote] : [])].join('\n'), inputs.redactIps)
     },
     async commitDiff(sha, maxBytes) {
       if (!inputs.repo) return 'No repository was given (--repo), so no commit can be shown.'
@@ -48,7 +48,7 @@ export function createEvidenceTools(bundle: EvidenceBundle, inputs: Incident['in
 }
 
 /** Redact first, then cut, so a cut never leaves a recognisable half of a secret. */
-function cap(text: string): string {
-  const clean = redact(text)
+function cap(text: string, ips = false): string {
+  const clean = redact(text, {ips})
   return clean.length <= MAX_TOOL_CHARS ? clean : `${clean.slice(0, MAX_TOOL_CHARS - 40)}\n[… truncated at ${MAX_TOOL_CHARS} chars]`
 }

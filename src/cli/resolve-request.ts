@@ -26,6 +26,7 @@ export interface RunFlags {
   health?: string[]
   'started-at'?: string
   lookback: string
+  'redact-ips'?: boolean
   postmortem: boolean
   'skip-triage': boolean
   provider?: string
@@ -90,6 +91,7 @@ export async function resolvePipelineRequest(
         databaseUrlSet: Boolean(flags['database-url']),
         startedAtFlag: startedAt,
         lookback,
+        redactIps: flags['redact-ips'] ?? config.redactIps ?? false,
       },
       databaseUrl: flags['database-url'] ?? null,
       postmortem: flags.postmortem,

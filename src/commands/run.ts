@@ -29,6 +29,7 @@ export default class Run extends BaseCommand {
     health: Flags.string({description: 'Health endpoint URL to probe (repeatable)', multiple: true}),
     'started-at': Flags.string({description: 'When the incident was declared (ISO 8601); the onset is detected from evidence'}),
     lookback: Flags.string({description: 'How far before the onset to look for changes', default: '48h'}),
+    'redact-ips': Flags.boolean({description: 'Mask client IP addresses too, in the documents and in what is sent to Claude'}),
     postmortem: Flags.boolean({description: 'Write the postmortem even if not P0'}),
     'skip-triage': Flags.boolean({description: 'Already triaged: go straight to investigation'}),
     'non-interactive': Flags.boolean({description: 'Never prompt; missing input is an error (exit 2)'}),

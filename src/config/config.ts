@@ -13,6 +13,7 @@ export const FileConfigSchema = z
     service: z.string().optional(),
     outDir: z.string().optional(),
     lookback: z.string().optional(),
+    redactIps: z.boolean().optional(),
     provider: z.enum(['offline', 'anthropic']).optional(),
     model: z.string().optional(),
     logs: z.array(z.string()).optional(),

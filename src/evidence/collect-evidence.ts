@@ -29,7 +29,7 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
   const declaredAt = inputs.startedAtFlag
   const hint = declaredAt ? new Date(declaredAt) : null
   const [logs, deploys, metrics, health, database] = await Promise.all([
-    inputs.logs.length > 0 ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now}) : null,
+    inputs.logs.length > 0 ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps}) : null,
     inputs.deploys ? readDeploys(inputs.deploys) : null,
     inputs.metrics.length > 0 ? collectMetrics(inputs.metrics, {onsetHint: hint}) : null,
     inputs.health.length > 0 ? probeHealth(inputs.health) : null,

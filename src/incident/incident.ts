@@ -53,6 +53,8 @@ export const IncidentSchema = z.object({
     databaseUrlSet: z.boolean().default(false),
     startedAtFlag: Iso.nullable().default(null),
     lookback: z.string().default('48h'),
+    /** Client IP addresses masked too, in everything quoted in a document or sent to an LLM. */
+    redactIps: z.boolean().default(false),
   }),
   provider: z.enum(['offline', 'anthropic']),
   specialists: z.array(SpecialistIdSchema).default([]),

@@ -17,7 +17,7 @@ export function incident(over: Partial<Incident> = {}): Incident {
     createdAt: '2026-11-12T14:09:00Z',
     phases: {},
     timestamps: {startedAt: '2026-11-12T14:02:00.000Z', detectedAt: '2026-11-12T14:09:00.000Z', acknowledgedAt: null, mitigatedAt: null, resolvedAt: null},
-    inputs: {logs: ['app.log'], repo: null, metrics: [], deploys: null, health: [], databaseUrlSet: false, startedAtFlag: '2026-11-12T14:09:00.000Z', lookback: '48h'},
+    inputs: {logs: ['app.log'], repo: null, metrics: [], deploys: null, health: [], databaseUrlSet: false, startedAtFlag: '2026-11-12T14:09:00.000Z', lookback: '48h', redactIps: false},
     provider: 'offline',
     specialists: [],
     usage: null,

@@ -41,6 +41,7 @@ export async function runScenario(scenario: Scenario, inputs: ScenarioInputs): P
         databaseUrlSet: false,
         startedAtFlag: inputs.startedAt,
         lookback: '48h',
+        redactIps: false,
       },
       databaseUrl: null,
       postmortem: false,

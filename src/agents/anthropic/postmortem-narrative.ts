@@ -62,7 +62,7 @@ export async function draftPostmortemNarrative(request: NarrativeRequest): Promi
   const model = request.model ?? DEFAULT_ANTHROPIC_MODEL
   const clock = request.clock ?? (() => performance.now())
   const started = clock()
-  const source = redact(JSON.stringify({incident: incidentFacts(request.incident), rca: request.rca}, null, 2))
+  const source = redact(JSON.stringify({incident: incidentFacts(request.incident), rca: request.rca}, null, 2), {ips: request.incident.inputs.redactIps})
   const nothing = (reason: string, usage: Usage | null): PostmortemNarrative => ({
     executiveSummary: null,
     wentWell: null,

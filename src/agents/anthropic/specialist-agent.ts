@@ -123,7 +123,7 @@ function firstUserMessage(input: SpecialistInput): string {
     '<evidence_digest>',
     // The digest is redacted at its source; this second pass is defence in depth. A closing tag
     // inside the digest must not end the data block early.
-    redact(input.digest).replaceAll('</evidence_digest>', '<\\/evidence_digest>'),
+    redact(input.digest, {ips: input.incident.inputs.redactIps}).replaceAll('</evidence_digest>', '<\\/evidence_digest>'),
     '</evidence_digest>',
     `Investigate within your role. Use the tools only where the digest is not enough, then call ${SUBMIT_FINDINGS_TOOL}.`,
   ].join('\n')
