@@ -75,15 +75,7 @@ export function mergeAggregatorState(into: LogAggregator, state: AggregatorState
     }
   }
 
-  for (const [key, endpoint] of state.endpoints) {
-    const target = into.endpoints.get(key)
-    if (target) {
-      target.total += endpoint.total
-      target.errors += endpoint.errors
-      target.http5xx += endpoint.http5xx
-    } else if (into.endpoints.size < into.limits.maxEndpoints) into.endpoints.set(key, {...endpoint, ref: shift(endpoint.ref, lineOffset)})
-    else into.endpointsCapped = true
-  }
+  for (const [, endpoint] of state.endpoints) into.mergeEndpoint({...endpoint, ref: shift(endpoint.ref, lineOffset)})
   for (const [key, exception] of state.exceptions) {
     const target = into.exceptions.get(key)
     if (target) {

@@ -93,7 +93,9 @@ export class LogAggregator {
   readonly limits: AggregatorLimits
   readonly grid: TimeGrid<BucketCounts>
   readonly templates: TemplateStats[] = []
+  /** Keyed `METHOD path`; the per-line lookups go through endpointsByMethod. */
   readonly endpoints = new Map<string, EndpointStats>()
+  private readonly endpointsByMethod = new Map<string, Map<string, EndpointStats>>()
   readonly exceptions = new Map<string, ExceptionStats>()
   readonly users = new Map<string, {count: number; errors: number}>()
   readonly ips: ClientAddresses
@@ -182,20 +184,41 @@ export class LogAggregator {
   }
 
   private addEndpoint(record: LogRecord, isError: boolean, is5xx: boolean, rawLine: string, file: string, line: number): void {
+    const method = record.method!
     const path = normalizeEndpointPath(record.path!)
-    const key = `${record.method} ${path}`
-    let endpoint = this.endpoints.get(key)
+    // Looked up by method, then path: a "METHOD path" key built per request line cost more than the lookup.
+    let endpoint = this.endpointsByMethod.get(method)?.get(path)
     if (!endpoint) {
-      if (this.endpoints.size >= this.limits.maxEndpoints) {
-        this.endpointsCapped = true
-        return
-      }
-      endpoint = {method: detach(record.method!, 20), path: detach(path), total: 0, errors: 0, http5xx: 0, ref: {text: detach(rawLine, this.limits.maxSampleChars), file, line}}
-      this.endpoints.set(detach(key), endpoint)
+      endpoint = {method: detach(method, 20), path: detach(path), total: 0, errors: 0, http5xx: 0, ref: {text: detach(rawLine, this.limits.maxSampleChars), file, line}}
+      if (!this.insertEndpoint(endpoint)) return
     }
     endpoint.total++
     if (isError) endpoint.errors++
     if (is5xx) endpoint.http5xx++
+  }
+
+  /** Adds another aggregator's counts for one endpoint (the results of a worker thread). */
+  mergeEndpoint(endpoint: EndpointStats): void {
+    const target = this.endpointsByMethod.get(endpoint.method)?.get(endpoint.path)
+    if (!target) {
+      this.insertEndpoint({...endpoint})
+      return
+    }
+    target.total += endpoint.total
+    target.errors += endpoint.errors
+    target.http5xx += endpoint.http5xx
+  }
+
+  private insertEndpoint(endpoint: EndpointStats): boolean {
+    if (this.endpoints.size >= this.limits.maxEndpoints) {
+      this.endpointsCapped = true
+      return false
+    }
+    let byPath = this.endpointsByMethod.get(endpoint.method)
+    if (!byPath) this.endpointsByMethod.set(endpoint.method, (byPath = new Map()))
+    byPath.set(endpoint.path, endpoint)
+    this.endpoints.set(`${endpoint.method} ${endpoint.path}`, endpoint)
+    return true
   }
 
   private addClient(record: LogRecord, isError: boolean): void {

@@ -77,6 +77,21 @@ describe('split and merge', () => {
     expect(actual.digest).toEqual(expected.digest)
     expect(actual.items).toEqual(expected.items)
   })
+  it('endpoints merged from a range keep counting when more lines of the next file arrive', async () => {
+    const once = new LogAggregator()
+    await analyzeSource(log, once, now, {})
+    const merged = new LogAggregator()
+    let offset = 0
+    for (const range of (await splitForWorkers(log, 2, 1))!) {
+      const part = new LogAggregator()
+      offset += (await analyzeSource(log, part, now, {range})).lines
+      mergeAggregatorState(merged, structuredClone(exportAggregatorState(part)), offset)
+    }
+    await analyzeSource(log, merged, now, {})
+    expect(merged.endpoints.size).toBe(once.endpoints.size)
+    for (const [key, endpoint] of once.endpoints) expect(merged.endpoints.get(key)?.total, key).toBe(endpoint.total * 2)
+  })
+
   it('a real worker thread reads the later range and the digest is still the sequential one', async () => {
     const sequential = new LogAggregator()
     const file = await analyzeSource(log, sequential, now, {})
