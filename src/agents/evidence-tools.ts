@@ -30,25 +30,25 @@ export function createEvidenceTools(bundle: EvidenceBundle, inputs: Incident['in
     },
     async commitDiff(sha, maxBytes) {
       if (!inputs.repo) return 'No repository was given (--repo), so no commit can be shown.'
-      return cap(await commitDiff(inputs.repo, sha, Math.min(Math.max(1, maxBytes), MAX_DIFF_BYTES)))
+      return cap(await commitDiff(inputs.repo, sha, Math.min(Math.max(1, maxBytes), MAX_DIFF_BYTES)), inputs.redactIps)
     },
     async metricSlice(query) {
       const sources = inputs.metrics.filter((source) => !/^https?:/i.test(source))
       if (sources.length === 0) return 'No metric files were given (--metrics), so there is no series to read.'
-      return cap(await metricSlice(sources, query.series, query.from, query.to))
+      return cap(await metricSlice(sources, query.series, query.from, query.to), inputs.redactIps)
     },
     async listEvidence(query) {
       const items = bundle.items.filter((item) => (!query.source || item.source === query.source) && (!query.kind || item.kind === query.kind))
       if (items.length === 0) return `No evidence items${query.source ? ` from ${query.source}` : ''}${query.kind ? ` of kind ${query.kind}` : ''}.`
       const lines = items.slice(0, MAX_LISTED_ITEMS).map((item) => `${item.id} [${item.source}/${item.kind}]${item.at ? ` ${item.at}` : ''}: ${item.summary}`)
       const more = items.length > MAX_LISTED_ITEMS ? [`… and ${items.length - MAX_LISTED_ITEMS} more; filter by source or kind.`] : []
-      return cap([...lines, ...more].join('\n'))
+      return cap([...lines, ...more].join('\n'), inputs.redactIps)
     },
   }
 }
 
 /** Redact first, then cut, so a cut never leaves a recognisable half of a secret. */
-function cap(text: string, ips = false): string {
+function cap(text: string, ips: boolean): string {
   const clean = redact(text, {ips})
   return clean.length <= MAX_TOOL_CHARS ? clean : `${clean.slice(0, MAX_TOOL_CHARS - 40)}\n[… truncated at ${MAX_TOOL_CHARS} chars]`
 }

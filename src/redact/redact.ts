@@ -8,7 +8,7 @@ import {isLuhnValid} from './luhn.js'
  * character test so clean text costs a few scans.
  */
 export interface RedactOptions {
-  /** Also mask IPv4 addresses (off by default: IPs are usually needed to reason about traffic). */
+  /** Also mask IPv4 and IPv6 addresses (off by default: IPs are usually needed to reason about traffic). */
   ips?: boolean
 }
 
@@ -123,6 +123,14 @@ const IP_RULE: Rule = {
   replace: () => placeholder('ip'),
 }
 
+// IPv6: hex groups joined by colons, either all eight or shortened with `::` — which keeps times
+// (`12:30:45`) and MAC addresses out. Not preceded or followed by a word character, colon or dot.
+const IPV6_RULE: Rule = {
+  guard: has(':'),
+  pattern: /(?<![\w:.])(?=[0-9a-f:]*[0-9a-f])(?=[0-9a-f:]*::|(?:[0-9a-f]{1,4}:){7}[0-9a-f])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:.])/gi,
+  replace: () => placeholder('ip'),
+}
+
 function kindForKey(prefix: string): RedactionKind {
   return new RegExp(String.raw`(?:${PASSWORD_KEYS})`, 'i').test(prefix) ? 'password' : 'api-key'
 }
@@ -132,7 +140,9 @@ export function redact(text: string, options: RedactOptions = {}): string {
   for (const rule of RULES) {
     if (rule.guard(out)) out = out.replace(rule.pattern, rule.replace as (m: string, ...a: string[]) => string)
   }
-  if (options.ips && IP_RULE.guard(out)) out = out.replace(IP_RULE.pattern, IP_RULE.replace)
+  if (options.ips) {
+    for (const rule of [IPV6_RULE, IP_RULE]) if (rule.guard(out)) out = out.replace(rule.pattern, rule.replace)
+  }
   return out
 }
 

@@ -13,7 +13,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 // --redact-ips no address may be written anywhere.
 const ACCESS_LOG = Array.from({length: 240}, (_, i) => {
   const attacker = i >= 120 && i % 3 !== 0
-  const ip = attacker ? (i % 2 ? '203.0.113.7' : '198.51.100.23') : `10.1.0.${i % 40}`
+  const ip = attacker ? (i % 2 ? '203.0.113.7' : i % 5 === 0 ? '2001:db8::bad' : '198.51.100.23') : `10.1.0.${i % 40}`
   return `${ip} - - [30/Nov/2026:10:${String(Math.floor(i / 4)).padStart(2, '0')}:00 +0000] "POST /api/login HTTP/1.1" ${attacker ? 401 : 200} 12 "-" "curl/8"`
 }).join('\n')
 
@@ -29,12 +29,13 @@ describe('--redact-ips', () => {
     expect(plain.code, plain.stderr).toBe(0)
     const plainFiles = await Promise.all((await filesUnder(out)).map((file) => readFile(file, 'utf8')))
     expect(plainFiles.join('\n')).toContain('203.0.113.7')
+    expect(plainFiles.join('\n')).toContain('2001:db8::bad')
 
     const masked = await runCli([...args, '--redact-ips', '--out-dir', join(work, 'masked')], {cwd: work})
     expect(masked.code, masked.stderr).toBe(0)
     const files = await filesUnder(join(work, 'masked'))
     const text = (await Promise.all(files.map((file) => readFile(file, 'utf8')))).join('\n') + masked.stdout
-    for (const ip of ['203.0.113.7', '198.51.100.23', '10.1.0.']) expect(text).not.toContain(ip)
+    for (const ip of ['203.0.113.7', '198.51.100.23', '2001:db8::bad', '10.1.0.']) expect(text).not.toContain(ip)
     expect(text).toContain('[REDACTED:ip]')
     const incident = JSON.parse(await readFile(files.find((file) => file.endsWith('incident.json'))!, 'utf8'))
     expect(incident.inputs.redactIps).toBe(true)

@@ -64,6 +64,17 @@ describe('redact', () => {
     expect(redact('version 1.2.3.400', {ips: true})).toBe('version 1.2.3.400')
   })
 
+  it('masks IPv6 addresses when asked, full or shortened, but not times, MACs or C++ names', () => {
+    expect(redact('from 2001:db8::bad and fe80::1', {ips: true})).toBe('from [REDACTED:ip] and [REDACTED:ip]')
+    expect(redact('peer 2001:0db8:85a3:0000:0000:8a2e:0370:7334 ok', {ips: true})).toBe('peer [REDACTED:ip] ok')
+    expect(redact('client ::1 via [2001:db8::1]:8080', {ips: true})).toBe('client [REDACTED:ip] via [[REDACTED:ip]]:8080')
+    expect(redact('mapped ::ffff:10.0.0.1', {ips: true})).not.toContain('10.0.0.1')
+    for (const text of ['at 12:30:45', 'mac 00:1a:2b:3c:4d:5e', 'std::string and foo::bar', 'ratio 1:2:3', 'key :: value']) {
+      expect(redact(text, {ips: true}), text).toBe(text)
+    }
+    expect(redact('from 2001:db8::bad')).toBe('from 2001:db8::bad')
+  })
+
   it('is idempotent', () => {
     const once = SEEDS.map((s) => redact(s.text))
     expect(once.map((t) => redact(t))).toEqual(once)

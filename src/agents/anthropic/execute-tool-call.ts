@@ -1,6 +1,6 @@
 import {z} from 'zod'
 
-import {redact} from '../../redact/redact.js'
+import {redact, type RedactOptions} from '../../redact/redact.js'
 import type {EvidenceTools} from '../specialist-input.js'
 import {
   ListEvidenceInputSchema,
@@ -46,16 +46,17 @@ export async function executeToolCall(
   name: string,
   input: unknown,
   maxChars: number,
+  redaction: RedactOptions,
 ): Promise<ToolCallResult> {
   const run = RUNNERS[name]
   if (!run) return {content: `Unknown tool "${name}". Available: ${Object.keys(RUNNERS).join(', ')}.`, isError: true}
   try {
     const output = await run(tools, input, maxChars)
-    return {content: output.trim() ? capRedacted(output, maxChars) : '(no output)', isError: false}
+    return {content: output.trim() ? capRedacted(output, maxChars, redaction) : '(no output)', isError: false}
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     const prefix = error instanceof ToolInputError ? 'Invalid input' : 'Tool failed'
-    return {content: capRedacted(`${prefix}: ${message}`, maxChars), isError: true}
+    return {content: capRedacted(`${prefix}: ${message}`, maxChars, redaction), isError: true}
   }
 }
 
@@ -69,8 +70,8 @@ const MAX_REDACTED_CHARS = 1_000_000
  * leaking fragment. (Redaction shortens text, so a pre-cut close to `maxChars` could pull a
  * split fragment into the window; the pre-cut is kept far away.)
  */
-function capRedacted(text: string, maxChars: number): string {
-  const redacted = redact(text.length > MAX_REDACTED_CHARS ? text.slice(0, MAX_REDACTED_CHARS) : text)
+function capRedacted(text: string, maxChars: number, redaction: RedactOptions): string {
+  const redacted = redact(text.length > MAX_REDACTED_CHARS ? text.slice(0, MAX_REDACTED_CHARS) : text, redaction)
   if (redacted.length <= maxChars) return redacted
   return redacted.slice(0, Math.max(0, maxChars - TRUNCATION_NOTE.length)) + TRUNCATION_NOTE
 }

@@ -132,7 +132,7 @@ function firstUserMessage(input: SpecialistInput): string {
 async function runTools(input: SpecialistInput, toolUses: ToolUse[], maxChars: number): Promise<Anthropic.ToolResultBlockParam[]> {
   return Promise.all(
     toolUses.map(async (use) => {
-      const result = await executeToolCall(input.tools, use.name, use.input, maxChars)
+      const result = await executeToolCall(input.tools, use.name, use.input, maxChars, {ips: input.incident.inputs.redactIps})
       return {type: 'tool_result' as const, tool_use_id: use.id, content: result.content, ...(result.isError ? {is_error: true} : {})}
     }),
   )

@@ -1,5 +1,5 @@
 import type {EvidenceItem} from '../../incident/evidence-item.js'
-import {redact} from '../../redact/redact.js'
+import {placeholder, redact} from '../../redact/redact.js'
 import {detectOnset, type OnsetEstimate} from './detect-onset.js'
 import {addHistogram, histogramQuantile, newLatencyHistogram} from './latency-histogram.js'
 import {addBucketCounts, type BucketCounts, type LogAggregator, type TemplateStats} from './log-aggregator.js'
@@ -223,7 +223,8 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
     .map(([user, counts]) => ({user: clean(user), count: counts.count, errors: counts.errors}))
 
   // Which client IPs the failed lines (errors, warnings: 4xx, refused logins) came from, and how concentrated.
-  const topIps = aggregator.ips.top(options.maxTopClients).map(({address, count, failures}) => ({ip: clean(address), count, failures}))
+  // The field is known to be an address, whatever its form (IPv6, a host name): masked whole.
+  const topIps = aggregator.ips.top(options.maxTopClients).map(({address, count, failures}) => ({ip: options.redactIps ? placeholder('ip') : clean(address), count, failures}))
   const failingIps = topIps.filter((ip) => ip.failures > 0)
   if (failingIps.length > 0) {
     const failed = aggregator.totals.errors + aggregator.totals.warnings

@@ -20,6 +20,7 @@ export interface AddressesState {
 }
 
 const EMPTY = 0
+const MAX_ADDRESS_CHARS = 200
 const INITIAL_SLOTS = 1024
 // Multiplicative (Fibonacci) hashing: the top bits of packed × 2^32/φ pick the slot.
 const FIBONACCI = 0x9e3779b1
@@ -74,11 +75,13 @@ export class ClientAddresses {
   }
 
   private addOther(address: string, count: number, failures: number): boolean {
-    let counts = this.other.get(address)
+    // Capped before the lookup (a forwarded-for chain can be long), so lookup and key agree.
+    const key = address.length > MAX_ADDRESS_CHARS ? address.slice(0, MAX_ADDRESS_CHARS) : address
+    let counts = this.other.get(key)
     if (!counts) {
       if (this.size >= this.cap) return false
       counts = {count: 0, failures: 0}
-      this.other.set(detach(address, 200), counts)
+      this.other.set(detach(key), counts)
     }
     counts.count += count
     counts.failures += failures
@@ -154,6 +157,8 @@ export function packIpv4(text: string): number {
   for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i)
     if (c >= 48 && c <= 57) {
+      // `010` is not `10` everywhere (some parsers read octal): such text is kept as written.
+      if (digits === 1 && octet === 0) return -1
       octet = octet * 10 + (c - 48)
       if (++digits > 3 || octet > 255) return -1
     } else if (c === 46 && digits > 0 && dots < 3) {

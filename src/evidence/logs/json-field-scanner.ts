@@ -91,8 +91,9 @@ function keySpec(line: string, start: number, end: number, field: number): RoleS
   return spec
 }
 
-/** Integers (nearly all numbers in logs) without a slice; anything else through Number(). */
+/** Integers up to 15 digits (exact in a double) without a slice; anything else through Number(). */
 function numberAt(line: string, start: number, end: number): number {
+  if (end - start > 15) return Number(line.slice(start, end))
   let value = 0
   let i = line.charCodeAt(start) === 45 ? start + 1 : start
   for (; i < end; i++) {

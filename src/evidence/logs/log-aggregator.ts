@@ -87,6 +87,7 @@ export const DEFAULT_LIMITS: AggregatorLimits = {
 }
 
 const MAX_MINED_CHARS = 2000
+const MAX_METHOD_CHARS = 20
 
 export class LogAggregator {
   readonly miner: TemplateMiner
@@ -184,12 +185,13 @@ export class LogAggregator {
   }
 
   private addEndpoint(record: LogRecord, isError: boolean, is5xx: boolean, rawLine: string, file: string, line: number): void {
-    const method = record.method!
+    // Capped (a scanner's garbage "method" can be long) before the lookup, so lookup and key agree.
+    const method = record.method!.length > MAX_METHOD_CHARS ? record.method!.slice(0, MAX_METHOD_CHARS) : record.method!
     const path = normalizeEndpointPath(record.path!)
     // Looked up by method, then path: a "METHOD path" key built per request line cost more than the lookup.
     let endpoint = this.endpointsByMethod.get(method)?.get(path)
     if (!endpoint) {
-      endpoint = {method: detach(method, 20), path: detach(path), total: 0, errors: 0, http5xx: 0, ref: {text: detach(rawLine, this.limits.maxSampleChars), file, line}}
+      endpoint = {method: detach(method), path: detach(path), total: 0, errors: 0, http5xx: 0, ref: {text: detach(rawLine, this.limits.maxSampleChars), file, line}}
       if (!this.insertEndpoint(endpoint)) return
     }
     endpoint.total++

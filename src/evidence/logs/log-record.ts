@@ -67,8 +67,10 @@ export function normalizeLevel(value: unknown): LogLevel {
   // A log repeats a handful of level spellings; comparing with the last one beats lower-casing.
   if (value === lastLevelText) return lastLevel
   const level = LEVELS[value.toLowerCase()] ?? null
-  lastLevelText = detach(value, 32)
-  lastLevel = level
+  if (value.length <= 16) {
+    lastLevelText = detach(value)
+    lastLevel = level
+  }
   return level
 }
 let lastLevelText = ''

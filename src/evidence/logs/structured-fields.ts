@@ -36,15 +36,17 @@ function collect(fields: Fields, prefix: string, into: FoundFields): void {
 const asText = (value: unknown): string | null =>
   typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null
 
-// Methods repeat (GET, POST …): the last spelling and its upper case are remembered. A copy
-// (capped, so a huge value just misses) keeps the read buffer free.
+// Methods repeat (GET, POST …): the last spelling and its upper case are remembered, as a copy
+// that does not keep the read buffer alive. Long values are not remembered at all.
+const MEMO_MAX_CHARS = 32
 let lastMethod = ''
 let lastMethodUpper = ''
 function upperCaseMethod(method: string | null): string | null {
   if (method === null) return null
+  if (method.length > MEMO_MAX_CHARS) return method.toUpperCase()
   if (method !== lastMethod) {
-    lastMethod = detach(method, 32)
-    lastMethodUpper = method.toUpperCase()
+    lastMethod = detach(method)
+    lastMethodUpper = detach(method.toUpperCase())
   }
   return lastMethodUpper
 }
