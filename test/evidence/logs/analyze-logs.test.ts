@@ -99,6 +99,14 @@ describe('analyzeLogs', () => {
     expect(digest.clients).toMatchObject({distinctUsers: 3, usersWithErrors: 1})
   })
 
+  it('counts every request of an endpoint whose method is absurdly long under one row', async () => {
+    const method = 'PROPFIND'.padEnd(30, 'X')
+    const lines = Array.from({length: 5}, (_, i) => JSON.stringify({time: `2024-03-01T12:0${i}:00Z`, msg: 'request', method, path: '/dav', status: 207}))
+    const {digest} = await analyzeLogs([await file('dav.log', lines.join('\n'))], {now})
+    expect(digest.endpoints).toHaveLength(1)
+    expect(digest.endpoints[0]).toMatchObject({path: '/dav', total: 5})
+  })
+
   it('counts failed lines per client IP and says how concentrated they are', async () => {
     // A credential-stuffing pattern: two addresses send most of the 401s, many others log in fine.
     const lines = Array.from({length: 300}, (_, i) => {

@@ -51,6 +51,21 @@ describe('ClientAddresses', () => {
     ])
   })
 
+  it('counts an over-long address (a forwarded-for chain) under one capped key', () => {
+    const table = new ClientAddresses(100)
+    const chain = Array.from({length: 30}, (_, i) => `2001:db8::${i}`).join(', ')
+    for (let i = 0; i < 5; i++) table.add(chain, false)
+    expect(table.size).toBe(1)
+    expect([...table.entries()][0].count).toBe(5)
+  })
+
+  it('keeps an address written with leading zeros apart from the plain one', () => {
+    const table = new ClientAddresses(100)
+    table.add('010.0.0.1', false)
+    table.add('10.0.0.1', false)
+    expect(table.size).toBe(2)
+  })
+
   it('stops at the cap and says so, while known addresses still count', () => {
     const table = new ClientAddresses(3)
     expect(table.add('10.0.0.1', false)).toBe(true)

@@ -14,6 +14,7 @@ const FLAT = [
   '{"status":"503","method":"GET","path":"/x","msg":"upstream","log.level":"error","http.method":"put"}',
   '{"t":"2024-03-01 14:02:11","severity":"CRITICAL","event":"disk full","bool":false,"error":"plain error text"}',
   '{}',
+  '{"msg":"ids past 2^53","user_id":2458929016521272189,"status":200,"duration_ms":-12}',
 ]
 // Lines the scanner leaves to JSON.parse: escapes, nesting, a repeated key it keeps.
 const SLOW = [

@@ -5,6 +5,12 @@ import {detectFormat, parseAccessLine, parseJsonLine, parseLine, parseLogfmtLine
 const reference = new Date('2024-06-15T00:00:00Z')
 
 describe('parseJsonLine', () => {
+  it('upper-cases each method as written, long or short, whatever came before', () => {
+    const long = `${'a'.repeat(32)}bbbbbbbb`
+    const methods = ['get', 'GET', long, long.slice(0, 32), 'post', long.slice(0, 32)]
+    for (const method of methods) expect(parseJsonLine(JSON.stringify({msg: 'x', method, path: '/'}))!.method, method).toBe(method.toUpperCase())
+  })
+
   it('maps the usual field names, nested HTTP fields and latency units', () => {
     const record = parseJsonLine(
       '{"@timestamp":"2024-03-01T14:02:11.5+01:00","severity":"ERROR","message":"insert failed","req":{"method":"post","url":"/api/orders/42"},"res":{"statusCode":500},"duration":"1.5s","user_id":"u7","client_ip":"10.0.0.9"}',
