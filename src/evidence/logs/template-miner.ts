@@ -41,9 +41,22 @@ export interface TemplateCluster {
 interface TreeNode {
   children: Map<string, TreeNode>
   clusters: TemplateCluster[]
+  /** Bumped whenever a cluster of this leaf is created or generalised. */
+  version: number
 }
 
-const newNode = (): TreeNode => ({children: new Map(), clusters: []})
+const newNode = (): TreeNode => ({children: new Map(), clusters: [], version: 0})
+
+/**
+ * A remembered decision: which cluster a shape joined, in which leaf, and the leaf's version then.
+ * While the leaf is unchanged, mining the shape again would make the same choice; once it changed
+ * (a cluster created or generalised there may now fit better) the decision is taken again.
+ */
+interface ShapeDecision {
+  cluster: TemplateCluster
+  leaf: TreeNode
+  version: number
+}
 
 const MAX_CACHED_CHARS = 1000
 
@@ -55,7 +68,7 @@ export class TemplateMiner {
   private readonly byLength = new Map<number, TreeNode>()
   private readonly prefixLayers: number
   private overflow: TemplateCluster | null = null
-  private readonly shapes: ShapeCache<TemplateCluster>
+  private readonly shapes: ShapeCache<ShapeDecision>
 
   constructor(settings: Partial<MinerSettings> = {}) {
     this.settings = {...DEFAULT_MINER_SETTINGS, ...settings}
@@ -67,21 +80,26 @@ export class TemplateMiner {
 
   /**
    * Mines one message and returns the cluster it joined. Most messages repeat a shape seen
-   * before with other numbers in it; their cluster is remembered and the tree walk skipped.
+   * before with other numbers in it; the decision for that shape is reused while its leaf is
+   * unchanged, so the result is always the one mining without the cache would give.
    */
   add(message: string): TemplateCluster {
     const cacheable = message.length <= MAX_CACHED_CHARS
-    if (cacheable) {
-      const cached = this.shapes.get(message)
-      if (cached) {
-        cached.size++
-        return cached
-      }
+    const cached = cacheable ? this.shapes.get(message) : undefined
+    if (cached !== undefined && cached.version === cached.leaf.version) {
+      cached.cluster.size++
+      return cached.cluster
     }
     const tokens = this.tokens(message)
-    const cluster = this.addTokens(tokens)
-    // A kept digit (`ssh2`) makes the tokens depend on more than the shape.
-    if (cacheable && !tokens.some(tokenHasDigit)) this.shapes.set(message, cluster)
+    const leaf = this.leafFor(tokens)
+    const cluster = this.mineIn(leaf, tokens, 1)
+    if (cached !== undefined) {
+      cached.cluster = cluster
+      cached.version = leaf.version
+    } else if (cacheable && !tokens.some(tokenHasDigit)) {
+      // A kept digit (`ssh2`) would make the tokens depend on more than the shape.
+      this.shapes.set(message, {cluster, leaf, version: leaf.version})
+    }
     return cluster
   }
 
@@ -93,19 +111,17 @@ export class TemplateMiner {
 
   /** Mines a tokenised message seen `times` times (more than once when merging another miner's clusters). */
   addTokens(tokens: string[], times = 1): TemplateCluster {
-    const leaf = this.leafFor(tokens)
+    return this.mineIn(this.leafFor(tokens), tokens, times)
+  }
+
+  private mineIn(leaf: TreeNode, tokens: string[], times: number): TemplateCluster {
     const match = this.bestMatch(leaf.clusters, tokens)
-    if (match && match.similarity >= this.settings.similarityThreshold) {
-      generalize(match.cluster.tokens, tokens)
+    if (match && (match.similarity >= this.settings.similarityThreshold || this.clusters.length >= this.settings.maxClusters)) {
+      if (generalize(match.cluster.tokens, tokens)) leaf.version++
       match.cluster.size += times
       return match.cluster
     }
     if (this.clusters.length >= this.settings.maxClusters) {
-      if (match) {
-        match.cluster.size += times
-        generalize(match.cluster.tokens, tokens)
-        return match.cluster
-      }
       this.overflow ??= this.createCluster([OVERFLOW_TEMPLATE])
       this.overflow.size += times
       return this.overflow
@@ -113,6 +129,7 @@ export class TemplateMiner {
     const cluster = this.createCluster(tokens.map((token) => detach(token)))
     cluster.size = times
     leaf.clusters.push(cluster)
+    leaf.version++
     return cluster
   }
 
@@ -202,8 +219,14 @@ function isKeyed(token: string): boolean {
   return token.length > 4 && token.endsWith(WILDCARD) && (token.charCodeAt(token.length - 4) === 61 || token.charCodeAt(token.length - 4) === 58)
 }
 
-function generalize(template: string[], tokens: string[]): void {
+/** Turns the positions where `tokens` differ into wildcards; true when the template changed. */
+function generalize(template: string[], tokens: string[]): boolean {
+  let changed = false
   for (let i = 0; i < template.length; i++) {
-    if (template[i] !== tokens[i]) template[i] = WILDCARD
+    if (template[i] !== tokens[i] && template[i] !== WILDCARD) {
+      template[i] = WILDCARD
+      changed = true
+    }
   }
+  return changed
 }
