@@ -14,8 +14,13 @@ import {detach} from './detach.js'
  */
 const SINGLE_DIGIT = 1
 const DIGIT_RUN = 2
-/** Past this many cached characters the cache starts over, bounding its memory (~4 MB). */
-const MAX_CACHED_CHARS = 2_000_000
+/**
+ * Past this many shapes, or this many cached characters, the cache starts over. An entry costs
+ * about 600 bytes besides its text (map entry, arrays, segment strings), so this bounds the cache
+ * near 10 MB per thread.
+ */
+const MAX_SHAPES = 10_000
+const MAX_CACHED_CHARS = 1_000_000
 /** Shapes kept per leading text; more would make a miss cost a long scan. */
 const MAX_SHAPES_PER_PREFIX = 16
 
@@ -29,6 +34,7 @@ interface Shape<T> {
 export class ShapeCache<T> {
   private readonly byPrefix = new Map<string, Array<Shape<T>>>()
   private cachedChars = 0
+  private shapeCount = 0
 
   /**
    * @param collapseDigits false caches only messages without digits, verbatim (for miners whose
@@ -58,9 +64,10 @@ export class ShapeCache<T> {
   set(message: string, value: T): void {
     const first = firstDigit(message)
     if (first >= 0 && !this.collapseDigits) return
-    if (this.cachedChars + message.length > MAX_CACHED_CHARS) {
+    if (this.shapeCount >= MAX_SHAPES || this.cachedChars + message.length > MAX_CACHED_CHARS) {
       this.byPrefix.clear()
       this.cachedChars = 0
+      this.shapeCount = 0
     }
     const shape = shapeOf(message, value)
     const shapes = this.byPrefix.get(shape.segments[0])
@@ -68,6 +75,7 @@ export class ShapeCache<T> {
     else if (shapes.length < MAX_SHAPES_PER_PREFIX) shapes.push(shape)
     else return
     this.cachedChars += message.length
+    this.shapeCount++
   }
 }
 
