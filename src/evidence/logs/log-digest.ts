@@ -16,6 +16,8 @@ export const LogFileSummarySchema = z.object({
   lines: z.number().int().nonnegative(),
   bytes: z.number().int().nonnegative(),
   skipped: z.array(z.object({reason: z.string(), count: z.number().int().nonnegative()})),
+  /** Threads that read the file, when it was split (a worker that failed has its range read by this one). */
+  threads: z.number().int().positive().optional(),
 })
 export type LogFileSummary = z.infer<typeof LogFileSummarySchema>
 

@@ -88,7 +88,12 @@ export async function analyzeInWorkers(
 ): Promise<LogFileSummary> {
   const [first, ...others] = ranges
   const job = (range: ByteRange) => ({source, range, nowMs: now.getTime(), miner: aggregator.miner.settings, limits: aggregator.limits, maxLineChars: options.maxLineChars})
-  const inWorkers = others.map((range) => runWorker(job(range)).catch(() => analyzeRangeHere(job(range), now)))
+  const inWorkers = others.map((range) =>
+    runWorker(job(range)).then(
+      (result) => ({...result, inWorker: true}),
+      async () => ({...(await analyzeRangeHere(job(range), now)), inWorker: false}),
+    ),
+  )
   const head = await analyzeSource(source, aggregator, now, {range: first, maxLineChars: options.maxLineChars})
   const results = await Promise.all(inWorkers)
   let lineOffset = head.lines
@@ -104,6 +109,7 @@ export async function analyzeInWorkers(
     lines: lineOffset,
     bytes: head.bytes + results.reduce((sum, r) => sum + r.file.bytes, 0),
     skipped: [...skipped].map(([reason, count]) => ({reason, count})),
+    threads: 1 + results.filter((result) => result.inWorker).length,
   }
 }
 

@@ -42,6 +42,7 @@ describe('a worker that fails', () => {
     const parallel = new LogAggregator()
     const summary = await analyzeInWorkers(log, (await splitForWorkers(log, 3, 1))!, parallel, now, {})
     expect(summary.lines).toBe(3000)
+    expect(summary.threads).toBe(1)
     expect(parallel.totals.events).toBe(sequential.totals.events)
     expect(parallel.totals.errors).toBe(sequential.totals.errors)
     expect(file.lines).toBe(3000)
