@@ -3,6 +3,8 @@ import {createReadStream} from 'node:fs'
 import {Readable} from 'node:stream'
 import {createGunzip} from 'node:zlib'
 
+import {readFileChunks} from './read-file-chunks.js'
+
 /**
  * Streams the lines of a plain or gzip file (or stdin for `-`) to a callback, in bounded memory:
  * a line longer than `maxLineChars` is cut there and the rest discarded. The callback is
@@ -29,10 +31,11 @@ export interface ReadStats {
 }
 
 export const DEFAULT_MAX_LINE_CHARS = 64 * 1024
-// Each chunk becomes one string that every line is sliced from. At 64 KB it stays in V8's young
-// generation and dies in a cheap scavenge; 1 MB chunks went to large-object space, piled up until
-// a full GC, and took two threads on 1 GB from 135 to 280 MB peak RSS (and were slower).
-const READ_CHUNK_BYTES = 64 * 1024
+// Whatever the read size, bytes are decoded 64 KB at a time, since each decoded string is what
+// the lines are sliced from. A 64 KB string stays in V8's young generation and dies in a cheap
+// scavenge; 1 MB strings went to large-object space, piled up until a full GC, and took two
+// threads on 1 GB from 135 to 280 MB peak RSS (and were slower).
+const DECODE_CHUNK_BYTES = 64 * 1024
 
 const GZIP_MAGIC_0 = 0x1f
 const GZIP_MAGIC_1 = 0x8b
@@ -43,8 +46,6 @@ export type LineHandler = (line: string, lineNumber: number) => void | boolean
 export async function readLines(source: string, onLine: LineHandler, options: LineReaderOptions = {}): Promise<ReadStats> {
   const maxLineChars = options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS
   const stats: ReadStats = {lines: 0, bytes: 0, truncatedLines: 0, invalidUtf8Lines: 0, streamError: null}
-  const range = options.range ? {start: options.range.start, end: options.range.end - 1} : {}
-  const raw: Readable = source === '-' ? (options.stdin ?? process.stdin) : createReadStream(source, {highWaterMark: READ_CHUNK_BYTES, ...range})
   // TextDecoder in streaming mode keeps multi-byte characters split across chunks whole, and is
   // about three times faster than StringDecoder here.
   const decoder = new TextDecoder('utf-8')
@@ -108,38 +109,47 @@ export async function readLines(source: string, onLine: LineHandler, options: Li
     return line.slice(0, maxLineChars)
   }
 
+  const feed = (bytes: Buffer): boolean => {
+    for (let at = 0; at < bytes.length && !stopped; at += DECODE_CHUNK_BYTES) consume(decode(bytes.subarray(at, at + DECODE_CHUNK_BYTES)))
+    return !stopped
+  }
+
   try {
-    const chunks = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>
-    const first = await chunks.next()
-    if (!first.done) {
-      const gzipped = first.value[0] === GZIP_MAGIC_0 && first.value[1] === GZIP_MAGIC_1
-      // Re-assemble the stream with the sniffed chunk in front, counting raw bytes on the way.
-      const counted = Readable.from(
-        (async function* () {
-          stats.bytes += first.value.length
-          yield first.value
-          for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-            stats.bytes += next.value.length
-            yield next.value
-          }
-        })(),
-        {objectMode: false},
-      )
-      const decoded: Readable = gzipped ? counted.pipe(createGunzip()) : counted
-      if (gzipped) counted.on('error', (error) => decoded.destroy(error))
-      // Chunks are tens of KB, so iterating them asynchronously costs little per line.
-      for await (const buffer of decoded) {
-        consume(decode(buffer as Buffer))
-        if (stopped) break
-      }
-    }
+    const plain = source === '-' ? null : await readFileChunks(source, options.range, feed)
+    if (plain) stats.bytes = plain.bytes
+    // stdin, or a gzip file: through a stream (and gunzip when the first bytes say so).
+    if (plain === null || plain.gzip) await readStream(source === '-' ? (options.stdin ?? process.stdin) : createReadStream(source), stats, feed)
   } catch (error) {
     stats.streamError = error instanceof Error ? error.message : String(error)
-  } finally {
-    if (source !== '-') raw.destroy()
   }
   const rest = carry + decoder.decode()
   if (rest.length > 0 && !discarding && !stopped) emit(capped(rest))
   return stats
 }
 
+/** Streams `raw`, gunzipping it when it starts with the gzip magic, counting its raw bytes. */
+async function readStream(raw: Readable, stats: ReadStats, feed: (bytes: Buffer) => boolean): Promise<void> {
+  try {
+    const chunks = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>
+    const first = await chunks.next()
+    if (first.done) return
+    const gzipped = first.value[0] === GZIP_MAGIC_0 && first.value[1] === GZIP_MAGIC_1
+    // Re-assemble the stream with the sniffed chunk in front, counting raw bytes on the way.
+    const counted = Readable.from(
+      (async function* () {
+        stats.bytes += first.value.length
+        yield first.value
+        for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+          stats.bytes += next.value.length
+          yield next.value
+        }
+      })(),
+      {objectMode: false},
+    )
+    const decoded: Readable = gzipped ? counted.pipe(createGunzip()) : counted
+    if (gzipped) counted.on('error', (error) => decoded.destroy(error))
+    for await (const buffer of decoded) if (!feed(buffer as Buffer)) break
+  } finally {
+    if (raw !== process.stdin) raw.destroy()
+  }
+}
