@@ -117,8 +117,8 @@ export async function readLines(source: string, onLine: LineHandler, options: Li
   try {
     const plain = source === '-' ? null : await readFileChunks(source, options.range, feed)
     if (plain) stats.bytes = plain.bytes
-    // stdin, or a gzip file: through a stream (and gunzip when the first bytes say so).
-    if (plain === null || plain.gzip) await readStream(source === '-' ? (options.stdin ?? process.stdin) : createReadStream(source), stats, feed)
+    // stdin, a pipe or a gzip file: through a stream (and gunzip when the first bytes say so).
+    if (plain === null || plain.handOff) await readStream(source === '-' ? (options.stdin ?? process.stdin) : createReadStream(source), stats, feed)
   } catch (error) {
     stats.streamError = error instanceof Error ? error.message : String(error)
   }

@@ -1,11 +1,11 @@
-import {open} from 'node:fs/promises'
+import {open, stat} from 'node:fs/promises'
 
 /**
  * Reads a plain file, or a byte range of it, into two reusable buffers in turn: the next read is
  * in flight while the caller works on the current chunk. Against a read stream this drops the
  * stream machinery and a fresh Buffer per chunk; the analysis threads waited on reads noticeably
- * less. A file that starts with the gzip magic is left alone (nothing consumed) for the caller to
- * stream through gunzip.
+ * less. What is not a regular file (a pipe, `<(zcat …)`, a directory) or starts with the gzip magic
+ * is handed back untouched, nothing consumed, for the caller to stream (through gunzip).
  */
 export const FILE_READ_BYTES = 1024 * 1024
 
@@ -13,12 +13,15 @@ const GZIP_MAGIC_0 = 0x1f
 const GZIP_MAGIC_1 = 0x8b
 
 export interface FileChunksResult {
-  gzip: boolean
+  /** True when the caller must stream the source instead; nothing was consumed then. */
+  handOff: boolean
   bytes: number
 }
 
 /** `onChunk` returning false stops the read; the chunk's memory is reused once it returns. */
 export async function readFileChunks(path: string, range: {start: number; end: number} | undefined, onChunk: (chunk: Buffer) => boolean): Promise<FileChunksResult> {
+  // Checked before opening: opening a named pipe and closing it again would break its writer.
+  if (!(await stat(path)).isFile()) return {handOff: true, bytes: 0}
   const handle = await open(path, 'r')
   const buffers = [Buffer.allocUnsafe(FILE_READ_BYTES), Buffer.allocUnsafe(FILE_READ_BYTES)]
   const end = range?.end ?? Number.POSITIVE_INFINITY
@@ -31,13 +34,13 @@ export async function readFileChunks(path: string, range: {start: number; end: n
   try {
     for (;;) {
       const {bytesRead, buffer} = await pending
-      if (bytesRead === 0) return {gzip: false, bytes}
-      if (bytes === 0 && position === 0 && bytesRead >= 2 && buffer[0] === GZIP_MAGIC_0 && buffer[1] === GZIP_MAGIC_1) return {gzip: true, bytes: 0}
+      if (bytesRead === 0) return {handOff: false, bytes}
+      if (bytes === 0 && position === 0 && bytesRead >= 2 && buffer[0] === GZIP_MAGIC_0 && buffer[1] === GZIP_MAGIC_1) return {handOff: true, bytes: 0}
       position += bytesRead
       bytes += bytesRead
       turn ^= 1
       pending = readInto(buffers[turn])
-      if (!onChunk(buffer.subarray(0, bytesRead))) return {gzip: false, bytes}
+      if (!onChunk(buffer.subarray(0, bytesRead))) return {handOff: false, bytes}
     }
   } finally {
     // Never close the file under a read still in flight (a stop, or onChunk throwing).

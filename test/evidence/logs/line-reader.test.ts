@@ -1,4 +1,10 @@
+import {execFileSync} from 'node:child_process'
+import {createWriteStream} from 'node:fs'
+import {mkdtemp, rm, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import {PassThrough, Readable} from 'node:stream'
+import {gzipSync} from 'node:zlib'
 
 import {describe, expect, it} from 'vitest'
 
@@ -55,5 +61,37 @@ describe('readLines', () => {
     const seen: string[] = []
     await readLines('-', (line) => seen.push(line) < 2, {stdin})
     expect(seen).toEqual(['1', '2'])
+  })
+  it('reads a file whose multi-byte characters straddle the 64 KB decode and 1 MB read boundaries', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'line-reader-'))
+    try {
+      // 3-byte characters on lines of 1000 bytes: boundaries at multiples of 64 KB fall inside some.
+      const line = `${'€'.repeat(333)}x`
+      const count = 2200
+      const file = path.join(dir, 'euro.log')
+      await writeFile(file, `${Array.from({length: count}, () => line).join('\n')}\n`)
+      const lines: string[] = []
+      const stats = await readLines(file, (text) => void lines.push(text))
+      expect(stats).toMatchObject({lines: count, invalidUtf8Lines: 0, bytes: count * 1001})
+      expect(new Set(lines)).toEqual(new Set([line]))
+    } finally {
+      await rm(dir, {recursive: true, force: true})
+    }
+  })
+
+  it('streams a named pipe (as from <(zcat …)), gzip included, without losing its first bytes', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'line-reader-'))
+    try {
+      const fifo = path.join(dir, 'pipe.log')
+      execFileSync('mkfifo', [fifo])
+      const writer = createWriteStream(fifo)
+      writer.end(gzipSync('alpha\nbeta\ngamma\n'))
+      const lines: string[] = []
+      const stats = await readLines(fifo, (text) => void lines.push(text))
+      expect(lines).toEqual(['alpha', 'beta', 'gamma'])
+      expect(stats.streamError).toBeNull()
+    } finally {
+      await rm(dir, {recursive: true, force: true})
+    }
   })
 })
