@@ -111,7 +111,12 @@ export function surgeHypothesis(rate: RateChange | null, bundle: EvidenceBundle,
 
 export function attackHypothesis(auth: AuthFailureBurst, signals: IncidentSignals): OfflineHypothesis {
   const strong = auth.factor >= 3
-  const from = auth.sampleIps.length > 0 ? `; sampled failures come from ${auth.sampleIps.slice(0, 4).join(', ')}` : ''
+  const from =
+    auth.topIps.length > 0
+      ? `; most failed lines came from ${auth.topIps.slice(0, 4).join(', ')}`
+      : auth.sampleIps.length > 0
+        ? `; sampled failures come from ${auth.sampleIps.slice(0, 4).join(', ')}`
+        : ''
   return {
     finding: {
       hypothesis: `Credential-stuffing or brute-force attack: authentication failures ${strong ? `jumped ×${Number.isFinite(auth.factor) ? auth.factor.toFixed(0) : '∞'}` : 'rose'} at ${auth.at.slice(11, 16)} UTC (${auth.count.toLocaleString('en-US')} failed attempts logged)${from}.`,

@@ -200,7 +200,7 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
     })
 
   const endpoints = [...aggregator.endpoints.values()]
-    .sort((a, b) => b.errors - a.errors || b.total - a.total || (a.path < b.path ? -1 : 1))
+    .sort((a, b) => b.errors - a.errors || b.denied - a.denied || b.total - a.total || (a.path < b.path ? -1 : 1))
     .slice(0, options.maxEndpoints)
     .map((endpoint) => {
       const id = newId()
@@ -209,12 +209,12 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
         id,
         source: 'logs',
         kind: 'log-endpoint',
-        summary: `${endpoint.method} ${path}: ${fmt(endpoint.errors)} errors (${fmt(endpoint.http5xx)} 5xx) of ${fmt(endpoint.total)} requests`,
+        summary: `${endpoint.method} ${path}: ${fmt(endpoint.errors)} errors (${fmt(endpoint.http5xx)} 5xx)${endpoint.denied > 0 ? `, ${fmt(endpoint.denied)} denied (401/403)` : ''} of ${fmt(endpoint.total)} requests`,
         at: null,
         ref: {file: endpoint.ref.file, line: endpoint.ref.line},
-        data: {total: endpoint.total, errors: endpoint.errors, http5xx: endpoint.http5xx},
+        data: {total: endpoint.total, errors: endpoint.errors, http5xx: endpoint.http5xx, denied: endpoint.denied},
       })
-      return {method: endpoint.method, path, total: endpoint.total, errors: endpoint.errors, http5xx: endpoint.http5xx, evidenceId: id}
+      return {method: endpoint.method, path, total: endpoint.total, errors: endpoint.errors, http5xx: endpoint.http5xx, denied: endpoint.denied, evidenceId: id}
     })
 
   const topUsers = [...aggregator.users.entries()]

@@ -56,6 +56,8 @@ export interface EndpointStats {
   total: number
   errors: number
   http5xx: number
+  /** 401 and 403 responses: refused logins, expired or stolen tokens. */
+  denied: number
   ref: Sample
 }
 
@@ -191,12 +193,13 @@ export class LogAggregator {
     // Looked up by method, then path: a "METHOD path" key built per request line cost more than the lookup.
     let endpoint = this.endpointsByMethod.get(method)?.get(path)
     if (!endpoint) {
-      endpoint = {method: detach(method), path: detach(path), total: 0, errors: 0, http5xx: 0, ref: {text: detach(rawLine, this.limits.maxSampleChars), file, line}}
+      endpoint = {method: detach(method), path: detach(path), total: 0, errors: 0, http5xx: 0, denied: 0, ref: {text: detach(rawLine, this.limits.maxSampleChars), file, line}}
       if (!this.insertEndpoint(endpoint)) return
     }
     endpoint.total++
     if (isError) endpoint.errors++
     if (is5xx) endpoint.http5xx++
+    if (record.status === 401 || record.status === 403) endpoint.denied++
   }
 
   /** Adds another aggregator's counts for one endpoint (the results of a worker thread). */
@@ -209,6 +212,7 @@ export class LogAggregator {
     target.total += endpoint.total
     target.errors += endpoint.errors
     target.http5xx += endpoint.http5xx
+    target.denied += endpoint.denied
   }
 
   private insertEndpoint(endpoint: EndpointStats): boolean {

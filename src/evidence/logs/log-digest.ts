@@ -62,6 +62,8 @@ export const LogEndpointSchema = z.object({
   total: z.number().int().nonnegative(),
   errors: z.number().int().nonnegative(),
   http5xx: z.number().int().nonnegative(),
+  /** 401/403 responses (absent in digests saved before it existed). */
+  denied: z.number().int().nonnegative().optional(),
   evidenceId: z.string(),
 })
 

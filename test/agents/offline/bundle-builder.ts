@@ -47,7 +47,7 @@ export interface BundleSpec {
   onset?: string | null
   templates?: TemplateSpec[]
   exceptions?: Array<{type: string; message: string; frames: string[]; count?: number}>
-  endpoints?: Array<{method: string; path: string; total: number; errors: number}>
+  endpoints?: Array<{method: string; path: string; total: number; errors: number; denied?: number}>
   commits?: CommitSpec[]
   deploys?: Array<Pick<DeployEvent, 'kind' | 'description' | 'sha'> & {minutesBefore: number}>
   metrics?: Array<Partial<MetricSeriesDigest> & {name: string}>

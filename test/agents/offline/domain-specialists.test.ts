@@ -115,6 +115,26 @@ describe('securitySpecialist', () => {
     expect(rootCauseAnalyst(bundle, INCIDENT).findings.find((f) => f.category === 'traffic-surge')?.confidence ?? 0).toBeLessThan(0.3)
   })
 
+  it('finds a login attack in an access log from the 401s of the login endpoint, naming the busiest addresses', () => {
+    const buckets = [...Array.from({length: 20}, () => ({total: 35, warn: 1})), ...Array.from({length: 20}, () => ({total: 240, warn: 205}))]
+    const bundle = bundleOf({
+      buckets,
+      // An access log's template says nothing about logins: the path is masked.
+      templates: [{template: 'POST <*> 401', levels: ['warn'], count: 3700}],
+      endpoints: [{method: 'POST', path: '/api/login', total: 4200, errors: 0, denied: 3700}],
+    })
+    bundle.logs!.clients.topIps = [
+      {ip: '203.0.113.7', count: 1900, failures: 1890},
+      {ip: '198.51.100.23', count: 1800, failures: 1790},
+      {ip: '10.1.0.4', count: 40, failures: 0},
+    ]
+    const finding = securitySpecialist(bundle, INCIDENT).findings[0]
+    expect(finding).toMatchObject({category: 'security-attack', component: 'authentication', onset: ONSET})
+    expect(finding.hypothesis).toContain('3,700 failed attempts')
+    expect(finding.hypothesis).toContain('most failed lines came from 203.0.113.7, 198.51.100.23.')
+    expect(finding.evidenceIds).toContain(bundle.logs!.endpoints[0].evidenceId)
+  })
+
   it('cites how concentrated the failed lines are by client IP, when the logs counted it', () => {
     const bundle = bundleOf({templates: [{template: 'login failed', levels: ['warn'], count: 200}]})
     bundle.items.push({id: 'ev-logs-9', source: 'logs', kind: 'log-clients', summary: 'Client IPs with the most failed (error or warning) lines: 203.0.113.7 (100 of 100)', at: null, ref: {}, data: {}})

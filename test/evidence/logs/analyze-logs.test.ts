@@ -120,6 +120,8 @@ describe('analyzeLogs', () => {
       {ip: '203.0.113.7', count: 100, failures: 100},
     ])
     expect(digest.clients).toMatchObject({distinctIps: 52, ipsWithFailures: 2})
+    expect(digest.endpoints).toMatchObject([{method: 'POST', path: '/api/login', total: 300, errors: 0, denied: 200}])
+    expect(items.find((item) => item.kind === 'log-endpoint')?.summary).toBe('POST /api/login: 0 errors (0 5xx), 200 denied (401/403) of 300 requests')
     const byIp = items.find((item) => item.kind === 'log-clients')!
     expect(byIp.summary).toContain('together 100.0% of all 200 failed lines; 2 of 52 IPs had failures')
 

@@ -16,7 +16,7 @@ export function securitySpecialist(bundle: EvidenceBundle, _incident: Incident):
       text: `${fmt(auth.count)} failed authentication attempts logged; problem lines per minute changed ×${Number.isFinite(auth.factor) ? auth.factor.toFixed(1) : '∞'} at ${auth.at}.`,
       evidenceIds: auth.evidenceIds,
     })
-    if (auth.sampleIps.length > 0) observations.push({text: `Sampled failures came from ${auth.sampleIps.slice(0, 6).join(', ')}.`, evidenceIds: auth.evidenceIds.slice(0, 1)})
+    if (auth.topIps.length === 0 && auth.sampleIps.length > 0) observations.push({text: `Sampled failures came from ${auth.sampleIps.slice(0, 6).join(', ')}.`, evidenceIds: auth.evidenceIds.slice(0, 1)})
   }
   const clients = bundle.logs?.clients
   if (clients && (clients.distinctIps > 0 || clients.distinctUsers > 0)) {
