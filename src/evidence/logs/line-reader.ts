@@ -115,10 +115,18 @@ export async function readLines(source: string, onLine: LineHandler, options: Li
   }
 
   try {
-    const plain = source === '-' ? null : await readFileChunks(source, options.range, feed)
-    if (plain) stats.bytes = plain.bytes
+    // Bytes are counted as they arrive, so a read that breaks off still says how far it got.
+    const counted = (bytes: Buffer): boolean => {
+      stats.bytes += bytes.length
+      return feed(bytes)
+    }
+    const plain = source === '-' ? null : await readFileChunks(source, options.range, counted)
+    if (plain?.handOff && options.range) throw new Error('only a plain file can be read by byte range')
     // stdin, a pipe or a gzip file: through a stream (and gunzip when the first bytes say so).
-    if (plain === null || plain.handOff) await readStream(source === '-' ? (options.stdin ?? process.stdin) : createReadStream(source), stats, feed)
+    if (plain === null || plain.handOff) {
+      const stream = source === '-' ? (options.stdin ?? process.stdin) : createReadStream(source)
+      await readStream(stream, stats, feed, source !== '-')
+    }
   } catch (error) {
     stats.streamError = error instanceof Error ? error.message : String(error)
   }
@@ -127,8 +135,8 @@ export async function readLines(source: string, onLine: LineHandler, options: Li
   return stats
 }
 
-/** Streams `raw`, gunzipping it when it starts with the gzip magic, counting its raw bytes. */
-async function readStream(raw: Readable, stats: ReadStats, feed: (bytes: Buffer) => boolean): Promise<void> {
+/** Streams `raw`, gunzipping it when it starts with the gzip magic, counting its raw bytes; stdin is left open. */
+async function readStream(raw: Readable, stats: ReadStats, feed: (bytes: Buffer) => boolean, destroy: boolean): Promise<void> {
   try {
     const chunks = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>
     const first = await chunks.next()
@@ -150,6 +158,6 @@ async function readStream(raw: Readable, stats: ReadStats, feed: (bytes: Buffer)
     if (gzipped) counted.on('error', (error) => decoded.destroy(error))
     for await (const buffer of decoded) if (!feed(buffer as Buffer)) break
   } finally {
-    if (raw !== process.stdin) raw.destroy()
+    if (destroy) raw.destroy()
   }
 }

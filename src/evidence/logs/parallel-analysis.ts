@@ -5,6 +5,7 @@ import {exportAggregatorState, mergeAggregatorState, type AggregatorState} from 
 import type {LogAnalysisOptions} from './analyze-logs.js'
 import {analyzeSource} from './analyze-source.js'
 import {LogAggregator, type AggregatorLimits} from './log-aggregator.js'
+import {isTraceContinuation, startsPanic} from './stack-trace.js'
 import type {LogFileSummary} from './log-digest.js'
 import type {MinerSettings} from './template-miner.js'
 
@@ -46,11 +47,10 @@ export async function splitForWorkers(source: string, workers: number, minBytes 
       const headStart = Math.min(WORKER_START_BYTES, size / workers / 8)
       const nominal = Math.floor((size * k) / workers + (headStart * (workers - k)) / (workers - 1))
       const {bytesRead} = await handle.read(window, 0, BOUNDARY_WINDOW, nominal)
-      // Cut after a newline whose next line does not start indented, so stack traces stay whole.
+      // Cut where a new event starts, so stack traces stay whole.
       let cut = -1
       for (let i = window.indexOf(10); i >= 0 && i + 1 < bytesRead; i = window.indexOf(10, i + 1)) {
-        const next = window[i + 1]
-        if (next !== 32 && next !== 9 && next !== 10) {
+        if (startsEvent(window, i, bytesRead)) {
           cut = nominal + i + 1
           break
         }
@@ -62,6 +62,32 @@ export async function splitForWorkers(source: string, workers: number, minBytes 
   } finally {
     await handle.close()
   }
+}
+
+const PEEK_CHARS = 200
+
+/**
+ * Whether the line after the newline at `newline` starts an event, as the analysis would read it:
+ * not indented and not a trace line (`Caused by:`, `java.io.IOException: …`, Python's final
+ * `ValueError: …`, Go's `main.main()`); the last two only count right after a trace line.
+ */
+function startsEvent(window: Buffer, newline: number, bytesRead: number): boolean {
+  const c = window[newline + 1]
+  if (c === 32 || c === 9 || c === 10 || c === 13) return false
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  if (!letter) return true
+  const next = lineAt(window, newline + 1, bytesRead)
+  if (startsPanic(next)) return true
+  const previousStart = window.lastIndexOf(10, newline - 1) + 1
+  // A previous line that began before the window is unknown: assume it was part of a trace.
+  const previous = previousStart === 0 ? null : lineAt(window, previousStart, newline)
+  const afterTrace = previous === null || previous.startsWith(' ') || previous.startsWith('\t') || isTraceContinuation(previous, false)
+  return !isTraceContinuation(next, afterTrace)
+}
+
+function lineAt(window: Buffer, start: number, limit: number): string {
+  const newline = window.indexOf(10, start)
+  return window.toString('latin1', start, Math.min(newline < 0 || newline > limit ? limit : newline, start + PEEK_CHARS))
 }
 
 export interface RangeJob {

@@ -94,4 +94,21 @@ describe('readLines', () => {
       await rm(dir, {recursive: true, force: true})
     }
   })
+  it('says how far a plain file was read when reading broke off, and refuses a byte range of a gzip file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'line-reader-'))
+    try {
+      const file = path.join(dir, 'app.log')
+      await writeFile(file, 'one\ntwo\nthree\n')
+      const broken = await readLines(file, (text) => {
+        if (text === 'two') throw new Error('handler failed')
+      })
+      expect(broken).toMatchObject({lines: 2, bytes: 14, streamError: 'handler failed'})
+      const gz = path.join(dir, 'app.log.gz')
+      await writeFile(gz, gzipSync('one\ntwo\n'))
+      const ranged = await readLines(gz, () => undefined, {range: {start: 0, end: 10}})
+      expect(ranged).toMatchObject({lines: 0, streamError: 'only a plain file can be read by byte range'})
+    } finally {
+      await rm(dir, {recursive: true, force: true})
+    }
+  })
 })

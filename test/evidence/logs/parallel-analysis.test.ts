@@ -49,6 +49,26 @@ describe('split and merge', () => {
     for (let i = 1; i < ranges.length; i++) expect(ranges[i].start).toBe(ranges[i - 1].end)
   })
 
+  it('never starts a range inside a trace, even on its unindented lines', async () => {
+    // Events whose traces hold lines that start at column 0: an exception header, "Caused by:",
+    // Python's final line, a Go function line. A range may only start at a timestamped line.
+    const events = [
+      ['ERROR order failed', 'java.lang.IllegalStateException: pool closed', '\tat com.shop.Pool.get(Pool.java:12)', 'Caused by: java.io.IOException: reset', '\tat com.shop.Net.read(Net.java:7)'],
+      ['ERROR job failed', 'Traceback (most recent call last):', '  File "/app/job.py", line 3, in run', 'ValueError: bad input'],
+      ['ERROR worker crashed', 'goroutine 1 [running]:', 'main.main()', '\t/app/main.go:12 +0x1d'],
+    ]
+    const start = Date.UTC(2024, 2, 1, 13, 0, 0)
+    const lines = Array.from({length: 3000}, (_, i) => [`${new Date(start + i * 1000).toISOString()} ${events[i % 3][0]}`, ...events[i % 3].slice(1)]).flat()
+    const traced = path.join(dir, 'traced.log')
+    await writeFile(traced, `${lines.join('\n')}\n`)
+    const content = lines.join('\n') + '\n'
+    for (const workers of [2, 3, 5]) {
+      const ranges = (await splitForWorkers(traced, workers, 1))!
+      expect(ranges.length).toBeGreaterThan(1)
+      for (const range of ranges.slice(1)) expect(content.slice(range.start, range.start + 5), `${workers} workers`).toBe('2024-')
+    }
+  })
+
   it('declines stdin, small files and gzip', async () => {
     expect(await splitForWorkers('-', 2, 1)).toBeNull()
     expect(await splitForWorkers(log, 2)).toBeNull()

@@ -28,6 +28,16 @@ describe('ShapeCache', () => {
     expect(cache.get('cache miss')).toBe('B')
   })
 
+  it('starts over past 10,000 shapes, so its memory stays bounded', () => {
+    const cache = new ShapeCache<number>(true)
+    const shape = (i: number) => `event ${i.toString(36).replace(/\d/g, 'x')} done`
+    for (let i = 0; i < 10_000; i++) cache.set(shape(i * 7919), i)
+    expect(cache.get(shape(0))).toBe(0)
+    cache.set('one more shape', -1)
+    expect(cache.get(shape(0))).toBeUndefined()
+    expect(cache.get('one more shape')).toBe(-1)
+  })
+
   it('does not confuse control characters with digit runs', () => {
     const cache = new ShapeCache<string>(true)
     cache.set('order \u0002 failed', 'A')
