@@ -28,7 +28,7 @@ export interface LogAnalysisOptions {
   stdin?: Readable
   /**
    * Threads for one large (≥ 64 MB) plain file, this one included; default 2 (or 1 on a single
-   * core). On the 1 GB bench file two took 5.1 s against 9.2 s for one, peak RSS 134 vs 93 MB.
+   * core). On the 1 GB bench file two took 4.7 s against 9.3 s for one, peak RSS 145 vs 98 MB.
    */
   workers?: number
 }
