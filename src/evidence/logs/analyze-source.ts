@@ -5,7 +5,7 @@ import {detectFormat, parseLine, type LogFormat} from './line-parsers.js'
 import type {LogAggregator} from './log-aggregator.js'
 import type {LogFileSummary} from './log-digest.js'
 import type {LogRecord} from './log-record.js'
-import {isTraceContinuation, startsPanic} from './stack-trace.js'
+import {continuesEvent, startsPanic} from './stack-trace.js'
 
 /**
  * One log source (a file, a byte range of one, or stdin) streamed into an aggregator: format
@@ -59,8 +59,7 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
       skip('binary content')
       return
     }
-    const mayContinue = c === 32 || c === 9 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-    if (pending && mayContinue && !startsPanic(line) && isTraceContinuation(line, inTrace)) {
+    if (pending && continuesEvent(line, inTrace)) {
       pendingTrace ??= []
       if (pendingTrace.length < MAX_TRACE_LINES) pendingTrace.push(line.slice(0, 500))
       else skip('stack trace lines beyond 100 per event (counted, not kept)')

@@ -5,7 +5,7 @@ import {exportAggregatorState, mergeAggregatorState, type AggregatorState} from 
 import type {LogAnalysisOptions} from './analyze-logs.js'
 import {analyzeSource} from './analyze-source.js'
 import {LogAggregator, type AggregatorLimits} from './log-aggregator.js'
-import {isTraceContinuation, startsPanic} from './stack-trace.js'
+import {continuesEvent} from './stack-trace.js'
 import type {LogFileSummary} from './log-digest.js'
 import type {MinerSettings} from './template-miner.js'
 
@@ -67,22 +67,17 @@ export async function splitForWorkers(source: string, workers: number, minBytes 
 const PEEK_CHARS = 200
 
 /**
- * Whether the line after the newline at `newline` starts an event, as the analysis would read it:
- * not indented and not a trace line (`Caused by:`, `java.io.IOException: …`, Python's final
- * `ValueError: …`, Go's `main.main()`); the last two only count right after a trace line.
+ * Whether the line after the newline at `newline` starts an event, by the rule the analysis reads
+ * with (continuesEvent): `Caused by:` or an exception header never does; Python's final line or
+ * Go's `main.main()` does not right after a trace line. Blank lines are passed over.
  */
 function startsEvent(window: Buffer, newline: number, bytesRead: number): boolean {
   const c = window[newline + 1]
-  if (c === 32 || c === 9 || c === 10 || c === 13) return false
-  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-  if (!letter) return true
-  const next = lineAt(window, newline + 1, bytesRead)
-  if (startsPanic(next)) return true
+  if (c === 10 || c === 13) return false
   const previousStart = window.lastIndexOf(10, newline - 1) + 1
   // A previous line that began before the window is unknown: assume it was part of a trace.
-  const previous = previousStart === 0 ? null : lineAt(window, previousStart, newline)
-  const afterTrace = previous === null || previous.startsWith(' ') || previous.startsWith('\t') || isTraceContinuation(previous, false)
-  return !isTraceContinuation(next, afterTrace)
+  const afterTrace = previousStart === 0 || continuesEvent(lineAt(window, previousStart, newline), false)
+  return !continuesEvent(lineAt(window, newline + 1, bytesRead), afterTrace)
 }
 
 function lineAt(window: Buffer, start: number, limit: number): string {

@@ -31,6 +31,17 @@ export function isTraceContinuation(line: string, inTrace: boolean): boolean {
   return inTrace && (GO_FUNCTION.test(line) || PYTHON_FINAL.test(line))
 }
 
+/**
+ * Whether `line` belongs to the event above it rather than starting one: indented, or a trace line
+ * that starts with a letter (a Go panic starts its own event). The one rule for reading a source
+ * and for choosing where a worker's byte range may start.
+ */
+export function continuesEvent(line: string, inTrace: boolean): boolean {
+  const c = line.charCodeAt(0)
+  const mayContinue = c === 32 || c === 9 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  return mayContinue && !startsPanic(line) && isTraceContinuation(line, inTrace)
+}
+
 /** A Go panic starts its own event even without a timestamp. */
 export function startsPanic(line: string): boolean {
   return line.startsWith('panic: ') || line.startsWith('fatal error: ')
