@@ -3,7 +3,7 @@ import {createReadStream} from 'node:fs'
 import {Readable} from 'node:stream'
 import {createGunzip} from 'node:zlib'
 
-import {readFileChunks} from './read-file-chunks.js'
+import {isGzip, readFileChunks} from './read-file-chunks.js'
 
 /**
  * Streams the lines of a plain or gzip file (or stdin for `-`) to a callback, in bounded memory:
@@ -37,8 +37,6 @@ export const DEFAULT_MAX_LINE_CHARS = 64 * 1024
 // threads on 1 GB from 135 to 280 MB peak RSS (and were slower).
 const DECODE_CHUNK_BYTES = 64 * 1024
 
-const GZIP_MAGIC_0 = 0x1f
-const GZIP_MAGIC_1 = 0x8b
 
 /** Returning `false` stops the read (the rest of the source is not read). */
 export type LineHandler = (line: string, lineNumber: number) => void | boolean
@@ -141,7 +139,7 @@ async function readStream(raw: Readable, stats: ReadStats, feed: (bytes: Buffer)
     const chunks = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>
     const first = await chunks.next()
     if (first.done) return
-    const gzipped = first.value[0] === GZIP_MAGIC_0 && first.value[1] === GZIP_MAGIC_1
+    const gzipped = isGzip(first.value)
     // Re-assemble the stream with the sniffed chunk in front, counting raw bytes on the way.
     const counted = Readable.from(
       (async function* () {

@@ -5,6 +5,7 @@ import {exportAggregatorState, mergeAggregatorState, type AggregatorState} from 
 import type {LogAnalysisOptions} from './analyze-logs.js'
 import {analyzeSource} from './analyze-source.js'
 import {LogAggregator, type AggregatorLimits} from './log-aggregator.js'
+import {isGzip} from './read-file-chunks.js'
 import {continuesEvent} from './stack-trace.js'
 import type {LogFileSummary} from './log-digest.js'
 import type {MinerSettings} from './template-miner.js'
@@ -39,7 +40,7 @@ export async function splitForWorkers(source: string, workers: number, minBytes 
   try {
     const head = Buffer.alloc(2)
     await handle.read(head, 0, 2, 0)
-    if (head[0] === 0x1f && head[1] === 0x8b) return null
+    if (isGzip(head)) return null
     const cuts = [0]
     const window = Buffer.alloc(BOUNDARY_WINDOW)
     for (let k = 1; k < workers; k++) {

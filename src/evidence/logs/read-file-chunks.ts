@@ -9,8 +9,8 @@ import {open, stat} from 'node:fs/promises'
  */
 export const FILE_READ_BYTES = 1024 * 1024
 
-const GZIP_MAGIC_0 = 0x1f
-const GZIP_MAGIC_1 = 0x8b
+/** Whether `bytes` begin with the gzip magic number (1f 8b). */
+export const isGzip = (bytes: Uint8Array): boolean => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b
 
 export interface FileChunksResult {
   /** True when the caller must stream the source instead; nothing was consumed then. */
@@ -35,7 +35,7 @@ export async function readFileChunks(path: string, range: {start: number; end: n
     for (;;) {
       const {bytesRead, buffer} = await pending
       if (bytesRead === 0) return {handOff: false, bytes}
-      if (bytes === 0 && position === 0 && bytesRead >= 2 && buffer[0] === GZIP_MAGIC_0 && buffer[1] === GZIP_MAGIC_1) return {handOff: true, bytes: 0}
+      if (bytes === 0 && position === 0 && isGzip(buffer.subarray(0, bytesRead))) return {handOff: true, bytes: 0}
       position += bytesRead
       bytes += bytesRead
       turn ^= 1
