@@ -117,7 +117,7 @@ export async function analyzeInWorkers(
   const inWorkers = others.map((range) =>
     runWorker(job(range)).then(
       (result) => ({...result, inWorker: true}),
-      async () => ({...(await analyzeRangeHere(job(range), now)), inWorker: false}),
+      async () => ({...(await analyzeRange(job(range))), inWorker: false}),
     ),
   )
   const head = await analyzeSource(source, aggregator, now, {range: first, maxLineChars: options.maxLineChars})
@@ -156,8 +156,9 @@ async function runWorker(job: RangeJob): Promise<WorkerResult> {
   })
 }
 
-async function analyzeRangeHere(job: RangeJob, now: Date): Promise<WorkerResult> {
+/** One range into a fresh aggregator: the body of a worker, and what runs here when a worker failed. */
+export async function analyzeRange(job: RangeJob): Promise<WorkerResult> {
   const part = new LogAggregator(job.miner, job.limits)
-  const file = await analyzeSource(job.source, part, now, {range: job.range, maxLineChars: job.maxLineChars})
+  const file = await analyzeSource(job.source, part, new Date(job.nowMs), {range: job.range, maxLineChars: job.maxLineChars})
   return {state: exportAggregatorState(part), file}
 }
