@@ -82,4 +82,14 @@ export class FoundFields {
   get(role: Role): unknown {
     return this.value[ROLE[role]]
   }
+
+  /** Keeps `value` for its role unless a better-ranked key of that role was already found. */
+  offer(spec: RoleSpec, value: unknown): void {
+    const current = this.rank[spec.role]
+    if (current < 0 || spec.rank < current) {
+      this.rank[spec.role] = spec.rank
+      this.value[spec.role] = value
+      this.factor[spec.role] = spec.factor
+    }
+  }
 }

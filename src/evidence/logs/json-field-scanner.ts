@@ -61,14 +61,14 @@ export function scanFlatJson(line: string, into: FoundFields): boolean {
     if (c === QUOTE) {
       const end = line.indexOf('"', pos + 1)
       if (end < 0) return false
-      if (spec !== null && end > pos + 1) keep(into, spec, line.slice(pos + 1, end))
+      if (spec !== null && end > pos + 1) into.offer(spec, line.slice(pos + 1, end))
       pos = end + 1
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       return false
     } else {
       const end = scalarEnd(line, pos, c)
       if (end < 0) return false
-      if (spec !== null && c !== 110) keep(into, spec, c === 116 ? true : c === 102 ? false : numberAt(line, pos, end))
+      if (spec !== null && c !== 110) into.offer(spec, c === 116 ? true : c === 102 ? false : numberAt(line, pos, end))
       pos = end
     }
     let next = line.charCodeAt(pos)
@@ -110,16 +110,6 @@ function specAt(line: string, start: number, end: number): RoleSpec | null {
   const first = line.charCodeAt(start)
   for (const entry of candidates) if (entry.first === first && line.startsWith(entry.key, start)) return entry.spec
   return null
-}
-
-// Same precedence as collect(): the best-ranked key of a role wins; null is skipped.
-function keep(into: FoundFields, spec: RoleSpec, value: unknown): void {
-  const current = into.rank[spec.role]
-  if (current < 0 || spec.rank < current) {
-    into.rank[spec.role] = spec.rank
-    into.value[spec.role] = value
-    into.factor[spec.role] = spec.factor
-  }
 }
 
 function skipSpace(line: string, pos: number): number {

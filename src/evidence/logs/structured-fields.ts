@@ -23,13 +23,7 @@ function collect(fields: Fields, prefix: string, into: FoundFields): void {
     }
     if (value === undefined || value === null || value === '') continue
     const spec = ROLE_BY_PATH.get(path)
-    if (!spec) continue
-    const current = into.rank[spec.role]
-    if (current < 0 || spec.rank < current) {
-      into.rank[spec.role] = spec.rank
-      into.value[spec.role] = value
-      into.factor[spec.role] = spec.factor
-    }
+    if (spec) into.offer(spec, value)
   }
 }
 
