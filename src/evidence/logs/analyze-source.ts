@@ -1,10 +1,11 @@
 import type {Readable} from 'node:stream'
 
-import {readLines, DEFAULT_MAX_LINE_CHARS} from './line-reader.js'
-import {detectFormat, parseLine, type LogFormat} from './line-parsers.js'
+import {DEFAULT_MAX_LINE_CHARS} from './line-reader.js'
+import {parseLine, type LogFormat} from './line-parsers.js'
 import type {LogAggregator} from './log-aggregator.js'
 import type {LogFileSummary} from './log-digest.js'
 import type {LogRecord} from './log-record.js'
+import {readFormattedLines} from './read-formatted-lines.js'
 import {continuesEvent, startsPanic} from './stack-trace.js'
 
 /**
@@ -12,7 +13,6 @@ import {continuesEvent, startsPanic} from './stack-trace.js'
  * detection on the first lines, multi-line traces attached to the event that started them, and
  * timestamps that cannot be trusted replaced by the previous line's, each case counted.
  */
-const DETECT_SAMPLE_LINES = 50
 const MAX_TRACE_LINES = 100
 const FUTURE_SLACK_MS = 3_600_000
 const EARLIEST_PLAUSIBLE_MS = Date.UTC(2000, 0, 1)
@@ -32,8 +32,6 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
   const latestTrusted = now.getTime() + FUTURE_SLACK_MS
   const maxLineChars = options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS
 
-  let format: LogFormat | null = null
-  const head: Array<[string, number]> = []
   // The event waiting for possible trace lines, in plain variables rather than an object per line.
   // Its trace stays null until a continuation line arrives: most events have none.
   let pending: LogRecord | null = null
@@ -49,7 +47,7 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
     pending = null
   }
 
-  const handle = (line: string, lineNumber: number) => {
+  const handle = (line: string, lineNumber: number, format: LogFormat) => {
     const c = line.charCodeAt(0)
     if (line.length === 0 || ((c === 32 || c === 9) && BLANK.test(line))) {
       skip('blank line')
@@ -66,7 +64,7 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
       inTrace = true
       return
     }
-    const record = parseLine(line, format!, now)
+    const record = parseLine(line, format, now)
     flush()
     inTrace = startsPanic(line)
     if (inTrace) record.level = 'error'
@@ -89,25 +87,7 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
     pendingTrace = null
   }
 
-  const stats = await readLines(
-    source,
-    (line, lineNumber) => {
-      if (format === null) {
-        head.push([line, lineNumber])
-        if (head.length < DETECT_SAMPLE_LINES) return
-        format = detectFormat(head.map(([text]) => text), now)
-        for (const [text, n] of head) handle(text, n)
-        head.length = 0
-        return
-      }
-      handle(line, lineNumber)
-    },
-    {maxLineChars, stdin: options.stdin, range: options.range},
-  )
-  if (format === null) {
-    format = detectFormat(head.map(([text]) => text), now)
-    for (const [text, n] of head) handle(text, n)
-  }
+  const {stats, format} = await readFormattedLines(source, handle, {maxLineChars, stdin: options.stdin, range: options.range, now})
   flush()
   if (stats.truncatedLines > 0) skipped.set(`line longer than ${maxLineChars} chars (truncated)`, stats.truncatedLines)
   if (stats.invalidUtf8Lines > 0) skipped.set('invalid UTF-8 (kept with replacement characters)', stats.invalidUtf8Lines)

@@ -1,6 +1,6 @@
 import {redact} from '../../redact/redact.js'
-import {readLines} from './line-reader.js'
-import {parseLine, type LogFormat} from './line-parsers.js'
+import {parseLine} from './line-parsers.js'
+import {readFormattedLines} from './read-formatted-lines.js'
 
 /**
  * Re-reads log files for a specialist's question and returns matching lines, redacted and
@@ -28,17 +28,20 @@ export async function searchLogLines(sources: string[], query: LogLineQuery, opt
   const results: string[] = []
   for (const source of sources) {
     if (results.length >= limit) break
-    // The plain parser is enough to read a timestamp; the JSON one is used for lines starting with `{`.
-    const format: LogFormat = 'plain'
-    await readLines(source, (line, lineNumber) => {
-      if (!matcher(line)) return true
-      if (timeFiltered) {
-        const ts = parseLine(line, format, now).ts
-        if (!Number.isNaN(ts) && (ts < from || ts > to)) return true
-      }
-      results.push(`${source}:${lineNumber}: ${redact(line.slice(0, MAX_LINE_CHARS), {ips: options.redactIps})}`)
-      return results.length < limit
-    })
+    // The file's own format, as the analysis read it: an access log's stamps sit in brackets mid-line.
+    await readFormattedLines(
+      source,
+      (line, lineNumber, format) => {
+        if (!matcher(line)) return true
+        if (timeFiltered) {
+          const ts = parseLine(line, format, now).ts
+          if (!Number.isNaN(ts) && (ts < from || ts > to)) return true
+        }
+        results.push(`${source}:${lineNumber}: ${redact(line.slice(0, MAX_LINE_CHARS), {ips: options.redactIps})}`)
+        return results.length < limit
+      },
+      {now},
+    )
   }
   return results
 }

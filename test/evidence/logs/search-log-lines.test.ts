@@ -39,6 +39,14 @@ describe('searchLogLines', () => {
     expect(hits).toEqual([`${log}:2: 2024-03-01T14:00:00Z ERROR payment failed for [REDACTED:email]`])
   })
 
+  it('filters an access log by its own bracketed timestamps', async () => {
+    const access = path.join(dir, 'access.log')
+    const hours = [12, 13, 14, 15]
+    await writeFile(access, hours.map((h) => `10.0.0.${h} - - [01/Mar/2024:${h}:00:00 +0000] "POST /api/login HTTP/1.1" 401 12 "-" "curl"`).join('\n'))
+    const hits = await searchLogLines([access], {pattern: ' 401 ', from: '2024-03-01T13:30:00Z', to: '2024-03-01T14:30:00Z'})
+    expect(hits).toEqual([`${access}:3: 10.0.0.14 - - [01/Mar/2024:14:00:00 +0000] "POST /api/login HTTP/1.1" 401 12 "-" "curl"`])
+  })
+
   it('falls back to plain text when the pattern is not a valid regex', async () => {
     expect(await searchLogLines([log], {pattern: 'failed ('})).toHaveLength(1)
   })
