@@ -3,7 +3,7 @@ import {commitDiff} from '../evidence/git/commit-diff.js'
 import {searchLogLines} from '../evidence/logs/search-log-lines.js'
 import {metricSlice} from '../evidence/metrics/metric-slice.js'
 import type {Incident} from '../incident/incident.js'
-import {redact} from '../redact/redact.js'
+import {capRedacted} from '../redact/cap-redacted.js'
 import type {EvidenceTools} from './specialist-input.js'
 
 /** No single tool answer may be longer than this (a model's context is not a log viewer). */
@@ -47,8 +47,4 @@ export function createEvidenceTools(bundle: EvidenceBundle, inputs: Incident['in
   }
 }
 
-/** Redact first, then cut, so a cut never leaves a recognisable half of a secret. */
-function cap(text: string, ips: boolean): string {
-  const clean = redact(text, {ips})
-  return clean.length <= MAX_TOOL_CHARS ? clean : `${clean.slice(0, MAX_TOOL_CHARS - 40)}\n[… truncated at ${MAX_TOOL_CHARS} chars]`
-}
+const cap = (text: string, ips: boolean): string => capRedacted(text, MAX_TOOL_CHARS, {ips})

@@ -1,6 +1,7 @@
 import {z} from 'zod'
 
-import {redact, type RedactOptions} from '../../redact/redact.js'
+import {capRedacted} from '../../redact/cap-redacted.js'
+import type {RedactOptions} from '../../redact/redact.js'
 import type {EvidenceTools} from '../specialist-input.js'
 import {
   ListEvidenceInputSchema,
@@ -58,20 +59,4 @@ export async function executeToolCall(
     const prefix = error instanceof ToolInputError ? 'Invalid input' : 'Tool failed'
     return {content: capRedacted(`${prefix}: ${message}`, maxChars, redaction), isError: true}
   }
-}
-
-const TRUNCATION_NOTE = '\n[… truncated]'
-
-/** Tools promise bounded output; this only guards the redaction pass against one that does not. */
-const MAX_REDACTED_CHARS = 1_000_000
-
-/**
- * Redact before cutting, so a cut never splits a secret into an unrecognisable but still
- * leaking fragment. (Redaction shortens text, so a pre-cut close to `maxChars` could pull a
- * split fragment into the window; the pre-cut is kept far away.)
- */
-function capRedacted(text: string, maxChars: number, redaction: RedactOptions): string {
-  const redacted = redact(text.length > MAX_REDACTED_CHARS ? text.slice(0, MAX_REDACTED_CHARS) : text, redaction)
-  if (redacted.length <= maxChars) return redacted
-  return redacted.slice(0, Math.max(0, maxChars - TRUNCATION_NOTE.length)) + TRUNCATION_NOTE
 }
