@@ -131,8 +131,10 @@ const IPV6_RULE: Rule = {
   replace: () => placeholder('ip'),
 }
 
+const PASSWORD_KEY = new RegExp(String.raw`(?:${PASSWORD_KEYS})`, 'i')
+
 function kindForKey(prefix: string): RedactionKind {
-  return new RegExp(String.raw`(?:${PASSWORD_KEYS})`, 'i').test(prefix) ? 'password' : 'api-key'
+  return PASSWORD_KEY.test(prefix) ? 'password' : 'api-key'
 }
 
 export function redact(text: string, options: RedactOptions = {}): string {
