@@ -54,6 +54,8 @@ interface TemplateGroup {
   template: string
   stats: TemplateStats[]
   count: number
+  /** Lines of the group's largest cluster, whose template the group shows. */
+  largest: number
   errors: number
   baselineCount: number
   incidentCount: number
@@ -74,10 +76,13 @@ function groupTemplates(aggregator: LogAggregator, onsetAt: number | null, from:
     const key = aggregator.miner.groupKeyOf(cluster)
     let group = groups.get(key)
     if (!group) {
-      group = {template: aggregator.miner.templateOf(cluster), stats: [], count: 0, errors: 0, baselineCount: 0, incidentCount: 0, firstSeen: Infinity, lastSeen: -Infinity, levels: new Set(), surgeScore: 0, isNew: false, relevance: 0}
+      group = {template: aggregator.miner.templateOf(cluster), stats: [], count: 0, largest: 0, errors: 0, baselineCount: 0, incidentCount: 0, firstSeen: Infinity, lastSeen: -Infinity, levels: new Set(), surgeScore: 0, isNew: false, relevance: 0}
       groups.set(key, group)
-    } else if (stats.count > Math.max(...group.stats.map((s) => s.count))) {
+    }
+    // The group is shown as its largest cluster's template.
+    if (stats.count > group.largest) {
       group.template = aggregator.miner.templateOf(cluster)
+      group.largest = stats.count
     }
     group.stats.push(stats)
     group.count += stats.count
@@ -179,24 +184,19 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
     .map((exception) => {
       const id = newId()
       const message = clean(exception.message)
-      const top = exception.frames[0]
+      const type = clean(exception.type)
+      const frames = exception.frames.map((f) => ({file: clean(f.file), line: f.line, function: clean(f.function)}))
+      const top = frames[0]
       items.push({
         id,
         source: 'logs',
         kind: 'log-exception',
-        summary: `${fmt(exception.count)}× ${clean(exception.type)}: ${message.slice(0, 160)}${top ? ` at ${clean(top.file)}:${top.line}` : ''}`,
+        summary: `${fmt(exception.count)}× ${type}: ${message.slice(0, 160)}${top ? ` at ${top.file}:${top.line}` : ''}`,
         at: isoOrNull(exception.firstSeen),
         ref: {file: exception.ref.file, line: exception.ref.line},
-        data: {count: exception.count, type: clean(exception.type), frames: exception.frames.map((f) => ({file: clean(f.file), line: f.line, function: clean(f.function)}))},
+        data: {count: exception.count, type, frames},
       })
-      return {
-        evidenceId: id,
-        type: clean(exception.type),
-        message,
-        count: exception.count,
-        firstSeen: isoOrNull(exception.firstSeen),
-        frames: exception.frames.map((f) => ({file: clean(f.file), line: f.line, function: clean(f.function)})),
-      }
+      return {evidenceId: id, type, message, count: exception.count, firstSeen: isoOrNull(exception.firstSeen), frames}
     })
 
   const endpoints = [...aggregator.endpoints.values()]
