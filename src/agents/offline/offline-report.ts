@@ -56,4 +56,5 @@ export function summarize(findings: readonly Finding[], nothing: string): string
   return `Leading hypothesis (${Math.round(best.confidence * 100)}%): ${best.hypothesis}`
 }
 
-export const fmt = (n: number): string => n.toLocaleString('en-US')
+/** Counts in report text ("12,345"), the shared formatter under a short name. */
+export {formatCount as fmt} from '../../render/format.js'

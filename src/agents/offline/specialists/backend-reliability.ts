@@ -1,6 +1,7 @@
 import type {EvidenceBundle} from '../../../evidence/evidence-bundle.js'
 import type {SpecialistReport} from '../../../incident/finding.js'
 import type {Incident} from '../../../incident/incident.js'
+import {formatPercent} from '../../../render/format.js'
 import {analysisFor} from '../offline-hypotheses.js'
 import {findingsInScope, fmt, offlineReport, summarize, type Observation} from '../offline-report.js'
 
@@ -44,4 +45,5 @@ export function backendReliability(bundle: EvidenceBundle, _incident: Incident):
   })
 }
 
-const pct = (rate: number) => `${(rate * 100).toFixed(rate < 0.01 ? 2 : 1)}%`
+/** An error rate, with a second decimal below 1%. */
+const pct = (rate: number) => formatPercent(rate, rate < 0.01 ? 2 : 1)
