@@ -4,6 +4,7 @@ import pLimit from 'p-limit'
 import {digestFor} from '../../agents/digest-for.js'
 import {createEvidenceTools} from '../../agents/evidence-tools.js'
 import {sumUsage} from '../../agents/anthropic/usage.js'
+import type {SpecialistInput} from '../../agents/specialist-input.js'
 import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
 import {writeFileAtomic, writeJsonAtomic} from '../../incident/atomic-write.js'
 import type {SpecialistReport} from '../../incident/finding.js'
@@ -38,15 +39,20 @@ export async function runInvestigation(
       limit(async () => {
         const saved = await readSavedReport(dir, specialist)
         if (saved) return saved
-        const report = await deps.provider.runSpecialist({
+        let digest: string | undefined
+        const specialistInput: SpecialistInput = {
           incident,
           specialist,
           scope: SPECIALIST_SCOPES[specialist],
-          digest: digestFor(specialist, bundle),
+          // Built on first read, once: the offline provider reasons over the bundle and never reads it.
+          get digest() {
+            return (digest ??= digestFor(specialist, bundle))
+          },
           evidence: bundle.items,
           bundle,
           tools,
-        })
+        }
+        const report = await deps.provider.runSpecialist(specialistInput)
         await writeFileAtomic(join(dir, `phase-2-${specialist}.md`), deps.templates.render('specialist', specialistView(report, bundle)))
         await writeJsonAtomic(join(dir, 'findings', `${specialist}.json`), report)
         return report
