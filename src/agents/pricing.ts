@@ -5,7 +5,6 @@
  * launch). Cache writes are the 5-minute ephemeral tier (1.25× input), cache reads 0.1× input.
  * Update this table, and its date, when Anthropic changes prices; nothing else holds a price.
  */
-export const PRICES_CHECKED_ON = '2025-11-25'
 
 export interface ModelPrice {
   inputPerMTok: number

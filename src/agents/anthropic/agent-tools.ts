@@ -34,7 +34,6 @@ export const SubmissionSchema = z.object({
   summary: z.string().min(1).describe('Two or three sentences: what this specialist found, or that it found nothing conclusive'),
   findings: z.array(FindingSchema),
 })
-export type Submission = z.infer<typeof SubmissionSchema>
 
 /**
  * Anthropic wants a plain object schema; the `$schema` marker adds nothing for it, and zod's
