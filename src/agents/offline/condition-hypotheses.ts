@@ -24,7 +24,6 @@ const SIGNATURE_TEXT: Readonly<Record<SignatureMatch['kind'], (s: SignatureMatch
   'client-pool': () => 'The application’s database connection pool is exhausted: requests time out waiting for a connection',
   oom: () => 'Processes run out of memory and are OOM-killed',
   'disk-full': () => 'A disk is full: writes fail with ENOSPC (no space left on device)',
-  'auth-failure': () => 'Authentication failures',
 }
 
 export function signatureHypothesis(s: SignatureMatch, signals: IncidentSignals, saturated: Saturated[], explained: ReadonlySet<string>): OfflineHypothesis {
@@ -43,7 +42,6 @@ export function signatureHypothesis(s: SignatureMatch, signals: IncidentSignals,
     'client-pool': ['performance', 'database'],
     oom: ['infrastructure', 'performance'],
     'disk-full': ['infrastructure'],
-    'auth-failure': ['security'],
   }
   const detail = `${s.count.toLocaleString('en-US')} occurrences since onset${s.share > 0 ? ` (${Math.round(s.share * 100)}% of error lines)` : ''}, e.g. "${s.examples[0] ?? ''}"`
   return {

@@ -2,7 +2,7 @@ import type {RootCauseCategory} from '../../incident/vocabulary.js'
 import type {ErrorSignal, IncidentSignals} from './incident-signals.js'
 
 /** A family of error messages that names a cause by itself (an expired certificate, a full disk). */
-export type SignatureKind = 'certificate' | 'dns-network' | 'external' | 'db-saturation' | 'client-pool' | 'oom' | 'disk-full' | 'auth-failure'
+export type SignatureKind = 'certificate' | 'dns-network' | 'external' | 'db-saturation' | 'client-pool' | 'oom' | 'disk-full'
 
 export interface SignatureMatch {
   kind: SignatureKind
@@ -26,7 +26,6 @@ const PATTERNS: ReadonlyArray<readonly [SignatureKind, RegExp]> = [
   ['client-pool', /timeout acquiring a connection|pool is probably full|pool (is )?exhausted|unable to acquire a connection|connection pool timeout/i],
   ['oom', /out of memory|oom-killer|oomkilled|oom_kill|heap out of memory|cannot allocate memory|killed process/i],
   ['disk-full', /\bENOSPC\b|no space left on device|disk (is )?full|disk quota exceeded/i],
-  ['auth-failure', /login failed|invalid (password|credentials)|failed password|bad credentials|account locked|authentication failure|\b401\b|unauthori[sz]ed/i],
 ]
 
 const CATEGORY: Readonly<Record<SignatureKind, RootCauseCategory>> = {
@@ -37,7 +36,6 @@ const CATEGORY: Readonly<Record<SignatureKind, RootCauseCategory>> = {
   'client-pool': 'resource-exhaustion',
   oom: 'resource-exhaustion',
   'disk-full': 'resource-exhaustion',
-  'auth-failure': 'security-attack',
 }
 
 const INTERNAL_HOST = /(^|\.)(internal|local|localhost|svc|lan|corp|intranet|cluster\.local)$|^(10|127)\.|^192\.168\.|^172\.(1[6-9]|2\d|3[01])\.|^[^.]+$/i
@@ -54,8 +52,8 @@ function isInternalHost(host: string): boolean {
 
 /**
  * The signature families present among the incident's error signals. A lookup or reset naming only
- * third-party hosts is an external dependency, not our network; an auth failure logged as an
- * internal error (a 500) is a bug, not an attack.
+ * third-party hosts is an external dependency, not our network. Authentication failures are
+ * not a signature: authFailureBurst (auth-failures.ts) weighs them.
  */
 export function matchSignatures(signals: IncidentSignals): SignatureMatch[] {
   const byKind = new Map<SignatureKind, ErrorSignal[]>()
@@ -94,7 +92,6 @@ function resolveKind(kind: SignatureKind, signal: ErrorSignal): SignatureKind | 
     const hosts = hostsIn(signal.text)
     if (hosts.length > 0 && hosts.every(isInternalHost)) return null
   }
-  if (kind === 'auth-failure' && signal.levels.includes('error') && /unexpected|internal|exception/i.test(signal.text)) return null
   return kind
 }
 
@@ -113,7 +110,5 @@ function componentFor(kind: SignatureKind, list: ErrorSignal[]): string | null {
       return 'memory'
     case 'disk-full':
       return 'disk'
-    case 'auth-failure':
-      return 'authentication'
   }
 }

@@ -1,11 +1,12 @@
 import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
 import type {Finding} from '../../incident/finding.js'
 import type {SpecialistId} from '../../incident/vocabulary.js'
+import {keyOf} from '../../phases/rca/score-hypotheses.js'
 import {authFailureBurst, type AuthFailureBurst} from './auth-failures.js'
 import {changeCandidates} from './change-candidates.js'
 import {changeHypothesis, unsupportedChange} from './change-hypotheses.js'
 import {attackHypothesis, diagnosisHypotheses, probeHypotheses, saturationHypotheses, signatureHypothesis, surgeHypothesis} from './condition-hypotheses.js'
-import {databaseDiagnosis, failingProbes} from './diagnostic-signals.js'
+import {databaseDiagnosis, failingProbes, type DatabaseDiagnosis, type FailingProbe} from './diagnostic-signals.js'
 import {matchSignatures, type SignatureMatch} from './error-signatures.js'
 import {incidentSignals, type IncidentSignals} from './incident-signals.js'
 import {memoryRamps, requestRateChange, saturatedResources, type RateChange, type Saturated} from './load-signals.js'
@@ -26,6 +27,10 @@ export interface OfflineAnalysis {
   rate: RateChange | null
   auth: AuthFailureBurst | null
   saturated: Saturated[]
+  /** The live PostgreSQL diagnosis, when a database was examined. */
+  diagnosis: DatabaseDiagnosis | null
+  /** Health probes that did not answer OK. */
+  probes: FailingProbe[]
   hypotheses: OfflineHypothesis[]
 }
 
@@ -35,7 +40,7 @@ const MAX_UNSUPPORTED = 3
 /** Every hypothesis the evidence supports, changes and conditions alike, merged and ranked. */
 function analyzeBundle(bundle: EvidenceBundle): OfflineAnalysis {
   const signals = incidentSignals(bundle)
-  const signatures = matchSignatures(signals).filter((s) => s.kind !== 'auth-failure' && (s.share >= 0.1 || s.count >= 5))
+  const signatures = matchSignatures(signals).filter((s) => s.share >= 0.1 || s.count >= 5)
   const ramps = memoryRamps(bundle)
   const correlations = changeCandidates(bundle)
     .map((candidate) => scoreChangeCorrelation(candidate, signals, {ramps, logsFrom: bundle.logs?.timeRange?.from ?? null}))
@@ -43,6 +48,8 @@ function analyzeBundle(bundle: EvidenceBundle): OfflineAnalysis {
   const rate = requestRateChange(bundle)
   const auth = authFailureBurst(bundle)
   const saturated = saturatedResources(bundle)
+  const diagnosis = databaseDiagnosis(bundle)
+  const probes = failingProbes(bundle)
   const supported = correlations.filter((c) => c.supported)
   const explained = new Set(supported.flatMap((c) => c.concepts))
 
@@ -56,18 +63,18 @@ function analyzeBundle(bundle: EvidenceBundle): OfflineAnalysis {
     ...saturationHypotheses(saturated, signatures, signals, rate, explained),
     ...surgeHypothesis(rate, bundle, signals, auth),
     ...(auth ? [attackHypothesis(auth, signals)] : []),
-    ...diagnosisHypotheses(databaseDiagnosis(bundle), signals),
-    ...probeHypotheses(failingProbes(bundle), signals),
+    ...diagnosisHypotheses(diagnosis, signals),
+    ...probeHypotheses(probes, signals),
   ]
-  return {signals, signatures, correlations, rate, auth, saturated, hypotheses: mergeSameCause(hypotheses)}
+  return {signals, signatures, correlations, rate, auth, saturated, diagnosis, probes, hypotheses: mergeSameCause(hypotheses)}
 }
 
-/** Findings naming the same cause (same change, or same category and component) become one, keeping the strongest wording. */
+/** Findings naming the same cause (keyed as the RCA groups them) become one, keeping the strongest wording. */
 function mergeSameCause(hypotheses: OfflineHypothesis[]): OfflineHypothesis[] {
   const byKey = new Map<string, OfflineHypothesis>()
   for (const h of hypotheses) {
     const f = h.finding
-    const key = f.change ? `change:${f.change.sha ?? f.change.subject}` : `${f.category}:${f.component ?? '*'}`
+    const key = keyOf(f)
     const seen = byKey.get(key)
     if (!seen) {
       byKey.set(key, {finding: {...f, evidenceIds: [...new Set(f.evidenceIds)]}, domains: h.domains})

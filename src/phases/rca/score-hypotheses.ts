@@ -53,7 +53,8 @@ export function scoreHypotheses(reports: readonly SpecialistReport[]): Hypothesi
   return hypotheses.sort((a, b) => b.score - a.score || Number(b.lead.change !== null) - Number(a.lead.change !== null))
 }
 
-function keyOf(finding: Finding): string {
+/** The "same cause" key: the same change, or the same category and component. */
+export function keyOf(finding: Finding): string {
   if (finding.change?.sha) return `change:${finding.change.sha}`
   if (finding.change) return `change:${finding.change.kind}:${finding.change.subject}`
   return `${finding.category}:${finding.component ?? '*'}`

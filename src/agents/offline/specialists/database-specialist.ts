@@ -1,7 +1,6 @@
 import type {EvidenceBundle} from '../../../evidence/evidence-bundle.js'
 import type {SpecialistReport} from '../../../incident/finding.js'
 import type {Incident} from '../../../incident/incident.js'
-import {databaseDiagnosis} from '../diagnostic-signals.js'
 import {analysisFor} from '../offline-hypotheses.js'
 import {findingsInScope, fmt, offlineReport, summarize, type Observation} from '../offline-report.js'
 
@@ -30,7 +29,7 @@ export function databaseSpecialist(bundle: EvidenceBundle, _incident: Incident):
   for (const m of migrations.slice(0, 3)) {
     observations.push({text: `Migration ${m.shortSha} "${m.subject}" committed ${m.committedAt}.`, evidenceIds: [`ev-git-${m.shortSha}`]})
   }
-  const diagnosis = databaseDiagnosis(bundle)
+  const {diagnosis} = analysis
   if (diagnosis && diagnosis.facts.length > 0) observations.push({text: `Live diagnosis: ${diagnosis.facts.join('; ')}.`, evidenceIds: diagnosis.evidenceIds})
   const findings = findingsInScope(analysis, 'database')
   return offlineReport('database', bundle, {

@@ -1,7 +1,6 @@
 import type {EvidenceBundle} from '../../../evidence/evidence-bundle.js'
 import type {SpecialistReport} from '../../../incident/finding.js'
 import type {Incident} from '../../../incident/incident.js'
-import {failingProbes} from '../diagnostic-signals.js'
 import {analysisFor} from '../offline-hypotheses.js'
 import {findingsInScope, fmt, offlineReport, summarize, type Observation} from '../offline-report.js'
 
@@ -18,7 +17,7 @@ export function infrastructureSpecialist(bundle: EvidenceBundle, _incident: Inci
   const restarts = (bundle.logs?.templates ?? []).filter((t) => RESTART.test(t.template))
   for (const t of restarts.slice(0, 3)) observations.push({text: `${fmt(t.count)}× "${t.template.slice(0, 160)}".`, evidenceIds: [t.evidenceId]})
   for (const s of analysis.saturated) observations.push({text: `${s.series} reached ${Math.round(s.ratio * 100)}% of its limit at ${s.at}.`, evidenceIds: s.evidenceIds})
-  for (const {probe, evidenceId} of failingProbes(bundle)) {
+  for (const {probe, evidenceId} of analysis.probes) {
     const outcome = probe.error ? `${probe.error}${probe.errorDetail ? ` (${probe.errorDetail})` : ''}` : `HTTP ${probe.status}`
     observations.push({text: `Health probe ${probe.url}: ${outcome} after ${probe.latencyMs} ms.`, evidenceIds: [evidenceId]})
   }
