@@ -16,6 +16,7 @@ export const SaturationSchema = z.object({
 })
 export type Saturation = z.infer<typeof SaturationSchema>
 
+/** Share of a limit in use from which a resource counts as saturated: metrics and live database alike. */
 export const SATURATED_RATIO = 0.9
 
 const RESOURCE_NAME = /memory|mem([_.-]|$)|heap|rss|disk|filesystem|fs[_.-]|inode|connection|conn([_.-]|$)|cpu|pool|utili[sz]ation|saturation|threads?|workers?|file[_.-]?descriptors|fds/i

@@ -4,6 +4,7 @@ import type {z} from 'zod'
 import {UsageError} from '../../errors/errors.js'
 import type {EvidenceItem} from '../../incident/evidence-item.js'
 import {redact} from '../../redact/redact.js'
+import {SATURATED_RATIO} from '../metrics/saturation.js'
 import {
   CONNECTION_COUNTS_SQL,
   CONNECTIONS_BY_DATABASE_SQL,
@@ -39,7 +40,6 @@ export interface DiagnosePostgresResult {
 
 /** Query text kept per session before redaction; enough to recognise a statement. */
 const QUERY_CHARS = 500
-export const SATURATED_RATIO = 0.9
 
 /**
  * A read-only look at a live PostgreSQL server: connection counts against max_connections (and
