@@ -56,7 +56,7 @@ export async function deliverPendingEntries(dir: string, config: IntegrationConf
     try {
       await record(entry, {result: await sendEntry(entry, config, clients, firstSlackTs(state.values()))})
     } catch (error) {
-      await record(entry, {error: errorLine(error)})
+      await record(entry, {error: failureLine(error)})
     }
   }
 
@@ -102,7 +102,7 @@ async function deliverJira(
     try {
       existing = await findIssuesByLabels(clients.jira, jira, batch.map((entry) => entry.payload.label))
     } catch (error) {
-      for (const entry of batch) await record(entry, {error: errorLine(error)})
+      for (const entry of batch) await record(entry, {error: failureLine(error)})
       continue
     }
     const toCreate: JiraEntry[] = []
@@ -118,7 +118,7 @@ async function deliverJira(
         await record(toCreate[index], 'key' in outcome ? {result: {key: outcome.key}} : {error: outcome.error})
       }
     } catch (error) {
-      for (const entry of toCreate) await record(entry, {error: errorLine(error)})
+      for (const entry of toCreate) await record(entry, {error: failureLine(error)})
     }
   }
 }
@@ -182,7 +182,8 @@ function isUnsent(entry: OutboxEntry): boolean {
   return entry.status === 'pending' || entry.status === 'failed'
 }
 
-function errorLine(error: unknown): string {
+/** One line for a failure: an AppError's own message, anything else as "unexpected failure: …" (not masked). */
+export function failureLine(error: unknown): string {
   if (error instanceof AppError) return error.message
   return `unexpected failure: ${error instanceof Error ? error.message : String(error)}`
 }

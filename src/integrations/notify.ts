@@ -1,11 +1,10 @@
 import {createHash} from 'node:crypto'
 
-import {AppError} from '../errors/errors.js'
 import type {ActionItem} from '../incident/action-item.js'
 import type {Incident} from '../incident/incident.js'
 import {withIncidentLock} from '../incident/lock.js'
 import {type IntegrationConfig, secretsOf} from './config.js'
-import {deliverPendingEntries, firstSlackTs, missingSetting, plannedRequests} from './deliver-outbox.js'
+import {deliverPendingEntries, failureLine, firstSlackTs, missingSetting, plannedRequests} from './deliver-outbox.js'
 import {maskSecrets} from '../redact/mask-known-secrets.js'
 import {emptyResult, type IntegrationDeps, type IntegrationResult, type NotifyMode, type OutgoingRequest, type TriageSummary} from './integration-types.js'
 import {jiraIssueBody} from './jira/jira-fields.js'
@@ -83,7 +82,7 @@ export async function notePagerDutyIncident(args: NotifyArgs & {pagerDutyInciden
 
 /** `incident-response sync`: deliver whatever is pending or failed in the incident's outbox. */
 export async function syncOutbox(args: Omit<NotifyArgs, 'mode'>): Promise<IntegrationResult> {
-  return guarded(() => lockFor(args.deps)(args.dir, () => deliverPendingEntries(args.dir, args.config, args.deps)))
+  return guarded(secretsOf(args.config), () => lockFor(args.deps)(args.dir, () => deliverPendingEntries(args.dir, args.config, args.deps)))
 }
 
 /**
@@ -101,7 +100,7 @@ async function runMessages(
   const secrets = secretsOf(args.config)
   const skipped = skippedChannels(messages, args.config)
   if (args.mode === 'dry-run') {
-    return guarded(async () => {
+    return guarded(secrets, async () => {
       const outbox = await readOutbox(args.dir)
       const sent = new Set(outbox.filter((entry) => entry.status === 'sent').map((entry) => entry.id))
       const entries = messages.filter((message) => !sent.has(message.id)).map((message) => pendingEntry(message, now()))
@@ -111,7 +110,7 @@ async function runMessages(
       return result
     })
   }
-  return guarded(() =>
+  return guarded(secrets, () =>
     lockFor(args.deps)(args.dir, async () => {
       const extra = more ? await more(await readOutbox(args.dir), secrets) : []
       // A message for a channel that is not configured is not queued: a later `sync` must not post a stale alert.
@@ -143,13 +142,12 @@ function lockFor(deps: IntegrationDeps): <T>(dir: string, fn: () => Promise<T>) 
 }
 
 /** Integrations never fail the incident: anything thrown becomes a reported failure. */
-async function guarded(fn: () => Promise<IntegrationResult>): Promise<IntegrationResult> {
+async function guarded(secrets: readonly string[], fn: () => Promise<IntegrationResult>): Promise<IntegrationResult> {
   try {
     return await fn()
   } catch (error) {
     const result = emptyResult()
-    const message = error instanceof AppError ? error.message : `unexpected failure: ${error instanceof Error ? error.message : String(error)}`
-    result.failed.push({channel: 'outbox', error: message})
+    result.failed.push({channel: 'outbox', error: maskSecrets(failureLine(error), secrets)})
     return result
   }
 }
