@@ -1,5 +1,7 @@
 import {setTimeout as sleepFor} from 'node:timers/promises'
 
+import type {z} from 'zod'
+
 import {IntegrationError} from '../../errors/errors.js'
 import {describeFailureBody} from './failure-body.js'
 import {maskSecrets} from '../../redact/mask-known-secrets.js'
@@ -46,6 +48,13 @@ export interface HttpResponse {
   requestId: string | null
   /** The body parsed as JSON; an IntegrationError if it is not JSON. */
   json(): unknown
+  /**
+   * The JSON body checked against `schema`. When it does not fit, throws `unexpected(text)`; `text`
+   * is the message after the status, or built from the first schema issue (`path: message`).
+   */
+  parse<S extends z.ZodType>(schema: S, text: string | ((issue: string) => string)): z.infer<S>
+  /** The error for an answer the caller cannot use: "<service>: <status> <text>", with this status and request id. */
+  unexpected(text: string): IntegrationError
 }
 
 export interface HttpClient {
@@ -124,18 +133,29 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   function okResponse(response: Response, text: string, requestId: string | null): HttpResponse {
+    const {status} = response
+    const unexpected = (message: string) => fail(`${status} ${message}`, {status, requestId})
+    const json = () => {
+      try {
+        return JSON.parse(text) as unknown
+      } catch {
+        throw unexpected('with a body that is not JSON')
+      }
+    }
     return {
-      status: response.status,
+      status,
       headers: response.headers,
       text,
       requestId,
-      json() {
-        try {
-          return JSON.parse(text)
-        } catch {
-          throw fail(`${response.status} with a body that is not JSON`, {status: response.status, requestId})
-        }
+      json,
+      parse(schema, describe) {
+        const parsed = schema.safeParse(json())
+        if (parsed.success) return parsed.data
+        if (typeof describe === 'string') throw unexpected(describe)
+        const issue = parsed.error.issues[0]
+        throw unexpected(describe(`${issue.path.join('.') || '(root)'}: ${issue.message}`))
       },
+      unexpected,
     }
   }
 

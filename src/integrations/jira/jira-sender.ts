@@ -1,6 +1,5 @@
 import {z} from 'zod'
 
-import {IntegrationError} from '../../errors/errors.js'
 import {type JiraConfig, jiraBasicCredentials} from '../config.js'
 import {describeFailureBody} from '../http/failure-body.js'
 import type {HttpClient} from '../http/http-client.js'
@@ -52,13 +51,12 @@ export async function findIssuesByLabels(client: HttpClient, config: JiraConfig,
   let pageToken: string | undefined
   for (let page = 0; page < MAX_SEARCH_PAGES; page++) {
     const response = await client.request(jiraSearchRequest(config, labels, pageToken))
-    const parsed = SearchResponseSchema.safeParse(response.json())
-    if (!parsed.success) throw new IntegrationError('Jira', `${response.status} unexpected search answer`, {status: response.status, requestId: response.requestId})
-    for (const issue of parsed.data.issues) {
+    const answer = response.parse(SearchResponseSchema, 'unexpected search answer')
+    for (const issue of answer.issues) {
       for (const label of issue.fields.labels) if (wanted.has(label) && !found.has(label)) found.set(label, issue.key)
     }
-    if (parsed.data.isLast !== false || !parsed.data.nextPageToken) break
-    pageToken = parsed.data.nextPageToken
+    if (answer.isLast !== false || !answer.nextPageToken) break
+    pageToken = answer.nextPageToken
   }
   return found
 }
@@ -86,8 +84,7 @@ export async function createIssuesInBulk(client: HttpClient, config: JiraConfig,
   const response = await client.request({...jiraBulkCreateRequest(config, bodies), acceptStatuses: [400]})
   const parsed = BulkResponseSchema.safeParse(response.json())
   if (!parsed.success || (response.status === 400 && parsed.data.errors.length === 0)) {
-    const code = describeFailureBody(response.text)
-    throw new IntegrationError('Jira', `${response.status} ${code ?? 'unexpected bulk-create answer'}`, {status: response.status, requestId: response.requestId})
+    throw response.unexpected(describeFailureBody(response.text) ?? 'unexpected bulk-create answer')
   }
   const failures = new Map(parsed.data.errors.map((error) => [error.failedElementNumber, error]))
   const created = [...parsed.data.issues]

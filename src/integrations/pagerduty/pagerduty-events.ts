@@ -1,6 +1,5 @@
 import {z} from 'zod'
 
-import {IntegrationError} from '../../errors/errors.js'
 import type {Incident} from '../../incident/incident.js'
 import type {Severity} from '../../incident/severity.js'
 import type {PagerDutyEventsConfig} from '../config.js'
@@ -58,14 +57,8 @@ const EnqueueResponseSchema = z.object({status: z.literal('success'), dedup_key:
 
 export async function sendPagerDutyEvent(client: HttpClient, request: OutgoingRequest): Promise<{dedupKey: string}> {
   const response = await client.request(request)
-  const parsed = EnqueueResponseSchema.safeParse(response.json())
-  if (!parsed.success) {
-    throw new IntegrationError('PagerDuty', `${response.status} with an unexpected body (no status "success")`, {
-      status: response.status,
-      requestId: response.requestId,
-    })
-  }
-  return {dedupKey: parsed.data.dedup_key}
+  const answer = response.parse(EnqueueResponseSchema, 'with an unexpected body (no status "success")')
+  return {dedupKey: answer.dedup_key}
 }
 
 /** Which setting to fix when the Events API refuses. */

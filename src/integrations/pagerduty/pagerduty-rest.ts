@@ -34,9 +34,7 @@ const NoteResponseSchema = z.object({note: z.object({id: z.string()})})
 
 export async function sendPagerDutyNote(client: HttpClient, request: OutgoingRequest): Promise<{noteId: string}> {
   const response = await client.request(request)
-  const parsed = NoteResponseSchema.safeParse(response.json())
-  if (!parsed.success) throw new IntegrationError('PagerDuty', `${response.status} unexpected note answer`, {status: response.status, requestId: response.requestId})
-  return {noteId: parsed.data.note.id}
+  return {noteId: response.parse(NoteResponseSchema, 'unexpected note answer').note.id}
 }
 
 const Reference = z.object({summary: z.string().optional(), type: z.string().optional()}).passthrough()
@@ -77,7 +75,7 @@ const MAX_PAGES = 20
 
 export async function fetchPagerDutyIncident(client: HttpClient, config: PagerDutyApiConfig, id: string): Promise<PagerDutyIncident> {
   const response = await client.request({method: 'GET', url: `${config.apiUrl}/incidents/${checkPagerDutyId(id)}`, headers: pagerDutyApiHeaders(config)})
-  return parseOrFail(IncidentResponseSchema, response.json(), response.status, 'incident').incident
+  return response.parse(IncidentResponseSchema, (issue) => `unexpected incident answer (${issue})`).incident
 }
 
 /** All log entries, oldest first, paging with `offset` while PagerDuty says there are `more`. */
@@ -90,18 +88,11 @@ export async function fetchPagerDutyLogEntries(client: HttpClient, config: Pager
       url: `${config.apiUrl}/incidents/${checkPagerDutyId(id)}/log_entries?${query}`,
       headers: pagerDutyApiHeaders(config),
     })
-    const parsed = parseOrFail(LogEntriesPageSchema, response.json(), response.status, 'log entries')
+    const parsed = response.parse(LogEntriesPageSchema, (issue) => `unexpected log entries answer (${issue})`)
     entries.push(...parsed.log_entries)
     if (!parsed.more || parsed.log_entries.length === 0) break
   }
   return entries.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at))
-}
-
-function parseOrFail<S extends z.ZodType>(schema: S, json: unknown, status: number, what: string): z.infer<S> {
-  const parsed = schema.safeParse(json)
-  if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]
-  throw new IntegrationError('PagerDuty', `${status} unexpected ${what} answer (${issue.path.join('.') || '(root)'}: ${issue.message})`, {status})
 }
 
 /** Which setting to fix when the REST API refuses. */

@@ -29,25 +29,20 @@ const PostMessageResponseSchema = z.union([
 export async function sendSlackMessage(client: HttpClient, config: SlackConfig, request: OutgoingRequest): Promise<{ts: string | null}> {
   const response = await client.request(request)
   if (config.mode === 'webhook') {
-    if (response.text.trim() !== 'ok') {
-      throw new IntegrationError('Slack', `${response.status} unexpected webhook answer`, {status: response.status, requestId: response.requestId})
-    }
+    if (response.text.trim() !== 'ok') throw response.unexpected('unexpected webhook answer')
     return {ts: null}
   }
   // chat.postMessage answers 200 for failures too: `ok` is what counts.
-  const parsed = PostMessageResponseSchema.safeParse(response.json())
-  if (!parsed.success) {
-    throw new IntegrationError('Slack', `${response.status} unexpected chat.postMessage answer`, {status: response.status, requestId: response.requestId})
-  }
-  if (!parsed.data.ok) {
-    const setting = slackSetting(config, response.status, parsed.data.error)
-    throw new IntegrationError('Slack', `${parsed.data.error}${setting ? ` — check ${setting}` : ''}`, {
+  const answer = response.parse(PostMessageResponseSchema, 'unexpected chat.postMessage answer')
+  if (!answer.ok) {
+    const setting = slackSetting(config, response.status, answer.error)
+    throw new IntegrationError('Slack', `${answer.error}${setting ? ` — check ${setting}` : ''}`, {
       status: response.status,
       requestId: response.requestId,
-      retryable: parsed.data.error === 'ratelimited' || parsed.data.error === 'internal_error',
+      retryable: answer.error === 'ratelimited' || answer.error === 'internal_error',
     })
   }
-  return {ts: parsed.data.ts}
+  return {ts: answer.ts}
 }
 
 const TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive', 'missing_scope', 'no_permission'])
