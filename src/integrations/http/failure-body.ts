@@ -18,6 +18,12 @@ export function describeFailureBody(text: string): string | null {
   return describeJson(json)
 }
 
+/** A failure as one line: "<status> <code> — check <setting>", leaving out a null status or code and an empty setting. */
+export function failureMessage(status: number | null, code: string | null, setting: string | null): string {
+  const head = [status, code].filter((part) => part !== null).join(' ')
+  return setting ? `${head} — check ${setting}` : head
+}
+
 function describeJson(json: object): string | null {
   const body = json as Record<string, unknown>
   if (typeof body.error === 'string') return clip(body.error)

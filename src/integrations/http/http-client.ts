@@ -3,7 +3,7 @@ import {setTimeout as sleepFor} from 'node:timers/promises'
 import type {z} from 'zod'
 
 import {IntegrationError} from '../../errors/errors.js'
-import {describeFailureBody} from './failure-body.js'
+import {describeFailureBody, failureMessage} from './failure-body.js'
 import {maskSecrets} from '../../redact/mask-known-secrets.js'
 import {backoffDelayMs, isRetryableStatus, MAX_SERVER_DELAY_MS, serverRequestedDelayMs} from './retry-policy.js'
 
@@ -119,8 +119,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       const code = describeFailureBody(text)
       const setting = options.settingFor?.(response.status, code) ?? null
-      const message = `${response.status}${code ? ` ${code}` : ''}${setting ? ` — check ${setting}` : ''}`
-      throw fail(message, {status: response.status, requestId, retryable})
+      throw fail(failureMessage(response.status, code || null, setting), {status: response.status, requestId, retryable})
     }
   }
 

@@ -1,7 +1,7 @@
 import {z} from 'zod'
 
 import {type JiraConfig, jiraBasicCredentials} from '../config.js'
-import {describeFailureBody} from '../http/failure-body.js'
+import {describeFailureBody, failureMessage} from '../http/failure-body.js'
 import type {HttpClient} from '../http/http-client.js'
 import type {OutgoingRequest} from '../integration-types.js'
 import type {JiraIssueBody} from '../outbox-entry.js'
@@ -92,8 +92,8 @@ export async function createIssuesInBulk(client: HttpClient, config: JiraConfig,
     const failure = failures.get(index)
     if (failure) {
       const code = describeFailureBody(JSON.stringify(failure.elementErrors ?? {}))
-      const setting = jiraSetting(failure.status ?? 400, code)
-      return {label: body.label, error: `Jira: ${failure.status ?? 400} ${code ?? 'rejected'}${setting ? ` — check ${setting}` : ''}`}
+      const status = failure.status ?? 400
+      return {label: body.label, error: `Jira: ${failureMessage(status, code ?? 'rejected', jiraSetting(status, code))}`}
     }
     const issue = created.shift()
     return issue ? {label: body.label, key: issue.key} : {label: body.label, error: 'Jira: bulk create answered without this issue'}

@@ -2,6 +2,7 @@ import {z} from 'zod'
 
 import {IntegrationError} from '../../errors/errors.js'
 import type {SlackConfig} from '../config.js'
+import {failureMessage} from '../http/failure-body.js'
 import type {HttpClient} from '../http/http-client.js'
 import type {OutgoingRequest} from '../integration-types.js'
 import type {SlackMessageBody} from '../outbox-entry.js'
@@ -35,8 +36,7 @@ export async function sendSlackMessage(client: HttpClient, config: SlackConfig, 
   // chat.postMessage answers 200 for failures too: `ok` is what counts.
   const answer = response.parse(PostMessageResponseSchema, 'unexpected chat.postMessage answer')
   if (!answer.ok) {
-    const setting = slackSetting(config, response.status, answer.error)
-    throw new IntegrationError('Slack', `${answer.error}${setting ? ` — check ${setting}` : ''}`, {
+    throw new IntegrationError('Slack', failureMessage(null, answer.error, slackSetting(config, response.status, answer.error)), {
       status: response.status,
       requestId: response.requestId,
       retryable: answer.error === 'ratelimited' || answer.error === 'internal_error',
