@@ -29,7 +29,7 @@ const SETTINGS = {
 } as const
 type SettingName = keyof typeof SETTINGS
 
-export const DEFAULT_URLS = {
+const DEFAULT_URLS = {
   pagerdutyEvents: 'https://events.pagerduty.com',
   pagerdutyApi: 'https://api.pagerduty.com',
   slackApi: 'https://slack.com/api',
@@ -43,13 +43,13 @@ const FileIntegrationsSchema = z
   })
   .strict()
 
-export const SlackConfigSchema = z.discriminatedUnion('mode', [
+const SlackConfigSchema = z.discriminatedUnion('mode', [
   z.object({mode: z.literal('webhook'), webhookUrl: z.string()}),
   z.object({mode: z.literal('bot'), botToken: z.string().min(1), channel: z.string().min(1), apiUrl: z.string()}),
 ])
 export type SlackConfig = z.infer<typeof SlackConfigSchema>
 
-export const IntegrationConfigSchema = z.object({
+const IntegrationConfigSchema = z.object({
   pagerdutyEvents: z.object({routingKey: z.string().min(1), eventsUrl: z.string()}).nullable(),
   pagerdutyApi: z.object({apiToken: z.string().min(1), from: z.string().nullable(), apiUrl: z.string()}).nullable(),
   slack: SlackConfigSchema.nullable(),

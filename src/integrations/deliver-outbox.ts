@@ -170,7 +170,7 @@ export function firstSlackTs(entries: Iterable<OutboxEntry>): string | null {
   return null
 }
 
-export function jiraKeysOf(entries: readonly OutboxEntry[]): Record<string, string> {
+function jiraKeysOf(entries: readonly OutboxEntry[]): Record<string, string> {
   const keys: Record<string, string> = {}
   for (const entry of entries) {
     if (entry.channel === 'jira' && entry.status === 'sent' && entry.result?.key) keys[entry.payload.actionItemId] = entry.result.key

@@ -1,10 +1,3 @@
-/** The integrations library as the CLI uses it: config, the outbox-backed notifications, and the PagerDuty import. */
-export {type IntegrationConfig, loadIntegrationConfig, secretsOf} from './config.js'
-export type {IntegrationDeps, IntegrationResult, NotifyMode, OutgoingRequest, TriageSummary} from './integration-types.js'
-export {underHeldLock} from './integration-types.js'
-export {createJiraIssuesForActionItems, escalateIncident, notePagerDutyIncident, notifyResolved, syncOutbox} from './notify.js'
-export {OUTBOX_FILE, readOutbox} from './outbox.js'
-export {importPagerDutyIncident, postPagerDutyNote} from './pagerduty/pagerduty-import.js'
-export type {PagerDutyImport} from './pagerduty/pagerduty-timeline.js'
-export {actionItemLabel} from './jira/jira-fields.js'
-export {storeJiraKeys, withJiraKeys} from './jira/store-jira-keys.js'
+/** The integrations entry point for `sync`; other callers import the module they need directly. */
+export {syncOutbox} from './notify.js'
+export {storeJiraKeys} from './jira/store-jira-keys.js'

@@ -5,11 +5,11 @@ import {z} from 'zod'
  * no routing keys, tokens, webhook URLs, Slack channel or Jira project (those come from the
  * config at send time, so fixing a setting and running `sync` uses the fixed value).
  */
-export const OUTBOX_SCHEMA_VERSION = 1
-export const OUTBOX_CHANNELS = ['pagerduty-event', 'pagerduty-note', 'slack', 'jira'] as const
+const OUTBOX_SCHEMA_VERSION = 1
+const OUTBOX_CHANNELS = ['pagerduty-event', 'pagerduty-note', 'slack', 'jira'] as const
 export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number]
 
-export const PagerDutyEventBodySchema = z.object({
+const PagerDutyEventBodySchema = z.object({
   event_action: z.enum(['trigger', 'acknowledge', 'resolve']),
   dedup_key: z.string().min(1).max(255),
   payload: z
@@ -27,10 +27,10 @@ export const PagerDutyEventBodySchema = z.object({
 })
 export type PagerDutyEventBody = z.infer<typeof PagerDutyEventBodySchema>
 
-export const PagerDutyNoteBodySchema = z.object({pagerDutyIncidentId: z.string().min(1), content: z.string().min(1)})
+const PagerDutyNoteBodySchema = z.object({pagerDutyIncidentId: z.string().min(1), content: z.string().min(1)})
 export type PagerDutyNoteBody = z.infer<typeof PagerDutyNoteBodySchema>
 
-export const SlackMessageBodySchema = z.object({
+const SlackMessageBodySchema = z.object({
   text: z.string().min(1),
   blocks: z.array(z.record(z.string(), z.unknown())),
   /** Post as a reply under the incident's first Slack message (bot mode; a webhook cannot thread). */
@@ -38,7 +38,7 @@ export const SlackMessageBodySchema = z.object({
 })
 export type SlackMessageBody = z.infer<typeof SlackMessageBodySchema>
 
-export const JiraIssueBodySchema = z.object({
+const JiraIssueBodySchema = z.object({
   actionItemId: z.string(),
   /** Unique to the action item; found by search after a crash between create and store. */
   label: z.string().regex(/^[A-Za-z0-9_.-]+$/),

@@ -8,7 +8,7 @@ import type {JiraIssueBody} from '../outbox-entry.js'
 
 export const JIRA_BULK_MAX = 50
 
-export function jiraHeaders(config: JiraConfig): Record<string, string> {
+function jiraHeaders(config: JiraConfig): Record<string, string> {
   return {authorization: `Basic ${jiraBasicCredentials(config)}`, accept: 'application/json', 'content-type': 'application/json'}
 }
 
@@ -74,7 +74,7 @@ const BulkResponseSchema = z.object({
     .default([]),
 })
 
-export type BulkOutcome = {label: string; key: string} | {label: string; error: string}
+type BulkOutcome = {label: string; key: string} | {label: string; error: string}
 
 /**
  * Create up to 50 issues in one call. Jira answers 201 (or 400 when every one failed) with the

@@ -6,7 +6,7 @@ import type {HttpClient} from '../http/http-client.js'
 import type {OutgoingRequest} from '../integration-types.js'
 import type {PagerDutyNoteBody} from '../outbox-entry.js'
 
-export function pagerDutyApiHeaders(config: PagerDutyApiConfig): Record<string, string> {
+function pagerDutyApiHeaders(config: PagerDutyApiConfig): Record<string, string> {
   return {
     authorization: `Token token=${config.apiToken}`,
     accept: 'application/vnd.pagerduty+json;version=2',
@@ -15,7 +15,7 @@ export function pagerDutyApiHeaders(config: PagerDutyApiConfig): Record<string, 
 }
 
 /** PagerDuty ids are alphanumeric; anything else would change the path. */
-export function checkPagerDutyId(id: string): string {
+function checkPagerDutyId(id: string): string {
   if (!/^[A-Za-z0-9]+$/.test(id)) throw new IntegrationError('PagerDuty', `not a PagerDuty incident id: ${JSON.stringify(id.slice(0, 40))}`)
   return id
 }
@@ -39,7 +39,7 @@ export async function sendPagerDutyNote(client: HttpClient, request: OutgoingReq
 
 const Reference = z.object({summary: z.string().optional(), type: z.string().optional()}).passthrough()
 
-export const PagerDutyIncidentSchema = z.object({
+const PagerDutyIncidentSchema = z.object({
   id: z.string(),
   incident_number: z.number().optional(),
   title: z.string(),
@@ -52,7 +52,7 @@ export const PagerDutyIncidentSchema = z.object({
 })
 export type PagerDutyIncident = z.infer<typeof PagerDutyIncidentSchema>
 
-export const PagerDutyLogEntrySchema = z.object({
+const PagerDutyLogEntrySchema = z.object({
   id: z.string(),
   type: z.string(),
   created_at: z.string(),

@@ -65,7 +65,7 @@ export function incidentResolvedMessage(incident: Incident, summary: string): Sl
 }
 
 /** Slack treats &, < and > as control characters in mrkdwn (mentions, links). */
-export function escapeMrkdwn(text: string): string {
+function escapeMrkdwn(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
 }
 
