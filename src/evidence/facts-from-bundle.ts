@@ -67,7 +67,8 @@ function topErrors(bundle: EvidenceBundle, onsetMs: number | null): EvidenceFact
   return [...exceptions, ...templates].sort((a, b) => Number(b.isNew) - Number(a.isNew)).slice(0, 10)
 }
 
-function onsetEvidence(bundle: EvidenceBundle): string[] {
+/** The evidence the onset was taken from: the log change-point, or the metric series that set it. */
+export function onsetEvidence(bundle: EvidenceBundle): string[] {
   if (bundle.window.onsetSource === 'logs' && bundle.logs?.onset) return [bundle.logs.onset.evidenceId]
   if (bundle.window.onsetSource === 'metrics') {
     const series = bundle.metrics?.series.find((item) => item.changePoint?.at === bundle.window.onset)

@@ -1,4 +1,5 @@
 import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
+import {onsetEvidence} from '../../evidence/facts-from-bundle.js'
 import {conceptsOf, pathsIn, tokenSet} from './text-tokens.js'
 
 /** One error-ish thing the logs say happened during the incident: a template or an exception. */
@@ -68,17 +69,11 @@ export function incidentSignals(bundle: EvidenceBundle): IncidentSignals {
   return {
     onsetMs,
     onset,
-    onsetIds: onsetEvidenceIds(bundle),
+    onsetIds: onsetEvidence(bundle),
     errors,
     errorCount: errors.filter((e) => e.kind === 'template' && e.levels.includes('error')).reduce((sum, e) => sum + e.count, 0),
     frames: [...frames],
     tokens,
     concepts: conceptsOf(tokens),
   }
-}
-
-function onsetEvidenceIds(bundle: EvidenceBundle): string[] {
-  if (bundle.window.onsetSource === 'logs' && bundle.logs?.onset) return [bundle.logs.onset.evidenceId]
-  const series = bundle.metrics?.series.find((s) => s.changePoint && s.changePoint.at === bundle.window.onset)
-  return series ? [series.evidenceId] : []
 }
