@@ -4,6 +4,7 @@ import {parse as parseYaml} from 'yaml'
 import {z} from 'zod'
 
 import {UserError} from '../errors/errors.js'
+import {formatIssues} from '../errors/format-issues.js'
 
 /** `.incident-response.json|yaml|yml` in the repo root: the same settings as the flags, plus integrations. */
 export const FileConfigSchema = z
@@ -60,7 +61,7 @@ export async function loadFileConfig(root: string): Promise<{config: FileConfig;
     }
     const parsed = FileConfigSchema.safeParse(raw ?? {})
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      const issues = formatIssues(parsed.error, Number.POSITIVE_INFINITY)
       throw new UserError(`${path} has invalid settings: ${issues.join('; ')}`, {suggestions: ['See the README section "Configuration" for the settings it takes.']})
     }
     return {config: parsed.data, path}

@@ -3,6 +3,7 @@ import {join} from 'node:path'
 
 import {writeJsonAtomic} from '../incident/atomic-write.js'
 import {InternalError} from '../errors/errors.js'
+import {formatIssues} from '../errors/format-issues.js'
 import {type EvidenceBundle, EvidenceBundleSchema} from './evidence-bundle.js'
 
 export const EVIDENCE_DIR = 'evidence'
@@ -31,7 +32,7 @@ export async function loadEvidence(dir: string): Promise<EvidenceBundle | null> 
   raw.items = JSON.parse(await readFile(join(root, 'items.json'), 'utf8'))
   const parsed = EvidenceBundleSchema.safeParse(raw)
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    const issues = formatIssues(parsed.error, 3)
     throw new InternalError(`The saved evidence in ${root} does not match its schema (${issues.join('; ')}).`, {
       suggestions: ['Delete that evidence folder to collect the evidence again on the next run.'],
     })

@@ -3,6 +3,7 @@ import {join} from 'node:path'
 import {z} from 'zod'
 
 import {InternalError, UserError} from '../errors/errors.js'
+import {formatIssues} from '../errors/format-issues.js'
 import {writeJsonAtomic} from './atomic-write.js'
 import {type Incident, IncidentSchema} from './incident.js'
 import {incidentIdFor, validateIncidentId} from './incident-id.js'
@@ -49,7 +50,7 @@ export async function readJsonFile<S extends z.ZodType>(path: string, schema: S)
   }
   const parsed = schema.safeParse(json)
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    const issues = formatIssues(parsed.error, 3)
     throw new InternalError(`${path} does not match its schema (${issues.join('; ')}).`)
   }
   return parsed.data

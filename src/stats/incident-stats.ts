@@ -1,6 +1,7 @@
 import {z} from 'zod'
 
 import {InternalError} from '../errors/errors.js'
+import {formatIssues} from '../errors/format-issues.js'
 import {IncidentSchema} from '../incident/incident.js'
 import {SEVERITY_LEVELS, SeveritySchema, type Severity} from '../incident/severity.js'
 import {median, nearestRankPercentile} from './percentile.js'
@@ -70,8 +71,7 @@ export function computeIncidentStats(input: readonly unknown[]): IncidentStats {
   const incidents = input.map((raw, index) => {
     const parsed = StatsIncidentSchema.safeParse(raw)
     if (parsed.success) return parsed.data
-    const issue = parsed.error.issues[0]
-    throw new InternalError(`stats: incident #${index + 1} is invalid (${issue.path.join('.')}: ${issue.message})`)
+    throw new InternalError(`stats: incident #${index + 1} is invalid (${formatIssues(parsed.error, 1)[0]})`)
   })
 
   const bySeverity = Object.fromEntries(Object.keys(SEVERITY_LEVELS).map((s) => [s, 0])) as Record<Severity, number>

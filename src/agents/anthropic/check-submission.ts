@@ -1,6 +1,6 @@
 import type {Finding} from '../../incident/finding.js'
 import {SubmissionSchema} from './agent-tools.js'
-import {formatIssues} from './format-issues.js'
+import {formatIssues} from '../../errors/format-issues.js'
 
 export type SubmissionCheck =
   | {ok: true; summary: string; findings: Finding[]; droppedFindings: number; limitations: string[]}

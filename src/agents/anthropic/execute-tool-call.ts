@@ -9,7 +9,7 @@ import {
   SearchLogsInputSchema,
   ShowCommitDiffInputSchema,
 } from './agent-tools.js'
-import {formatIssues} from './format-issues.js'
+import {formatIssues} from '../../errors/format-issues.js'
 
 export interface ToolCallResult {
   content: string

@@ -2,7 +2,7 @@ import type Anthropic from '@anthropic-ai/sdk'
 import {z} from 'zod'
 
 import {AgentFailure} from './describe-failure.js'
-import {formatIssues} from './format-issues.js'
+import {formatIssues} from '../../errors/format-issues.js'
 
 const TextBlockSchema = z.object({type: z.literal('text'), text: z.string()})
 const ToolUseBlockSchema = z.object({type: z.literal('tool_use'), id: z.string().min(1), name: z.string(), input: z.unknown()})
