@@ -66,22 +66,38 @@ export async function deliverPendingEntries(dir: string, config: IntegrationConf
   return result
 }
 
-async function sendEntry(entry: Exclude<OutboxEntry, JiraEntry>, config: IntegrationConfig, clients: ServiceClients, rootTs: string | null): Promise<Record<string, string>> {
+type DirectEntry = Exclude<OutboxEntry, JiraEntry>
+
+/** The request one PagerDuty or Slack entry makes, sent or planned; Slack replies thread under `rootTs`. */
+function requestFor(entry: DirectEntry, config: IntegrationConfig, rootTs: string | null): OutgoingRequest {
   switch (entry.channel) {
-    case 'pagerduty-event': {
-      const sent = await sendPagerDutyEvent(clients.pagerdutyEvents, pagerDutyEventRequest(config.pagerdutyEvents!, entry.payload))
-      return {dedupKey: sent.dedupKey}
-    }
-    case 'pagerduty-note': {
-      const sent = await sendPagerDutyNote(clients.pagerdutyApi, pagerDutyNoteRequest(config.pagerdutyApi!, entry.payload))
-      return {noteId: sent.noteId}
-    }
+    case 'pagerduty-event':
+      return pagerDutyEventRequest(config.pagerdutyEvents!, entry.payload)
+    case 'pagerduty-note':
+      return pagerDutyNoteRequest(config.pagerdutyApi!, entry.payload)
+    case 'slack':
+      return slackRequest(config.slack!, entry.payload, entry.payload.threadUnderFirst ? rootTs : null)
+  }
+}
+
+async function sendEntry(entry: DirectEntry, config: IntegrationConfig, clients: ServiceClients, rootTs: string | null): Promise<Record<string, string>> {
+  const request = requestFor(entry, config, rootTs)
+  switch (entry.channel) {
+    case 'pagerduty-event':
+      return {dedupKey: (await sendPagerDutyEvent(clients.pagerdutyEvents, request)).dedupKey}
+    case 'pagerduty-note':
+      return {noteId: (await sendPagerDutyNote(clients.pagerdutyApi, request)).noteId}
     case 'slack': {
       const threadTs = entry.payload.threadUnderFirst ? rootTs : null
-      const sent = await sendSlackMessage(clients.slack, config.slack!, slackRequest(config.slack!, entry.payload, threadTs))
+      const sent = await sendSlackMessage(clients.slack, config.slack!, request)
       return sent.ts === null ? {} : {ts: sent.ts, ...(threadTs ? {threadTs} : {})}
     }
   }
+}
+
+/** Jira takes at most JIRA_BULK_MAX issues per bulk request. */
+function* jiraBatches(entries: readonly JiraEntry[]): Generator<JiraEntry[]> {
+  for (let start = 0; start < entries.length; start += JIRA_BULK_MAX) yield entries.slice(start, start + JIRA_BULK_MAX)
 }
 
 /**
@@ -96,8 +112,7 @@ async function deliverJira(
   record: (entry: OutboxEntry, outcome: {result: Record<string, string>} | {error: string}) => Promise<void>,
 ): Promise<void> {
   const jira = config.jira!
-  for (let start = 0; start < entries.length; start += JIRA_BULK_MAX) {
-    const batch = entries.slice(start, start + JIRA_BULK_MAX)
+  for (const batch of jiraBatches(entries)) {
     let existing: Map<string, string>
     try {
       existing = await findIssuesByLabels(clients.jira, jira, batch.map((entry) => entry.payload.label))
@@ -132,16 +147,13 @@ export function plannedRequests(
   const planned: Array<{channel: OutboxChannel; request: OutgoingRequest}> = []
   const jiraEntries = entries.filter((entry): entry is JiraEntry => entry.channel === 'jira')
   for (const entry of entries) {
-    if (missingSetting(entry.channel, config) !== null) continue
-    if (entry.channel === 'pagerduty-event') planned.push({channel: entry.channel, request: pagerDutyEventRequest(config.pagerdutyEvents!, entry.payload)})
-    if (entry.channel === 'pagerduty-note') planned.push({channel: entry.channel, request: pagerDutyNoteRequest(config.pagerdutyApi!, entry.payload)})
-    if (entry.channel === 'slack') planned.push({channel: entry.channel, request: slackRequest(config.slack!, entry.payload, entry.payload.threadUnderFirst ? (rootTs ?? '<first message ts>') : null)})
+    if (entry.channel === 'jira' || missingSetting(entry.channel, config) !== null) continue
+    planned.push({channel: entry.channel, request: requestFor(entry, config, rootTs ?? '<first message ts>')})
   }
-  if (jiraEntries.length > 0 && config.jira) {
-    for (let start = 0; start < jiraEntries.length; start += JIRA_BULK_MAX) {
-      const batch = jiraEntries.slice(start, start + JIRA_BULK_MAX).map((entry) => entry.payload)
-      planned.push({channel: 'jira', request: jiraSearchRequest(config.jira, batch.map((body) => body.label))})
-      planned.push({channel: 'jira', request: jiraBulkCreateRequest(config.jira, batch)})
+  if (config.jira) {
+    for (const batch of jiraBatches(jiraEntries)) {
+      planned.push({channel: 'jira', request: jiraSearchRequest(config.jira, batch.map((entry) => entry.payload.label))})
+      planned.push({channel: 'jira', request: jiraBulkCreateRequest(config.jira, batch.map((entry) => entry.payload))})
     }
   }
   return planned
