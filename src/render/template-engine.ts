@@ -5,11 +5,14 @@
  * `{{^list}}…{{/list}}` (only when falsy or empty) and comments `{{! … }}`. No HTML escaping: the
  * output is Markdown, and values are already plain text.
  */
+import {UserError} from '../errors/errors.js'
+
 type Context = readonly unknown[]
 
 const TAG = /{{\s*([#^/!]?)\s*([^}]*?)\s*}}/g
 
-export class TemplateError extends Error {}
+/** A template that does not parse. Templates can be the user's own files, so this is a user error. */
+export class TemplateError extends UserError {}
 
 export function renderTemplate(template: string, view: unknown): string {
   return renderBlock(template, [view])
