@@ -1,10 +1,5 @@
-import {createAnthropicProvider} from '../agents/anthropic/anthropic-provider.js'
-import {createAnthropicClient, DEFAULT_ANTHROPIC_MODEL} from '../agents/anthropic/anthropic-client.js'
-import {assertAnthropicKey} from '../agents/anthropic/anthropic-key.js'
-import {draftPostmortemNarrative} from '../agents/anthropic/postmortem-narrative.js'
 import {createOfflineProvider} from '../agents/offline/offline-provider.js'
 import type {FileConfig} from '../config/config.js'
-import {collectEvidence} from '../evidence/collect-evidence.js'
 import type {PipelineDeps} from '../phases/pipeline.js'
 import type {Narrator} from '../phases/postmortem/narrative.js'
 import type {PipelineRequest} from '../phases/pipeline-request.js'
@@ -13,17 +8,27 @@ import {buildNotifier} from './build-notifier.js'
 import {createProgress} from './progress.js'
 import type {TerminalStyle} from './terminal.js'
 
-/** Wires the real dependencies of the pipeline: clock, progress, collectors, providers, integrations. */
+/**
+ * Wires the real dependencies of the pipeline: clock, progress, collectors, providers, integrations.
+ * The Anthropic SDK and the evidence collectors (pg, csv-parse) are loaded only when used: they
+ * are most of the start-up time, and an offline run or a postmortem refresh needs none of them.
+ */
 export async function buildPipelineDeps(
   request: PipelineRequest,
   config: FileConfig,
-  options: {style: TerminalStyle; configRoot: string; model?: string; env?: NodeJS.ProcessEnv},
+  options: {style: TerminalStyle; configRoot: string; model?: string},
 ): Promise<PipelineDeps> {
-  const env = options.env ?? process.env
+  const env = process.env
   const offline = createOfflineProvider()
   let chosen = offline
   let narrator: Narrator | null = null
   if (request.provider === 'anthropic') {
+    const [{assertAnthropicKey}, {createAnthropicClient, DEFAULT_ANTHROPIC_MODEL}, {createAnthropicProvider}, {draftPostmortemNarrative}] = await Promise.all([
+      import('../agents/anthropic/anthropic-key.js'),
+      import('../agents/anthropic/anthropic-client.js'),
+      import('../agents/anthropic/anthropic-provider.js'),
+      import('../agents/anthropic/postmortem-narrative.js'),
+    ])
     const apiKey = assertAnthropicKey(env)
     const model = options.model ?? config.model ?? env.INCIDENT_RESPONSE_MODEL ?? DEFAULT_ANTHROPIC_MODEL
     const client = createAnthropicClient({apiKey, baseURL: env.ANTHROPIC_BASE_URL, timeoutMs: 45_000, maxRetries: 2})
@@ -41,7 +46,10 @@ export async function buildPipelineDeps(
   return {
     now: () => new Date(),
     progress: createProgress({tty: options.style.tty, color: options.style.color}),
-    collectEvidence: (incident, req) => collectEvidence({incident, databaseUrl: req.databaseUrl}),
+    collectEvidence: async (incident, req) => {
+      const {collectEvidence} = await import('../evidence/collect-evidence.js')
+      return collectEvidence({incident, databaseUrl: req.databaseUrl})
+    },
     provider: chosen,
     templates: await loadTemplates(config, options.configRoot),
     notifier: buildNotifier({config, env, mode: request.notify}),

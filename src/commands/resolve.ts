@@ -3,7 +3,6 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {integrationConfig, toReport} from '../cli/build-notifier.js'
 import {incidentFlags} from '../cli/flags.js'
-import {refreshPostmortem} from '../cli/run-for-incident.js'
 import {terminalStyle} from '../cli/terminal.js'
 import {loadFileConfig} from '../config/config.js'
 import {notifyResolved} from '../integrations/notify.js'
@@ -32,7 +31,10 @@ export default class Resolve extends BaseCommand {
     const {config: fileConfig} = await loadFileConfig(result.incident.inputs.repo ?? process.cwd()).catch(() => ({config: {}}))
     const config = integrationConfig(fileConfig, process.env)
     const notifications = mode === 'off' ? null : toReport('resolve', await notifyResolved({dir: result.dir, config, deps: {}, mode, incident: result.incident, summary: flags.resolution}), config)
-    const refreshed = flags.postmortem ? await refreshPostmortem(flags['out-dir'], result.incident, {style: terminalStyle(), formats: ['md', 'html'], notify: mode}) : null
+    // The pipeline (and what it imports) is loaded only when a postmortem is written.
+    const refreshed = flags.postmortem
+      ? await (await import('../cli/run-for-incident.js')).refreshPostmortem(flags['out-dir'], result.incident, {style: terminalStyle(), formats: ['md', 'html'], notify: mode})
+      : null
     if (!this.jsonEnabled()) {
       this.log(`${result.id} resolved at ${result.incident.timestamps.resolvedAt}.`)
       for (const failure of notifications?.failed ?? []) this.logToStderr(`! ${failure.channel}: ${failure.error} (kept in the outbox; run incident-response sync)`)
