@@ -15,9 +15,9 @@ export function integrationConfig(config: FileConfig, env: NodeJS.ProcessEnv): I
  * The real notifier. The pipeline already holds the incident lock when it calls, so the
  * integrations must not take it again (it is not re-entrant).
  */
-export function buildNotifier(options: {config: FileConfig; env: NodeJS.ProcessEnv; mode: NotifyMode; deps?: IntegrationDeps}): Notifier {
+export function buildNotifier(options: {config: FileConfig; env: NodeJS.ProcessEnv; mode: NotifyMode}): Notifier {
   const config = integrationConfig(options.config, options.env)
-  const deps: IntegrationDeps = {...options.deps, withLock: underHeldLock}
+  const deps: IntegrationDeps = {withLock: underHeldLock}
   const configured = Boolean(config.pagerdutyEvents || config.slack)
   return {
     async escalate({dir, incident, impactSummary, suspectedCause, nextUpdate}) {

@@ -9,8 +9,6 @@ export interface Progress {
   info(message: string): void
 }
 
-export const silentProgress: Progress = {start() {}, succeed() {}, skip() {}, fail() {}, info() {}}
-
 /** All progress goes to stderr: stdout is for the summary or the JSON object. */
 export function createProgress(options: {tty: boolean; color: boolean; stream?: NodeJS.WriteStream}): Progress {
   const stream = options.stream ?? process.stderr

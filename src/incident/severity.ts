@@ -7,7 +7,6 @@ export interface SeverityLevel {
   id: Severity
   meaning: string
   scope: string
-  responseMinutes: number
   responseTarget: string
   escalation: string
   /** Channels the escalation plan names, in the order they are used. */
@@ -20,7 +19,6 @@ export const SEVERITY_LEVELS: Readonly<Record<Severity, SeverityLevel>> = {
     id: 'P0',
     meaning: 'Critical: service down, all users affected, data loss or security breach',
     scope: 'all users',
-    responseMinutes: 5,
     responseTarget: '< 5 minutes',
     escalation: 'Page the on-call engineer now (PagerDuty) and open an incident channel (Slack)',
     channels: ['pagerduty', 'slack'],
@@ -29,7 +27,6 @@ export const SEVERITY_LEVELS: Readonly<Record<Severity, SeverityLevel>> = {
     id: 'P1',
     meaning: 'High: major functionality broken for a significant subset of users, revenue impact',
     scope: 'significant subset of users',
-    responseMinutes: 60,
     responseTarget: '< 1 hour',
     escalation: 'Alert the owning team in Slack; page if not acknowledged within the hour',
     channels: ['slack'],
@@ -38,7 +35,6 @@ export const SEVERITY_LEVELS: Readonly<Record<Severity, SeverityLevel>> = {
     id: 'P2',
     meaning: 'Medium: minor functionality affected, limited impact, a workaround exists',
     scope: 'limited',
-    responseMinutes: 240,
     responseTarget: '< 4 hours',
     escalation: 'Notify the owning team by Slack or email during working hours',
     channels: ['slack', 'email'],

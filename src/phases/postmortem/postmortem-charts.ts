@@ -5,9 +5,6 @@ import type {PostmortemChart} from '../../render/html/render-postmortem-html.js'
 import {renderErrorRateChart} from '../../render/svg/error-rate-chart.js'
 import {renderPhaseStrip} from '../../render/svg/phase-strip.js'
 
-export const ERROR_RATE_SVG = 'error-rate.svg'
-export const PHASES_SVG = 'incident-phases.svg'
-
 /** The two charts of the postmortem, from the evidence buckets and the incident's timestamps. */
 export function postmortemCharts(incident: Incident, rca: Rca, facts: EvidenceFacts): PostmortemChart[] {
   const t = incident.timestamps
