@@ -10,6 +10,7 @@ import type {Incident} from '../../incident/incident.js'
 import type {Rca} from '../../incident/rca.js'
 import {readJsonFile} from '../../incident/store.js'
 import {lintBlameless, type LintFinding} from '../../lint/lint-blameless.js'
+import {cites} from '../../render/evidence-refs.js'
 import {renderPostmortemHtml} from '../../render/html/render-postmortem-html.js'
 import {ACTION_ITEMS_JSON} from '../phase-outputs.js'
 import type {NotifyReport} from '../notifier.js'
@@ -65,7 +66,7 @@ export async function runPostmortem(
   const charts = postmortemCharts(incident, rca, facts)
 
   await writeJsonAtomic(join(dir, ACTION_ITEMS_JSON), {schemaVersion: 1, incidentId: incident.id, items: actionItems})
-  await writeFileAtomic(join(dir, 'action-items.md'), scrub(deps.templates.render('actionItems', {id: incident.id, items: actionItems.map((item) => ({...item, cites: item.evidenceIds.length > 0 ? ` [${item.evidenceIds.map((id) => `\`${id}\``).join(', ')}]` : ''}))})))
+  await writeFileAtomic(join(dir, 'action-items.md'), scrub(deps.templates.render('actionItems', {id: incident.id, items: actionItems.map((item) => ({...item, cites: cites(item.evidenceIds)}))})))
   for (const chart of charts) await writeFileAtomic(join(dir, `${chart.id}.svg`), chart.svg)
   await writeFileAtomic(join(dir, 'postmortem.md'), markdown)
   await writeFileAtomic(join(dir, 'incident-summary.md'), scrub(deps.templates.render('summary', view)))
