@@ -13,4 +13,10 @@ describe('scrubPeople', () => {
   it('ignores names too short to match safely', () => {
     expect(scrubPeople('Al ran it', {names: ['Al'], emails: []})).toBe('Al ran it')
   })
+  it('leaves ordinary words and bot accounts alone, as the blameless lint does', () => {
+    const people = {names: ['Will Smith', 'GitHub Actions'], emails: []}
+    expect(scrubPeople('We will cap connections; GitHub Actions deploy ran; Will Smith rolled back', people)).toBe(
+      'We will cap connections; GitHub Actions deploy ran; a responder rolled back',
+    )
+  })
 })
