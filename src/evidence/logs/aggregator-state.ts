@@ -56,12 +56,7 @@ export function mergeAggregatorState(into: LogAggregator, state: AggregatorState
   }
 
   for (const {tokens, stats} of state.templates) {
-    const cluster = into.miner.addTokens(tokens, stats.count)
-    let target = into.templates[cluster.id]
-    if (!target) {
-      target = {count: 0, firstSeen: Infinity, lastSeen: -Infinity, levels: new Set(), errors: 0, samples: [], errorSample: null, byBucket: new Map()}
-      into.templates[cluster.id] = target
-    }
+    const target = into.statsOf(into.miner.addTokens(tokens, stats.count))
     target.count += stats.count
     target.errors += stats.errors
     target.firstSeen = Math.min(target.firstSeen, stats.firstSeen)
@@ -76,22 +71,8 @@ export function mergeAggregatorState(into: LogAggregator, state: AggregatorState
   }
 
   for (const [, endpoint] of state.endpoints) into.mergeEndpoint({...endpoint, ref: shift(endpoint.ref, lineOffset)})
-  for (const [key, exception] of state.exceptions) {
-    const target = into.exceptions.get(key)
-    if (target) {
-      target.count += exception.count
-      target.firstSeen = Math.min(target.firstSeen, exception.firstSeen)
-    } else if (into.exceptions.size < into.limits.maxExceptions) into.exceptions.set(key, {...exception, ref: shift(exception.ref, lineOffset)})
-    else into.exceptionsCapped = true
-  }
-  for (const [user, counts] of state.users) {
-    const target = into.users.get(user)
-    if (target) {
-      target.count += counts.count
-      target.errors += counts.errors
-    } else if (into.users.size < into.limits.maxDistinctClients) into.users.set(user, {...counts})
-    else into.clientsCapped = true
-  }
+  for (const [key, exception] of state.exceptions) into.mergeException(key, {...exception, ref: shift(exception.ref, lineOffset)})
+  for (const [user, counts] of state.users) into.countUser(user, counts.count, counts.errors)
   if (!into.ips.merge(state.ips)) into.clientsCapped = true
   into.clientsCapped ||= state.clientsCapped
   into.endpointsCapped ||= state.endpointsCapped

@@ -4,7 +4,7 @@ import {normalizeEndpointPath} from './endpoint-path.js'
 import {addHistogram, latencyBin, newLatencyHistogram} from './latency-histogram.js'
 import type {LogLevel, LogRecord} from './log-record.js'
 import {parseException, type StackFrame} from './stack-trace.js'
-import {TemplateMiner, type MinerSettings} from './template-miner.js'
+import {TemplateMiner, type MinerSettings, type TemplateCluster} from './template-miner.js'
 import {coarsenCounts, TimeGrid} from './time-grid.js'
 
 /**
@@ -90,6 +90,7 @@ export const DEFAULT_LIMITS: AggregatorLimits = {
 
 const MAX_MINED_CHARS = 2000
 const MAX_METHOD_CHARS = 20
+const MAX_USER_CHARS = 200
 
 export class LogAggregator {
   readonly miner: TemplateMiner
@@ -157,12 +158,7 @@ export class LogAggregator {
     }
 
     const message = record.message.length > MAX_MINED_CHARS ? record.message.slice(0, MAX_MINED_CHARS) : record.message
-    const cluster = this.miner.add(message)
-    let stats = this.templates[cluster.id]
-    if (!stats) {
-      stats = {count: 0, firstSeen: Number.POSITIVE_INFINITY, lastSeen: Number.NEGATIVE_INFINITY, levels: new Set(), errors: 0, samples: [], errorSample: null, byBucket: new Map()}
-      this.templates[cluster.id] = stats
-    }
+    const stats = this.statsOf(this.miner.add(message))
     stats.count++
     if (isError) stats.errors++
     if (record.level) stats.levels.add(record.level)
@@ -228,21 +224,45 @@ export class LogAggregator {
   }
 
   private addClient(record: LogRecord, isError: boolean): void {
-    const cap = this.limits.maxDistinctClients
     if (record.ip !== null && !this.ips.add(record.ip, isError || record.level === 'warn')) this.clientsCapped = true
-    if (record.user !== null) {
-      let user = this.users.get(record.user)
-      if (!user) {
-        if (this.users.size >= cap) {
-          this.clientsCapped = true
-          return
-        }
-        user = {count: 0, errors: 0}
-        this.users.set(detach(record.user, 200), user)
-      }
-      user.count++
-      if (isError) user.errors++
+    if (record.user !== null) this.countUser(record.user, 1, isError ? 1 : 0)
+  }
+
+  /** The stats of a template cluster, created on first use. */
+  statsOf(cluster: TemplateCluster): TemplateStats {
+    let stats = this.templates[cluster.id]
+    if (!stats) {
+      stats = {count: 0, firstSeen: Number.POSITIVE_INFINITY, lastSeen: Number.NEGATIVE_INFINITY, levels: new Set(), errors: 0, samples: [], errorSample: null, byBucket: new Map()}
+      this.templates[cluster.id] = stats
     }
+    return stats
+  }
+
+  /** Adds lines (and error lines) of one user, up to the cap on distinct users. */
+  countUser(user: string, count: number, errors: number): void {
+    // Capped before the lookup, so an over-long id is looked up under the key it is stored under.
+    const key = user.length > MAX_USER_CHARS ? user.slice(0, MAX_USER_CHARS) : user
+    let counts = this.users.get(key)
+    if (!counts) {
+      if (this.users.size >= this.limits.maxDistinctClients) {
+        this.clientsCapped = true
+        return
+      }
+      counts = {count: 0, errors: 0}
+      this.users.set(detach(key), counts)
+    }
+    counts.count += count
+    counts.errors += errors
+  }
+
+  /** Adds another aggregator's counts for one exception group (the results of a worker thread). */
+  mergeException(key: string, exception: ExceptionStats): void {
+    const target = this.exceptions.get(key)
+    if (target) {
+      target.count += exception.count
+      target.firstSeen = Math.min(target.firstSeen, exception.firstSeen)
+    } else if (this.exceptions.size < this.limits.maxExceptions) this.exceptions.set(key, exception)
+    else this.exceptionsCapped = true
   }
 
   private addException(firstLine: string, trace: readonly string[], ts: number, rawLine: string, file: string, line: number): void {

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
 import {ClientAddresses, packIpv4} from '../../../src/evidence/logs/client-addresses.js'
+import {LogAggregator} from '../../../src/evidence/logs/log-aggregator.js'
 
 describe('packIpv4', () => {
   it('packs dotted quads and refuses anything else', () => {
@@ -86,5 +87,14 @@ describe('ClientAddresses', () => {
     expect(a.size).toBe(5)
     expect(a.withFailures).toBe(4)
     expect(a.top(1)).toEqual([{address: '10.0.0.2', count: 2, failures: 1}])
+  })
+})
+
+describe('LogAggregator.countUser', () => {
+  it('counts an over-long user id under one capped key', () => {
+    const aggregator = new LogAggregator()
+    const id = `user-${'x'.repeat(300)}`
+    for (let i = 0; i < 4; i++) aggregator.countUser(id, 1, i % 2)
+    expect([...aggregator.users.values()]).toEqual([{count: 4, errors: 2}])
   })
 })
