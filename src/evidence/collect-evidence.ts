@@ -65,7 +65,7 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
 }
 
 /** Logs first (error-rate change-point), then an error-like metric's change point, then the declaration. */
-export function chooseOnset(fromLogs: string | null, metrics: MetricsDigest | null, declaredAt: string | null): {onset: string | null; onsetSource: EvidenceBundle['window']['onsetSource']} {
+function chooseOnset(fromLogs: string | null, metrics: MetricsDigest | null, declaredAt: string | null): {onset: string | null; onsetSource: EvidenceBundle['window']['onsetSource']} {
   if (fromLogs) return {onset: fromLogs, onsetSource: 'logs'}
   const changes = (metrics?.series ?? []).filter((series) => series.changePoint && series.changePoint.direction === 'up' && ERROR_SERIES.test(series.name))
   const earliest = changes.map((series) => series.changePoint!.at).sort()[0]

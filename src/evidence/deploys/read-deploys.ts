@@ -67,7 +67,7 @@ function parseLine(line: string, lineNumber: number): DeployEvent | {problem: st
   return {line: lineNumber, ...parsed.data, description: description === null ? null : redact(description)}
 }
 
-export function deployEvidence(file: string, event: DeployEvent): EvidenceItem {
+function deployEvidence(file: string, event: DeployEvent): EvidenceItem {
   const what = [event.service, event.version].filter(Boolean).join(' ')
   const sha = event.sha === null ? '' : ` (${event.sha.slice(0, 7)})`
   const description = event.description === null ? '' : `: ${event.description}`

@@ -106,7 +106,7 @@ export async function collectChanges(input: CollectChangesInput): Promise<Collec
 }
 
 /** Pure: a parsed commit plus its dependency moves → the digest entry (subject redacted). */
-export function describeCommit(
+function describeCommit(
   commit: RawCommit,
   dependencyChanges: DependencyChange[],
   tags: string[],
@@ -134,7 +134,7 @@ export function describeCommit(
   }
 }
 
-export function commitEvidence(commit: CommitChange): EvidenceItem {
+function commitEvidence(commit: CommitChange): EvidenceItem {
   const stats = `${commit.files.length + commit.filesOmitted} files, +${commit.additions} -${commit.deletions}`
   const where = commit.components.length > 0 ? `; components: ${commit.components.slice(0, 5).join(', ')}` : ''
   const moved = commit.dependencyChanges

@@ -98,7 +98,7 @@ async function readCapped(response: Response): Promise<string> {
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/i
 
-export function classifyFetchError(error: unknown, signal: AbortSignal): {kind: NonNullable<HealthProbe['error']>; detail: string} {
+function classifyFetchError(error: unknown, signal: AbortSignal): {kind: NonNullable<HealthProbe['error']>; detail: string} {
   if (signal.aborted || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))) {
     return {kind: 'timeout', detail: 'no complete answer before the timeout'}
   }
@@ -114,7 +114,7 @@ export function classifyFetchError(error: unknown, signal: AbortSignal): {kind: 
 }
 
 /** The URL as saved and printed: no user, password or query string (tokens often ride there). */
-export function displayUrl(url: URL): string {
+function displayUrl(url: URL): string {
   const copy = new URL(url)
   copy.username = ''
   copy.password = ''
@@ -123,7 +123,7 @@ export function displayUrl(url: URL): string {
   return copy.toString()
 }
 
-export function healthEvidence(probe: HealthProbe, n: number): EvidenceItem {
+function healthEvidence(probe: HealthProbe, n: number): EvidenceItem {
   const kind = probe.error !== null ? 'unreachable' : probe.ok ? 'healthy' : 'unhealthy'
   const outcome =
     probe.error !== null

@@ -20,7 +20,7 @@ export interface DigestOptions {
   maxTopClients: number
 }
 
-export const ONSET_METHOD = 'binomial-epidemic-changepoint'
+const ONSET_METHOD = 'binomial-epidemic-changepoint'
 
 const iso = (ms: number) => new Date(ms).toISOString()
 const isoOrNull = (ms: number) => (Number.isFinite(ms) ? iso(ms) : null)

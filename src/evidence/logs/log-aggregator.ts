@@ -79,7 +79,7 @@ export interface AggregatorLimits {
   samplesPerTemplate: number
 }
 
-export const DEFAULT_LIMITS: AggregatorLimits = {
+const DEFAULT_LIMITS: AggregatorLimits = {
   maxBuckets: 1440,
   maxEndpoints: 2000,
   maxExceptions: 1000,

@@ -46,7 +46,7 @@ function upperCaseMethod(method: string | null): string | null {
 }
 
 /** `"250ms"`, `"1.2s"`, `"800µs"`, or a bare number in the field's unit. */
-export function parseDuration(value: unknown, factor: number): number | null {
+function parseDuration(value: unknown, factor: number): number | null {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value * factor : null
   if (typeof value !== 'string') return null
   const match = /^(\d+(?:\.\d+)?)\s*(ns|us|µs|ms|s|m)?$/.exec(value.trim())

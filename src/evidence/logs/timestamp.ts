@@ -25,7 +25,7 @@ function digits(text: string, at: number, count: number): number {
 }
 
 /** ISO 8601 / RFC 3339 starting at `at`; null when the text there is not one. */
-export function parseIsoAt(text: string, at: number): ParsedTimestamp | null {
+function parseIsoAt(text: string, at: number): ParsedTimestamp | null {
   const year = digits(text, at, 4)
   if (year < 0 || text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return null
   const month = digits(text, at + 5, 2)
@@ -92,7 +92,7 @@ function dayStart(year: number, month: number, day: number): number {
 }
 
 /** `Mar  1 14:02:11` (no year): the year is taken from `reference`, one back if that lands in the future. */
-export function parseSyslogAt(text: string, at: number, reference: Date): ParsedTimestamp | null {
+function parseSyslogAt(text: string, at: number, reference: Date): ParsedTimestamp | null {
   const month = MONTHS[text.slice(at, at + 3)]
   if (month === undefined || text.charCodeAt(at + 3) !== 32) return null
   let i = at + 4

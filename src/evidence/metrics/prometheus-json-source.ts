@@ -7,7 +7,7 @@ import {parseMetricTime, parseMetricValue, type MetricReadResult, type MetricSou
 const SampleSchema = z.tuple([z.union([z.number(), z.string()]), z.union([z.string(), z.number()])])
 
 /** The body of a saved Prometheus `/api/v1/query_range` response. */
-export const PrometheusRangeResponseSchema = z.object({
+const PrometheusRangeResponseSchema = z.object({
   status: z.string(),
   error: z.string().optional(),
   data: z
