@@ -1,6 +1,7 @@
 import type {EvidenceBundle} from '../evidence/evidence-bundle.js'
 import type {SpecialistId} from '../incident/vocabulary.js'
 import {redactValue} from '../redact/redact.js'
+import {deployEvidenceId, gitEvidenceId} from '../incident/evidence-item.js'
 
 /** About 6k tokens of JSON: the first request of a Claude specialist stays under ~8k input tokens. */
 export const MAX_DIGEST_CHARS = 24_000
@@ -85,7 +86,7 @@ function buildDigest(scope: Scope, bundle: EvidenceBundle): Record<string, unkno
       ...(scope.buckets ? {bucketWidthMs: logs.bucketWidthMs, buckets: bucketsAroundOnset(bundle)} : {}),
     },
     changes: (bundle.git?.commits ?? []).slice(0, scope.changes).map((c) => ({
-      id: `ev-git-${c.shortSha}`,
+      id: gitEvidenceId(c.shortSha),
       sha: c.shortSha,
       subject: cut(c.subject),
       kind: c.kind,
@@ -98,7 +99,7 @@ function buildDigest(scope: Scope, bundle: EvidenceBundle): Record<string, unkno
       dependencies: c.dependencyChanges.slice(0, 5).map((d) => `${d.package} ${d.from ?? '(new)'} → ${d.to ?? '(removed)'}`),
     })),
     repository: bundle.git && {window: bundle.git.window, shallow: bundle.git.shallow, truncated: bundle.git.truncated, commitsInWindow: bundle.git.commits.length},
-    deploys: (bundle.deploys?.events ?? []).map((e) => ({id: `ev-deploy-${e.line}`, time: e.time, kind: e.kind, service: e.service, version: e.version, sha: e.sha?.slice(0, 7) ?? null, description: e.description && cut(e.description)})),
+    deploys: (bundle.deploys?.events ?? []).map((e) => ({id: deployEvidenceId(e.line), time: e.time, kind: e.kind, service: e.service, version: e.version, sha: e.sha?.slice(0, 7) ?? null, description: e.description && cut(e.description)})),
     metrics: series.slice(0, scope.metrics).map((s) => ({
       id: s.evidenceId,
       name: s.name,

@@ -1,3 +1,4 @@
+import {deployEvidenceId, gitEvidenceId, healthEvidenceId} from '../incident/evidence-item.js'
 import type {Incident} from '../incident/incident.js'
 import type {EvidenceBundle} from './evidence-bundle.js'
 import type {EvidenceFacts} from './evidence-facts.js'
@@ -31,7 +32,7 @@ export function factsFrom(bundle: EvidenceBundle, incident: Incident): EvidenceF
       afterOnset: commit.afterOnset,
       files: commit.files.map((file) => file.path),
       components: commit.components,
-      evidenceId: `ev-git-${commit.shortSha}`,
+      evidenceId: gitEvidenceId(commit.shortSha),
     })),
     events: (bundle.deploys?.events ?? []).map((event) => ({
       at: event.time,
@@ -39,10 +40,10 @@ export function factsFrom(bundle: EvidenceBundle, incident: Incident): EvidenceF
       description: [event.description, event.service, event.version].filter(Boolean).join(' · ') || event.kind,
       sha: event.sha,
       minutesBeforeOnset: minutesBefore(event.time),
-      evidenceId: `ev-deploy-${event.line}`,
+      evidenceId: deployEvidenceId(event.line),
     })),
     unhealthy: (bundle.health?.probes ?? []).flatMap((probe, index) =>
-      probe.ok ? [] : [{url: probe.url, detail: probe.error ? `${probe.error} (${probe.errorDetail ?? 'no detail'})` : `HTTP ${probe.status}`, evidenceId: `ev-health-${index + 1}`}],
+      probe.ok ? [] : [{url: probe.url, detail: probe.error ? `${probe.error} (${probe.errorDetail ?? 'no detail'})` : `HTTP ${probe.status}`, evidenceId: healthEvidenceId(index + 1)}],
     ),
     buckets: (bundle.logs?.buckets ?? []).map((bucket) => ({t: bucket.t, total: bucket.total, error: bucket.error})),
   }

@@ -27,3 +27,10 @@ export const EvidenceItemSchema = z.object({
 })
 export type EvidenceItem = z.infer<typeof EvidenceItemSchema>
 export type EvidenceItemInput = z.input<typeof EvidenceItemSchema>
+
+// The ids of evidence whose collectors and readers both need them: built here only, so a finding
+// always cites the id the collector gave.
+export const gitEvidenceId = (shortSha: string): string => `ev-git-${shortSha}`
+export const deployEvidenceId = (line: number): string => `ev-deploy-${line}`
+/** `n` counts the probes from 1, in the order they were given. */
+export const healthEvidenceId = (n: number): string => `ev-health-${n}`

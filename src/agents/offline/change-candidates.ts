@@ -3,6 +3,7 @@ import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
 import type {CommitChange} from '../../evidence/git/git-digest.js'
 import type {ChangeRef} from '../../incident/change-ref.js'
 import {tokenSet} from './text-tokens.js'
+import {deployEvidenceId, gitEvidenceId} from '../../incident/evidence-item.js'
 
 /** A change that could have caused the incident: a commit, or a deploy/flag/config event without one. */
 export interface ChangeCandidate {
@@ -43,7 +44,7 @@ export function changeCandidates(bundle: EvidenceBundle): ChangeCandidate[] {
     const shippedAt = ship?.time ?? commit.committedAt
     return {
       ref: {sha: commit.sha, subject: commit.subject, kind: commit.kind as ChangeRef['kind']},
-      evidenceIds: [`ev-git-${commit.shortSha}`, ...(ship ? [`ev-deploy-${ship.line}`] : [])],
+      evidenceIds: [gitEvidenceId(commit.shortSha), ...(ship ? [deployEvidenceId(ship.line)] : [])],
       shippedAt,
       minutesBeforeOnset: minutes(shippedAt),
       files: commit.files.map((f) => f.path),
@@ -61,7 +62,7 @@ export function changeCandidates(bundle: EvidenceBundle): ChangeCandidate[] {
     const subject = event.description ?? [event.kind, event.service, event.version].filter(Boolean).join(' ')
     candidates.push({
       ref: {sha: event.sha, subject, kind: event.kind === 'feature-flag' ? 'feature-flag' : event.kind === 'config' ? 'config-change' : 'code-change'},
-      evidenceIds: [`ev-deploy-${event.line}`],
+      evidenceIds: [deployEvidenceId(event.line)],
       shippedAt: event.time,
       minutesBeforeOnset: minutes(event.time),
       files: [],

@@ -1,5 +1,6 @@
 import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
 import type {HealthProbe} from '../../evidence/health/health-digest.js'
+import {healthEvidenceId} from '../../incident/evidence-item.js'
 
 /** What the live PostgreSQL diagnosis adds: saturation, lock waits, idle-in-transaction sessions. */
 export interface DatabaseDiagnosis {
@@ -51,5 +52,5 @@ export function isDatabaseUnderPressure(diagnosis: DatabaseDiagnosis | null): bo
 
 export function failingProbes(bundle: EvidenceBundle): FailingProbe[] {
   const probes = bundle.health?.probes ?? []
-  return probes.flatMap((probe, index) => (probe.ok ? [] : [{probe, evidenceId: `ev-health-${index + 1}`}]))
+  return probes.flatMap((probe, index) => (probe.ok ? [] : [{probe, evidenceId: healthEvidenceId(index + 1)}]))
 }

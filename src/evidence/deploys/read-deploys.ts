@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises'
 
 import {UserError} from '../../errors/errors.js'
-import type {EvidenceItem} from '../../incident/evidence-item.js'
+import {deployEvidenceId, type EvidenceItem} from '../../incident/evidence-item.js'
 import {redact} from '../../redact/redact.js'
 import {DeployLineSchema, DeploysDigestSchema, type DeployEvent, type DeploysDigest} from './deploy-event.js'
 
@@ -72,7 +72,7 @@ function deployEvidence(file: string, event: DeployEvent): EvidenceItem {
   const sha = event.sha === null ? '' : ` (${event.sha.slice(0, 7)})`
   const description = event.description === null ? '' : `: ${event.description}`
   return {
-    id: `ev-deploy-${event.line}`,
+    id: deployEvidenceId(event.line),
     source: 'deploys',
     kind: event.kind,
     summary: redact(`${event.kind} ${what || '(unnamed)'}${sha}${description}`.replace(/\s+/g, ' ')).slice(0, 300),

@@ -1,4 +1,4 @@
-import type {EvidenceItem} from '../../incident/evidence-item.js'
+import {gitEvidenceId, type EvidenceItem} from '../../incident/evidence-item.js'
 import {redact} from '../../redact/redact.js'
 import {classifyCommit} from './change-kind.js'
 import {componentsOf} from './components.js'
@@ -142,7 +142,7 @@ function commitEvidence(commit: CommitChange): EvidenceItem {
     .map((c) => `${c.package} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`)
     .join(', ')
   return {
-    id: `ev-git-${commit.shortSha}`,
+    id: gitEvidenceId(commit.shortSha),
     source: 'git',
     kind: commit.kind,
     summary: `${commit.shortSha} ${commit.kind}: ${commit.subject} (${stats}${where})${moved ? `; ${moved}` : ''}`,

@@ -1,5 +1,5 @@
 import {UsageError} from '../../errors/errors.js'
-import type {EvidenceItem} from '../../incident/evidence-item.js'
+import {healthEvidenceId, type EvidenceItem} from '../../incident/evidence-item.js'
 import {redact} from '../../redact/redact.js'
 import {HealthDigestSchema, type HealthDigest, type HealthProbe} from './health-digest.js'
 
@@ -130,7 +130,7 @@ function healthEvidence(probe: HealthProbe, n: number): EvidenceItem {
       ? `${probe.error} (${probe.errorDetail}) after ${probe.latencyMs} ms`
       : `${probe.status} in ${probe.latencyMs} ms${probe.bodyExcerpt === null ? '' : `: ${probe.bodyExcerpt.slice(0, 120)}`}`
   return {
-    id: `ev-health-${n}`,
+    id: healthEvidenceId(n),
     source: 'health',
     kind,
     summary: `GET ${probe.url} → ${outcome}`,

@@ -3,6 +3,7 @@ import type {SpecialistReport} from '../../../incident/finding.js'
 import type {Incident} from '../../../incident/incident.js'
 import {analysisFor} from '../offline-hypotheses.js'
 import {findingsInScope, fmt, offlineReport, summarize, type Observation} from '../offline-report.js'
+import {gitEvidenceId} from '../../../incident/evidence-item.js'
 
 const DB_ERROR = /sql|postgres|pq:|column|relation|constraint|duplicate key|violates|deadlock|lock|too many (clients|connections)|connection slots|statement|query|knex|pool|transaction/i
 const DB_SERIES = /pg_|postgres|mysql|db_|database|connections|lock|quer(y|ies)|replication/i
@@ -27,7 +28,7 @@ export function databaseSpecialist(bundle: EvidenceBundle, _incident: Incident):
   }
   const migrations = (bundle.git?.commits ?? []).filter((c) => c.kind === 'database-migration' && !c.afterOnset)
   for (const m of migrations.slice(0, 3)) {
-    observations.push({text: `Migration ${m.shortSha} "${m.subject}" committed ${m.committedAt}.`, evidenceIds: [`ev-git-${m.shortSha}`]})
+    observations.push({text: `Migration ${m.shortSha} "${m.subject}" committed ${m.committedAt}.`, evidenceIds: [gitEvidenceId(m.shortSha)]})
   }
   const {diagnosis} = analysis
   if (diagnosis && diagnosis.facts.length > 0) observations.push({text: `Live diagnosis: ${diagnosis.facts.join('; ')}.`, evidenceIds: diagnosis.evidenceIds})

@@ -4,6 +4,7 @@ import type {Incident} from '../../../incident/incident.js'
 import {analysisFor} from '../offline-hypotheses.js'
 import {fmt, offlineReport, summarize, type Observation} from '../offline-report.js'
 import {describeMinutes} from '../score-change-correlation.js'
+import {gitEvidenceId} from '../../../incident/evidence-item.js'
 
 const MAX_FINDINGS = 6
 
@@ -33,7 +34,7 @@ export function rootCauseAnalyst(bundle: EvidenceBundle, _incident: Incident): S
   if (skipped.length > 0) {
     observations.push({
       text: `Not considered as causes: ${skipped.slice(0, 4).map((c) => `${c.shortSha} (${c.afterOnset ? 'after the onset' : 'docs/tests only'})`).join(', ')}.`,
-      evidenceIds: skipped.slice(0, 4).map((c) => `ev-git-${c.shortSha}`),
+      evidenceIds: skipped.slice(0, 4).map((c) => gitEvidenceId(c.shortSha)),
     })
   }
   const limitations = [
