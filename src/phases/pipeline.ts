@@ -7,6 +7,7 @@ import type {FileConfig} from '../config/config.js'
 import {UsageError, UserError} from '../errors/errors.js'
 import type {EvidenceBundle} from '../evidence/evidence-bundle.js'
 import {loadEvidence, saveEvidence} from '../evidence/evidence-files.js'
+import {factsFrom} from '../evidence/facts-from-bundle.js'
 import type {ActionItem} from '../incident/action-item.js'
 import type {SpecialistReport} from '../incident/finding.js'
 import type {Incident, Phase} from '../incident/incident.js'
@@ -74,6 +75,8 @@ export async function runPipeline(request: PipelineRequest, deps: PipelineDeps):
       incident = {...incident, timestamps: {...incident.timestamps, startedAt: bundle.window.onset}}
       await writeIncident(dir, incident)
     }
+    // Derived once: the facts read only the bundle and the detection time, both settled by now.
+    const facts = factsFrom(bundle, incident)
 
     const outputs: PhaseOutputs & {lint: LintFinding[]} = {...(await loadPhaseOutputs(dir, incident)), lint: []}
     const notifications: NotifyReport[] = []
@@ -99,7 +102,7 @@ export async function runPipeline(request: PipelineRequest, deps: PipelineDeps):
       switch (step.phase) {
         case 'triage': {
           deps.progress.start('Triage')
-          const result = await runTriage({incident, bundle, dir}, deps)
+          const result = await runTriage({incident, bundle, dir, facts}, deps)
           outputs.triage = result.triage
           notifications.push(result.notify)
           deps.progress.succeed(result.triage.severityCheck.verdict === 'confirmed' ? `${incident.severity} kept` : `consider ${result.triage.severityCheck.suggested} (see phase-1-triage.md)`)
@@ -117,7 +120,7 @@ export async function runPipeline(request: PipelineRequest, deps: PipelineDeps):
         }
         case 'rca': {
           deps.progress.start('Root-cause analysis')
-          const result = await runRca({incident, bundle, reports: outputs.reports, dir}, deps)
+          const result = await runRca({incident, bundle, reports: outputs.reports, dir, facts}, deps)
           outputs.rca = result.rca
           deps.progress.succeed(`${result.rca.rootCause.category} (confidence ${Math.round(result.rca.rootCause.confidence * 100)}%)`)
           await markDone('rca', result.files)
@@ -131,7 +134,7 @@ export async function runPipeline(request: PipelineRequest, deps: PipelineDeps):
           if (!outputs.rca) throw new UsageError('The postmortem needs the RCA, which is missing.')
           deps.progress.start('Postmortem')
           const formats = request.formats ?? ['md', 'html']
-          const result = await runPostmortem({incident, bundle, rca: outputs.rca, triage: outputs.triage, reports: outputs.reports, dir, formats, responders: imported.responders}, deps)
+          const result = await runPostmortem({incident, bundle, rca: outputs.rca, triage: outputs.triage, reports: outputs.reports, dir, formats, responders: imported.responders, facts}, deps)
           outputs.actionItems = result.actionItems
           outputs.lint = result.lint
           notifications.push(result.tracking)

@@ -1,6 +1,7 @@
 import {join} from 'node:path'
 
 import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
+import type {EvidenceFacts} from '../../evidence/evidence-facts.js'
 import {factsFrom} from '../../evidence/facts-from-bundle.js'
 import {gitAuthors} from '../../evidence/git/git-authors.js'
 import {type ActionItem, ActionItemsFileSchema} from '../../incident/action-item.js'
@@ -34,13 +35,14 @@ export interface PostmortemOutput {
 /**
  * Gather (owners, people to keep out, earlier action items) → decide (action items, narrative,
  * views; pure) → apply (write the documents, run the blameless linter over the result).
+ * `facts` is the pipeline's once-per-run `factsFrom(bundle, incident)`; derived here when absent.
  */
 export async function runPostmortem(
-  input: {incident: Incident; bundle: EvidenceBundle; rca: Rca; triage: TriageResult | null; reports: SpecialistReport[]; dir: string; formats: readonly PostmortemFormat[]; responders?: string[]},
+  input: {incident: Incident; bundle: EvidenceBundle; rca: Rca; triage: TriageResult | null; reports: SpecialistReport[]; dir: string; formats: readonly PostmortemFormat[]; responders?: string[]; facts?: EvidenceFacts},
   deps: Pick<PipelineDeps, 'templates' | 'now' | 'fileConfig' | 'notifier' | 'narrator'>,
 ): Promise<PostmortemOutput> {
   const {incident, bundle, rca, dir} = input
-  const facts = factsFrom(bundle, incident)
+  const facts = input.facts ?? factsFrom(bundle, incident)
   const repo = incident.inputs.repo
   const owners = await resolveOwners({repo, rca, facts, service: incident.service, defaultOwner: deps.fileConfig.defaultOwner})
   const authors = repo ? await gitAuthors(repo) : {names: [], emails: []}

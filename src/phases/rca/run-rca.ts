@@ -1,6 +1,7 @@
 import {join} from 'node:path'
 
 import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
+import type {EvidenceFacts} from '../../evidence/evidence-facts.js'
 import {factsFrom} from '../../evidence/facts-from-bundle.js'
 import {writeFileAtomic, writeJsonAtomic} from '../../incident/atomic-write.js'
 import type {SpecialistReport} from '../../incident/finding.js'
@@ -12,15 +13,16 @@ import {RCA_JSON} from '../phase-outputs.js'
 import {buildRca} from './build-rca.js'
 import {rcaView} from './rca-view.js'
 
+/** `facts` is the pipeline's once-per-run `factsFrom(bundle, incident)`; derived here when absent. */
 export async function runRca(
-  input: {incident: Incident; bundle: EvidenceBundle; reports: SpecialistReport[]; dir: string},
+  input: {incident: Incident; bundle: EvidenceBundle; reports: SpecialistReport[]; dir: string; facts?: EvidenceFacts},
   deps: Pick<PipelineDeps, 'templates'>,
 ): Promise<{rca: Rca; files: string[]}> {
   const {incident, bundle, dir} = input
   const rca = RcaSchema.parse(
     buildRca({
       reports: input.reports,
-      facts: factsFrom(bundle, incident),
+      facts: input.facts ?? factsFrom(bundle, incident),
       recorded: await readTimeline(dir),
       service: incident.service ?? 'the service',
       end: incident.timestamps.resolvedAt ?? incident.timestamps.mitigatedAt,

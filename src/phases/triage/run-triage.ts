@@ -1,6 +1,7 @@
 import {join} from 'node:path'
 
 import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
+import type {EvidenceFacts} from '../../evidence/evidence-facts.js'
 import {factsFrom} from '../../evidence/facts-from-bundle.js'
 import {suggestRollback, trackedFiles} from '../../evidence/git/rollback-command.js'
 import {writeFileAtomic, writeJsonAtomic} from '../../incident/atomic-write.js'
@@ -14,13 +15,16 @@ import {ROLLBACK_WINDOW_MINUTES, type RollbackHint} from './rank-mitigations.js'
 import {type TriageResult, TriageResultSchema} from './triage-result.js'
 import {triageView} from './triage-view.js'
 
-/** Gather (rollback commands for the candidate changes) → decide (pure) → apply (files, escalation). */
+/**
+ * Gather (rollback commands for the candidate changes) → decide (pure) → apply (files, escalation).
+ * `facts` is the pipeline's once-per-run `factsFrom(bundle, incident)`; derived here when absent.
+ */
 export async function runTriage(
-  input: {incident: Incident; bundle: EvidenceBundle; dir: string},
+  input: {incident: Incident; bundle: EvidenceBundle; dir: string; facts?: EvidenceFacts},
   deps: Pick<PipelineDeps, 'templates' | 'notifier' | 'now'>,
 ): Promise<{triage: TriageResult; notify: NotifyReport; files: string[]}> {
   const {incident, bundle, dir} = input
-  const facts = factsFrom(bundle, incident)
+  const facts = input.facts ?? factsFrom(bundle, incident)
   const rollbacks = await rollbackHints(incident, bundle)
   const decided = decideTriage(incident, facts, rollbacks)
   const triage = TriageResultSchema.parse({...decided, limitations: bundle.limitations})
