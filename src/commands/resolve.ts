@@ -3,8 +3,8 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {integrationConfig, toReport} from '../cli/build-notifier.js'
 import {incidentFlags} from '../cli/flags.js'
+import {loadIncidentConfig} from '../cli/incident-config.js'
 import {terminalStyle} from '../cli/terminal.js'
-import {loadFileConfig} from '../config/config.js'
 import {notifyResolved} from '../integrations/notify.js'
 import {changeStatus} from '../lifecycle/record-event.js'
 import type {NotifyReport} from '../phases/notifier.js'
@@ -28,12 +28,12 @@ export default class Resolve extends BaseCommand {
       return {id: result.id, status: result.incident.status, resolvedAt: result.incident.timestamps.resolvedAt, changed: false, notifications: null, postmortem: null}
     }
     const mode = flags['dry-run'] ? 'dry-run' : flags.notify ? 'send' : 'off'
-    const {config: fileConfig} = await loadFileConfig(result.incident.inputs.repo ?? process.cwd()).catch(() => ({config: {}}))
-    const config = integrationConfig(fileConfig, process.env)
+    const fileConfig = await loadIncidentConfig(result.incident)
+    const config = integrationConfig(fileConfig.config, process.env)
     const notifications = mode === 'off' ? null : toReport('resolve', await notifyResolved({dir: result.dir, config, deps: {}, mode, incident: result.incident, summary: flags.resolution}), config)
     // The pipeline (and what it imports) is loaded only when a postmortem is written.
     const refreshed = flags.postmortem
-      ? await (await import('../cli/run-for-incident.js')).refreshPostmortem(flags['out-dir'], result.incident, {style: terminalStyle(), formats: ['md', 'html'], notify: mode})
+      ? await (await import('../cli/run-for-incident.js')).refreshPostmortem(flags['out-dir'], result.incident, {style: terminalStyle(), formats: ['md', 'html'], notify: mode, fileConfig})
       : null
     if (!this.jsonEnabled()) {
       this.log(`${result.id} resolved at ${result.incident.timestamps.resolvedAt}.`)

@@ -1,7 +1,7 @@
 import {BaseCommand} from '../cli/base-command.js'
 import {integrationConfig, toReport} from '../cli/build-notifier.js'
 import {incidentFlags} from '../cli/flags.js'
-import {loadFileConfig} from '../config/config.js'
+import {loadIncidentConfig} from '../cli/incident-config.js'
 import {storeJiraKeys, syncOutbox} from '../integrations/index.js'
 import {withIncidentLock} from '../incident/lock.js'
 import {LIFECYCLE_LOCK_WAIT_MS} from '../lifecycle/record-event.js'
@@ -16,7 +16,7 @@ export default class Sync extends BaseCommand {
   async run(): Promise<{id: string} & NotifyReport> {
     const {flags} = await this.parse(Sync)
     const {id, dir, incident} = await targetIncident(flags['out-dir'], flags.id, {openOnly: false})
-    const {config: fileConfig} = await loadFileConfig(incident.inputs.repo ?? process.cwd()).catch(() => ({config: {}}))
+    const {config: fileConfig} = await loadIncidentConfig(incident)
     const config = integrationConfig(fileConfig, process.env)
     const report = toReport('sync', await syncOutbox({dir, config, deps: {}}), config)
     await withIncidentLock(dir, () => storeJiraKeys(dir, report.jiraKeys), {waitMs: LIFECYCLE_LOCK_WAIT_MS})
