@@ -8,18 +8,24 @@ export interface SeverityLevel {
   meaning: string
   scope: string
   responseTarget: string
+  /** How often stakeholders hear from us while the incident is open ("30 minutes"). */
+  updateCadence: string
   escalation: string
   /** Channels the escalation plan names, in the order they are used. */
   channels: ReadonlyArray<'pagerduty' | 'slack' | 'email'>
 }
 
-/** The severity model: the one place its meaning, response time and escalation live. */
+/**
+ * The severity model: the one place its meaning, response time, update cadence and escalation
+ * live. Listed most severe first.
+ */
 export const SEVERITY_LEVELS: Readonly<Record<Severity, SeverityLevel>> = {
   P0: {
     id: 'P0',
     meaning: 'Critical: service down, all users affected, data loss or security breach',
     scope: 'all users',
     responseTarget: '< 5 minutes',
+    updateCadence: '30 minutes',
     escalation: 'Page the on-call engineer now (PagerDuty) and open an incident channel (Slack)',
     channels: ['pagerduty', 'slack'],
   },
@@ -28,6 +34,7 @@ export const SEVERITY_LEVELS: Readonly<Record<Severity, SeverityLevel>> = {
     meaning: 'High: major functionality broken for a significant subset of users, revenue impact',
     scope: 'significant subset of users',
     responseTarget: '< 1 hour',
+    updateCadence: '1 hour',
     escalation: 'Alert the owning team in Slack; page if not acknowledged within the hour',
     channels: ['slack'],
   },
@@ -36,6 +43,7 @@ export const SEVERITY_LEVELS: Readonly<Record<Severity, SeverityLevel>> = {
     meaning: 'Medium: minor functionality affected, limited impact, a workaround exists',
     scope: 'limited',
     responseTarget: '< 4 hours',
+    updateCadence: '4 hours',
     escalation: 'Notify the owning team by Slack or email during working hours',
     channels: ['slack', 'email'],
   },

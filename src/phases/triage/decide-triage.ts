@@ -5,8 +5,8 @@ import {formatPercent, formatTime} from '../../render/format.js'
 import {rankMitigations, type RollbackHint} from './rank-mitigations.js'
 import type {TriageResult} from './triage-result.js'
 
-const UPDATE_CADENCE: Readonly<Record<Severity, string>> = {P0: '30 minutes', P1: '1 hour', P2: '4 hours'}
-const ORDER: readonly Severity[] = ['P2', 'P1', 'P0']
+/** Least severe first (SEVERITY_LEVELS lists the most severe first). */
+const ORDER: readonly Severity[] = Object.values(SEVERITY_LEVELS).map((level) => level.id).reverse()
 
 /** Triage decisions from the evidence (pure): impact, severity check, mitigations, escalation, status page. */
 export function decideTriage(incident: Incident, facts: EvidenceFacts, rollbacks: readonly RollbackHint[]): TriageResult {
@@ -75,9 +75,9 @@ function statusPageDraft(incident: Incident, facts: EvidenceFacts): string {
   const since = facts.onset ? ` since ${formatTime(facts.onset)}` : ''
   const what = incident.symptoms.includes('service-unavailable') ? 'is unavailable' : incident.symptoms.includes('slow-performance') ? 'is responding slowly' : 'is returning errors for some requests'
   const endpoint = facts.endpoints[0] ? ` Affected: ${facts.endpoints[0].endpoint.replace(/^[A-Z]+ /, '')}.` : ''
-  return `Investigating — ${incident.service ?? 'One of our services'} ${what}${since}.${endpoint} Our engineers are working on it; next update within ${UPDATE_CADENCE[incident.severity]}.`
+  return `Investigating — ${incident.service ?? 'One of our services'} ${what}${since}.${endpoint} Our engineers are working on it; next update within ${SEVERITY_LEVELS[incident.severity].updateCadence}.`
 }
 
 export function nextUpdateFor(severity: Severity): string {
-  return `within ${UPDATE_CADENCE[severity]}`
+  return `within ${SEVERITY_LEVELS[severity].updateCadence}`
 }
