@@ -1,4 +1,4 @@
-import {formatDurationMinutes} from '../render/svg/format-duration.js'
+import {formatDurationMinutes} from '../render/format.js'
 import type {IncidentStats} from './incident-stats.js'
 
 /** A plain-text report of `computeIncidentStats` for the terminal: no colour, fixed columns. */

@@ -2,6 +2,7 @@ import type {EvidenceFacts} from '../../evidence/evidence-facts.js'
 import type {Rca, RootCause} from '../../incident/rca.js'
 import type {RootCauseCategory} from '../../incident/vocabulary.js'
 import {formatPercent, formatTime} from '../../render/format.js'
+import {truncateLabel} from '../../render/svg/svg-text.js'
 
 type Why = Rca['fiveWhys'][number]
 
@@ -22,7 +23,7 @@ export function buildFiveWhys(cause: RootCause, facts: EvidenceFacts, service: s
   const top = facts.topErrors.find((error) => error.isNew) ?? facts.topErrors[0]
   const mechanism: Why = {
     why: 'Why were requests failing?',
-    because: top ? `The dominant error since onset is: "${truncate(top.text, 160)}" (${top.count.toLocaleString('en-US')}×).` : cause.summary,
+    because: top ? `The dominant error since onset is: "${truncateLabel(top.text, 160)}" (${top.count.toLocaleString('en-US')}×).` : cause.summary,
     evidenceIds: top ? [top.evidenceId] : cause.evidenceIds.slice(0, 2),
   }
   const [third, fourth, fifth] = SAFEGUARDS[cause.category](cause)
@@ -99,8 +100,4 @@ const SAFEGUARDS: Readonly<Record<RootCauseCategory, (cause: RootCause) => [Step
     {why: 'Why is it undetermined?', because: 'No change, saturation or dependency failure lines up with the onset strongly enough to be cited.'},
     {why: 'What would settle it?', because: 'More evidence: the next steps list what to collect.'},
   ],
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
 }

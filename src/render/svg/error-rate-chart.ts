@@ -3,7 +3,7 @@ import {z} from 'zod'
 import {ChartTimeSchema, parseChartInput} from './chart-input.js'
 import {MARKER_KINDS, MARKER_STYLES, type MarkerKind} from './marker-style.js'
 import {estimateTextWidth, escapeXml, num, svgDocument, tickLabelAnchor, truncateLabel} from './svg-text.js'
-import {formatUtcClock, formatUtcDateRange, linearScale, timeTicks} from './time-axis.js'
+import {formatUtcClock, formatUtcDateRange, linearScale, paddedTimeDomain, timeTicks} from './time-axis.js'
 
 const ErrorRateChartInputSchema = z.object({
   buckets: z.array(z.object({t: ChartTimeSchema, total: z.number().nonnegative(), error: z.number().nonnegative()})),
@@ -19,7 +19,6 @@ const LABEL_FONT = 11
 const LABEL_ROW = 14
 const MAX_LABEL_ROWS = 4
 const MAX_LABEL_CHARS = 28
-const MINUTE = 60_000
 
 interface Point {
   at: number
@@ -48,12 +47,10 @@ export function renderErrorRateChart(input: ErrorRateChartInput): string {
   if (rated.length === 0) return renderNoData(width, height)
 
   const events = markers.map((m) => ({at: Date.parse(m.at), kind: m.kind, label: m.label})).sort((a, b) => a.at - b.at)
-  let from = Math.min(points[0].at, ...events.map((e) => e.at))
-  let to = Math.max(points[points.length - 1].at, ...events.map((e) => e.at))
-  if (to - from < 2 * MINUTE) {
-    from -= MINUTE
-    to += MINUTE
-  }
+  const [from, to] = paddedTimeDomain(
+    Math.min(points[0].at, ...events.map((e) => e.at)),
+    Math.max(points[points.length - 1].at, ...events.map((e) => e.at)),
+  )
 
   const left = 52
   const right = width - 16

@@ -1,9 +1,9 @@
 import {z} from 'zod'
 
+import {formatDurationMinutes} from '../format.js'
 import {ChartTimeSchema, parseChartInput} from './chart-input.js'
-import {formatDurationMinutes} from './format-duration.js'
 import {estimateTextWidth, escapeXml, num, svgDocument, tickLabelAnchor, truncateLabel} from './svg-text.js'
-import {formatUtcClock, formatUtcDateRange, linearScale, timeTicks} from './time-axis.js'
+import {formatUtcClock, formatUtcDateRange, linearScale, MINUTE, paddedTimeDomain, timeTicks} from './time-axis.js'
 
 const PhaseStripInputSchema = z.object({
   phases: z.array(z.object({name: z.string().min(1), from: ChartTimeSchema, to: ChartTimeSchema.nullable()})),
@@ -20,7 +20,6 @@ const BAR = 20
 const TOP = 32
 const LABEL_COLUMN = 120
 const FONT = 11
-const MINUTE = 60_000
 
 interface Bar {
   name: string
@@ -53,12 +52,7 @@ export function renderPhaseStrip(input: PhaseStripInput): string {
     return wrapSvg(width, height, 'Incident phases: no phase timestamps recorded', body)
   }
 
-  let from = Math.min(...bars.map((b) => b.from))
-  let to = Math.max(...bars.map((b) => b.to))
-  if (to - from < 2 * MINUTE) {
-    from -= MINUTE
-    to += MINUTE
-  }
+  const [from, to] = paddedTimeDomain(Math.min(...bars.map((b) => b.from)), Math.max(...bars.map((b) => b.to)))
   const left = LABEL_COLUMN
   const right = width - 16
   const x = linearScale([from, to], [left, right])

@@ -3,7 +3,7 @@
  * fit in `pixels` without labels touching. Labels are UTC because incident timelines are written
  * in UTC; they carry the date when the range crosses midnight.
  */
-const MINUTE = 60_000
+export const MINUTE = 60_000
 const STEPS_MINUTES = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080]
 
 export interface TimeTick {
@@ -43,6 +43,11 @@ export function formatUtcDateRange(fromMs: number, toMs: number): string {
   const from = utcDay(fromMs)
   const to = utcDay(toMs)
   return from === to ? from : `${from} – ${to}`
+}
+
+/** A chart's time domain: a range shorter than 2 minutes is widened by a minute each side so it stays readable. */
+export function paddedTimeDomain(fromMs: number, toMs: number): [number, number] {
+  return toMs - fromMs < 2 * MINUTE ? [fromMs - MINUTE, toMs + MINUTE] : [fromMs, toMs]
 }
 
 /** A linear scale from a numeric domain onto pixel range. A zero-width domain maps to the range start. */
