@@ -1,7 +1,7 @@
 import type {SpecialistReport, Usage} from '../../incident/finding.js'
 import {redact} from '../../redact/redact.js'
 import type {SpecialistInput, SpecialistProvider} from '../specialist-input.js'
-import {createAnthropicClient, DEFAULT_ANTHROPIC_MODEL, type MessagesClient} from './anthropic-client.js'
+import {createAnthropicClient, DEFAULT_ANTHROPIC_MODEL} from './anthropic-client.js'
 import {describeFailure} from './describe-failure.js'
 import {runSpecialistAgent, type AgentSpend} from './specialist-agent.js'
 import {NO_TOKENS, toUsage} from './usage.js'
@@ -23,14 +23,14 @@ export interface AnthropicProviderOptions {
    * what keeps a base URL that accepts but never answers from costing timeoutMs × attempts × rounds.
    */
   deadlineMs?: number
-  maxOutputTokens?: number
   /** The offline analysis for one specialist, used whenever Claude cannot give an answer. */
   fallback: OfflineFallback
   /** Milliseconds from any fixed origin, for wall time. */
   clock?: () => number
-  /** Instead of a client built from apiKey/baseURL/timeoutMs/maxRetries (tests, shared clients). */
-  client?: MessagesClient
 }
+
+/** The most one Messages reply may spend on output. */
+const MAX_OUTPUT_TOKENS = 4096
 
 /**
  * The `anthropic` provider: each specialist is a Claude agent, and any failure of that agent
@@ -47,10 +47,10 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Spec
     maxToolRounds: Math.max(1, options.maxToolRounds ?? 6),
     perToolOutputChars: options.perToolOutputChars ?? 4000,
     tokenBudget: options.tokenBudget ?? 60_000,
-    maxOutputTokens: options.maxOutputTokens ?? 4096,
+    maxOutputTokens: MAX_OUTPUT_TOKENS,
   }
   const clock = options.clock ?? (() => performance.now())
-  const client = options.client ?? createAnthropicClient({apiKey: options.apiKey, baseURL: options.baseURL, timeoutMs, maxRetries})
+  const client = createAnthropicClient({apiKey: options.apiKey, baseURL: options.baseURL, timeoutMs, maxRetries})
 
   return {
     name: 'anthropic',

@@ -7,7 +7,7 @@ import type {Rca} from '../../incident/rca.js'
 import {redact} from '../../redact/redact.js'
 import {toInputSchema} from './agent-tools.js'
 import {DEFAULT_ANTHROPIC_MODEL, type MessagesClient} from './anthropic-client.js'
-import {describeFailure, type FailureContext} from './describe-failure.js'
+import {describeFailure} from './describe-failure.js'
 import {formatIssues} from '../../errors/format-issues.js'
 import {parseReply} from './message-reply.js'
 import {allowedNumbers, untracedNumbers} from './numbers-in-prose.js'
@@ -38,11 +38,10 @@ export interface NarrativeRequest {
   incident: Incident
   client: MessagesClient
   model?: string
-  maxOutputTokens?: number
-  clock?: () => number
-  /** The client's timeout and retries, so a failure reason can say what was tried. */
-  failureContext?: FailureContext
 }
+
+/** Four short sections fit well within this. */
+const MAX_OUTPUT_TOKENS = 2048
 
 const NARRATIVE_SYSTEM = [
   'You draft the prose sections of a blameless incident postmortem from a root-cause analysis (RCA) given as JSON.',
@@ -60,8 +59,7 @@ const NARRATIVE_SYSTEM = [
  */
 export async function draftPostmortemNarrative(request: NarrativeRequest): Promise<PostmortemNarrative> {
   const model = request.model ?? DEFAULT_ANTHROPIC_MODEL
-  const clock = request.clock ?? (() => performance.now())
-  const started = clock()
+  const started = performance.now()
   const source = redact(JSON.stringify({incident: incidentFacts(request.incident), rca: request.rca}, null, 2), {ips: request.incident.inputs.redactIps})
   const nothing = (reason: string, usage: Usage | null): PostmortemNarrative => ({
     executiveSummary: null,
@@ -77,7 +75,7 @@ export async function draftPostmortemNarrative(request: NarrativeRequest): Promi
     reply = parseReply(
       await request.client.messages.create({
         model,
-        max_tokens: request.maxOutputTokens ?? 2048,
+        max_tokens: MAX_OUTPUT_TOKENS,
         system: NARRATIVE_SYSTEM,
         tools: [narrativeTool],
         tool_choice: {type: 'tool', name: SUBMIT_NARRATIVE_TOOL},
@@ -85,9 +83,9 @@ export async function draftPostmortemNarrative(request: NarrativeRequest): Promi
       }),
     )
   } catch (error) {
-    return nothing(`Claude unavailable: ${describeFailure(error, request.failureContext)}`, null)
+    return nothing(`Claude unavailable: ${describeFailure(error)}`, null)
   }
-  const {usage} = toUsage(model, addMessageUsage(NO_TOKENS, reply.usage), clock() - started)
+  const {usage} = toUsage(model, addMessageUsage(NO_TOKENS, reply.usage), performance.now() - started)
 
   const call = reply.blocks.find((block) => block.type === 'tool_use' && block.name === SUBMIT_NARRATIVE_TOOL)
   const parsed = NarrativeDraftSchema.safeParse(call?.type === 'tool_use' ? call.input : undefined)
