@@ -1,11 +1,15 @@
 import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {afterEach, beforeEach} from 'vitest'
 
 import {type ActionItem, ActionItemSchema} from '../../src/incident/action-item.js'
 import {type Incident, IncidentSchema} from '../../src/incident/incident.js'
 import type {Severity} from '../../src/incident/severity.js'
 import type {IntegrationDeps, TriageSummary} from '../../src/integrations/integration-types.js'
+import {type FakeJira, startFakeJira} from './fakes/fake-jira.js'
+import {type FakePagerDutyEvents, startFakePagerDutyEvents} from './fakes/fake-pagerduty.js'
+import {type FakeSlack, startFakeSlack} from './fakes/fake-slack.js'
 
 /** Distinctive fake secrets: any of them showing up in a file or a message is a leak. */
 export const SECRETS = {
@@ -16,6 +20,9 @@ export const SECRETS = {
   jiraToken: 'JIRAsecret-ATATT3x',
   jiraEmail: 'automation@example.com',
 }
+
+/** What Jira Basic auth sends for SECRETS.jiraEmail/jiraToken: a leak in its own right. */
+export const JIRA_BASIC_CREDENTIALS = Buffer.from(`${SECRETS.jiraEmail}:${SECRETS.jiraToken}`).toString('base64')
 
 export const INCIDENT_ID = 'incident-2026-11-30-140200'
 
@@ -86,8 +93,66 @@ export async function readAllFiles(dir: string): Promise<string> {
 }
 
 export function expectNoSecrets(text: string): void {
-  const base64Jira = Buffer.from(`${SECRETS.jiraEmail}:${SECRETS.jiraToken}`).toString('base64')
-  for (const secret of [...Object.entries(SECRETS).filter(([name]) => name !== 'jiraEmail').map(([, value]) => value), base64Jira]) {
+  for (const secret of [...Object.entries(SECRETS).filter(([name]) => name !== 'jiraEmail').map(([, value]) => value), JIRA_BASIC_CREDENTIALS]) {
     if (text.includes(secret)) throw new Error(`secret leaked: ${secret.slice(0, 6)}…`)
+  }
+}
+
+export interface VendorFakeOptions {
+  pagerduty?: boolean
+  slack?: boolean
+  /** Project OPS, with SECRETS' Jira credentials. */
+  jira?: boolean | {searchPageSize?: number}
+}
+
+/** The fakes and temp dir of the running test; a fake not asked for throws when read. */
+export interface VendorFakes {
+  readonly pagerduty: FakePagerDutyEvents
+  readonly slack: FakeSlack
+  readonly jira: FakeJira
+  readonly dir: string
+}
+
+/**
+ * Starts the asked-for vendor fakes (keyed to SECRETS) and a temp dir before each test of the
+ * calling file, and closes them after. Read the handles inside hooks and tests: they are new each test.
+ */
+export function useVendorFakes(options: VendorFakeOptions): VendorFakes {
+  let pagerduty: FakePagerDutyEvents | undefined
+  let slack: FakeSlack | undefined
+  let jira: FakeJira | undefined
+  let temp: {dir: string; cleanup: () => Promise<void>} | undefined
+
+  beforeEach(async () => {
+    if (options.pagerduty) pagerduty = await startFakePagerDutyEvents(SECRETS.routingKey)
+    if (options.slack) slack = await startFakeSlack({webhookSecret: SECRETS.webhookSecret, botToken: SECRETS.botToken, channel: '#incidents'})
+    if (options.jira) {
+      const extra = options.jira === true ? {} : options.jira
+      jira = await startFakeJira({email: SECRETS.jiraEmail, token: SECRETS.jiraToken, project: 'OPS', ...extra})
+    }
+    temp = await makeTempDir()
+  })
+  afterEach(async () => {
+    await Promise.all([pagerduty?.close(), slack?.close(), jira?.close(), temp?.cleanup()])
+    pagerduty = slack = jira = temp = undefined
+  })
+
+  const live = <T>(name: string, value: T | undefined): T => {
+    if (value === undefined) throw new Error(`useVendorFakes: no ${name} in this test (not asked for, or read outside a test)`)
+    return value
+  }
+  return {
+    get pagerduty() {
+      return live('pagerduty', pagerduty)
+    },
+    get slack() {
+      return live('slack', slack)
+    },
+    get jira() {
+      return live('jira', jira)
+    },
+    get dir() {
+      return live('temp dir', temp?.dir)
+    },
   }
 }

@@ -1,24 +1,19 @@
 import {readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {beforeEach, describe, expect, it} from 'vitest'
 
 import {loadIntegrationConfig} from '../../src/integrations/config.js'
 import {createJiraIssuesForActionItems, syncOutbox} from '../../src/integrations/notify.js'
 import {OUTBOX_FILE, readOutbox} from '../../src/integrations/outbox.js'
 import {json} from './fakes/fake-server.js'
-import {type FakeJira, startFakeJira} from './fakes/fake-jira.js'
-import {expectNoSecrets, INCIDENT_ID, makeActionItem, makeIncident, makeTempDir, readAllFiles, SECRETS, testDeps} from './fixtures.js'
+import type {FakeJira} from './fakes/fake-jira.js'
+import {expectNoSecrets, INCIDENT_ID, makeActionItem, makeIncident, readAllFiles, SECRETS, testDeps, useVendorFakes} from './fixtures.js'
 
+const fakes = useVendorFakes({jira: {searchPageSize: 2}})
 let jira: FakeJira
 let dir: string
-let cleanup: () => Promise<void>
-
-beforeEach(async () => {
-  jira = await startFakeJira({email: SECRETS.jiraEmail, token: SECRETS.jiraToken, project: 'OPS', searchPageSize: 2})
-  ;({dir, cleanup} = await makeTempDir())
-})
-afterEach(async () => {
-  await Promise.all([jira.close(), cleanup()])
+beforeEach(() => {
+  ;({jira, dir} = fakes)
 })
 
 function config(overrides: Record<string, string> = {}) {

@@ -1,6 +1,6 @@
 import {appendFile, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {beforeEach, describe, expect, it} from 'vitest'
 
 import {LockedError} from '../../src/errors/errors.js'
 import {withIncidentLock} from '../../src/incident/lock.js'
@@ -9,22 +9,16 @@ import {underHeldLock} from '../../src/integrations/integration-types.js'
 import {escalateIncident, notifyResolved, syncOutbox} from '../../src/integrations/notify.js'
 import {OUTBOX_FILE, readOutbox} from '../../src/integrations/outbox.js'
 import {json} from './fakes/fake-server.js'
-import {type FakePagerDutyEvents, startFakePagerDutyEvents} from './fakes/fake-pagerduty.js'
-import {type FakeSlack, startFakeSlack} from './fakes/fake-slack.js'
-import {expectNoSecrets, INCIDENT_ID, makeIncident, makeTempDir, readAllFiles, SECRETS, testDeps, TRIAGE} from './fixtures.js'
+import type {FakePagerDutyEvents} from './fakes/fake-pagerduty.js'
+import type {FakeSlack} from './fakes/fake-slack.js'
+import {expectNoSecrets, INCIDENT_ID, makeIncident, readAllFiles, SECRETS, testDeps, TRIAGE, useVendorFakes} from './fixtures.js'
 
+const fakes = useVendorFakes({pagerduty: true, slack: true})
 let pagerduty: FakePagerDutyEvents
 let slack: FakeSlack
 let dir: string
-let cleanup: () => Promise<void>
-
-beforeEach(async () => {
-  pagerduty = await startFakePagerDutyEvents(SECRETS.routingKey)
-  slack = await startFakeSlack({webhookSecret: SECRETS.webhookSecret, botToken: SECRETS.botToken, channel: '#incidents'})
-  ;({dir, cleanup} = await makeTempDir())
-})
-afterEach(async () => {
-  await Promise.all([pagerduty.close(), slack.close(), cleanup()])
+beforeEach(() => {
+  ;({pagerduty, slack, dir} = fakes)
 })
 
 function botConfig(channel = '#incidents') {

@@ -1,32 +1,24 @@
-import {afterEach, beforeEach, expect, it} from 'vitest'
+import {beforeEach, expect, it} from 'vitest'
 
 import {loadIntegrationConfig} from '../../src/integrations/config.js'
 import type {IntegrationResult} from '../../src/integrations/integration-types.js'
 import {createJiraIssuesForActionItems, escalateIncident, notifyResolved, syncOutbox} from '../../src/integrations/notify.js'
 import {json} from './fakes/fake-server.js'
-import {type FakeJira, startFakeJira} from './fakes/fake-jira.js'
-import {type FakePagerDutyEvents, startFakePagerDutyEvents} from './fakes/fake-pagerduty.js'
-import {type FakeSlack, startFakeSlack} from './fakes/fake-slack.js'
-import {expectNoSecrets, makeActionItem, makeIncident, makeTempDir, readAllFiles, SECRETS, testDeps, TRIAGE} from './fixtures.js'
+import type {FakeJira} from './fakes/fake-jira.js'
+import type {FakePagerDutyEvents} from './fakes/fake-pagerduty.js'
+import type {FakeSlack} from './fakes/fake-slack.js'
+import {expectNoSecrets, JIRA_BASIC_CREDENTIALS, makeActionItem, makeIncident, readAllFiles, SECRETS, testDeps, TRIAGE, useVendorFakes} from './fixtures.js'
 
+const fakes = useVendorFakes({pagerduty: true, slack: true, jira: true})
 let pagerduty: FakePagerDutyEvents
 let slack: FakeSlack
 let jira: FakeJira
 let dir: string
-let cleanup: () => Promise<void>
-
-beforeEach(async () => {
-  pagerduty = await startFakePagerDutyEvents(SECRETS.routingKey)
-  slack = await startFakeSlack({webhookSecret: SECRETS.webhookSecret, botToken: SECRETS.botToken, channel: '#incidents'})
-  jira = await startFakeJira({email: SECRETS.jiraEmail, token: SECRETS.jiraToken, project: 'OPS'})
-  ;({dir, cleanup} = await makeTempDir())
-})
-afterEach(async () => {
-  await Promise.all([pagerduty.close(), slack.close(), jira.close(), cleanup()])
+beforeEach(() => {
+  ;({pagerduty, slack, jira, dir} = fakes)
 })
 
 it('no token reaches the incident folder or any returned message, even when vendors echo them in errors', async () => {
-  const basic = Buffer.from(`${SECRETS.jiraEmail}:${SECRETS.jiraToken}`).toString('base64')
   const config = loadIntegrationConfig({
     PAGERDUTY_ROUTING_KEY: SECRETS.routingKey,
     PAGERDUTY_EVENTS_URL: pagerduty.url,
@@ -38,7 +30,7 @@ it('no token reaches the incident folder or any returned message, even when vend
   })
   pagerduty.script(json(400, {status: 'invalid event', message: 'Event object is invalid', errors: [`routing key ${SECRETS.routingKey} unknown`]}))
   slack.script({status: 404, body: `no_service for ${slack.webhookUrl}`})
-  jira.script(json(403, {errorMessages: [`token ${SECRETS.jiraToken} (Basic ${basic}) may not create issues`]}))
+  jira.script(json(403, {errorMessages: [`token ${SECRETS.jiraToken} (Basic ${JIRA_BASIC_CREDENTIALS}) may not create issues`]}))
 
   const incident = makeIncident('P0')
   const results: IntegrationResult[] = []
