@@ -1,34 +1,27 @@
 import pLimit from 'p-limit'
-import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {beforeEach, describe, expect, it} from 'vitest'
 
-import {createAnthropicProvider} from '../../../src/agents/anthropic/anthropic-provider.js'
+import type {AnthropicProviderOptions} from '../../../src/agents/anthropic/anthropic-provider.js'
 import {sumUsage} from '../../../src/agents/anthropic/usage.js'
 import {SpecialistReportSchema} from '../../../src/incident/finding.js'
 import type {SpecialistId} from '../../../src/incident/vocabulary.js'
 import {
   delayed,
   message,
-  startFakeAnthropicServer,
   submitFindings,
   textBlock,
   toolUse,
   type FakeAnthropicServer,
 } from '../../fakes/fake-anthropic-server.js'
-import {fakeTools, finding, recordingFallback, roleMarker, specialistInput} from './specialist-fixture.js'
+import {fakeTools, finding, providerWithRecorder, roleMarker, specialistInput, useFakeAnthropicServer} from './specialist-fixture.js'
 
+const fake = useFakeAnthropicServer({checkUnexpected: true})
 let server: FakeAnthropicServer
-beforeEach(async () => {
-  server = await startFakeAnthropicServer()
-})
-afterEach(async () => {
-  expect(server.unexpected).toEqual([])
-  await server.close()
+beforeEach(() => {
+  server = fake.server
 })
 
-function provider(overrides: Partial<Parameters<typeof createAnthropicProvider>[0]> = {}) {
-  const {fallback} = recordingFallback()
-  return createAnthropicProvider({apiKey: server.apiKey, baseURL: server.baseURL, maxRetries: 0, fallback, ...overrides})
-}
+const provider = (overrides: Partial<AnthropicProviderOptions> = {}) => providerWithRecorder(server, overrides).provider
 
 describe('anthropic provider', () => {
   it('runs the tool loop and returns the validated findings', async () => {

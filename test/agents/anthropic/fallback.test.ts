@@ -1,38 +1,33 @@
 import {createServer} from 'node:net'
-import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {beforeEach, describe, expect, it} from 'vitest'
 
-import {createAnthropicProvider} from '../../../src/agents/anthropic/anthropic-provider.js'
+import {createAnthropicProvider, type AnthropicProviderOptions} from '../../../src/agents/anthropic/anthropic-provider.js'
 import {SpecialistReportSchema} from '../../../src/incident/finding.js'
 import {
   apiError,
   message,
-  startFakeAnthropicServer,
   submitFindings,
   toolUse,
   type FakeAnthropicServer,
   type FakeReply,
 } from '../../fakes/fake-anthropic-server.js'
-import {finding, recordingFallback, roleMarker, specialistInput} from './specialist-fixture.js'
+import {finding, providerWithRecorder, roleMarker, specialistInput, useFakeAnthropicServer} from './specialist-fixture.js'
 
+// Deliberately without the unexpected-request check (as this file has always been).
+const fake = useFakeAnthropicServer({checkUnexpected: false})
 let server: FakeAnthropicServer
-beforeEach(async () => {
-  server = await startFakeAnthropicServer()
-})
-afterEach(async () => {
-  await server.close()
+beforeEach(() => {
+  server = fake.server
 })
 
 const MARKER = roleMarker('database')
 /** Fast retries: the SDK honours retry-after(-ms) when the server sends it. */
 const retryFast = {'retry-after-ms': '5'}
 
-function setup(overrides: Partial<Parameters<typeof createAnthropicProvider>[0]> = {}) {
-  const recorder = recordingFallback()
-  const provider = createAnthropicProvider({apiKey: server.apiKey, baseURL: server.baseURL, maxRetries: 1, fallback: recorder.fallback, ...overrides})
-  return {provider, fallbackCalls: recorder.calls}
-}
+/** One retry by default, so retried failures show as retried. */
+const setup = (overrides: Partial<AnthropicProviderOptions> = {}) => providerWithRecorder(server, {maxRetries: 1, ...overrides})
 
-async function expectFallback(replies: FakeReply[], reason: RegExp, overrides: Partial<Parameters<typeof createAnthropicProvider>[0]> = {}) {
+async function expectFallback(replies: FakeReply[], reason: RegExp, overrides: Partial<AnthropicProviderOptions> = {}) {
   server.script(MARKER, ...replies)
   const {provider, fallbackCalls} = setup(overrides)
   const report = await provider.runSpecialist(specialistInput('database'))

@@ -1,10 +1,10 @@
 import Anthropic from '@anthropic-ai/sdk'
-import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {beforeEach, describe, expect, it} from 'vitest'
 
 import {draftPostmortemNarrative} from '../../../src/agents/anthropic/postmortem-narrative.js'
 import type {Rca} from '../../../src/incident/rca.js'
-import {apiError, message, startFakeAnthropicServer, toolUse, type FakeAnthropicServer} from '../../fakes/fake-anthropic-server.js'
-import {INCIDENT} from './specialist-fixture.js'
+import {apiError, message, toolUse, type FakeAnthropicServer} from '../../fakes/fake-anthropic-server.js'
+import {INCIDENT, useFakeAnthropicServer} from './specialist-fixture.js'
 
 const RCA: Rca = {
   schemaVersion: 1,
@@ -38,15 +38,12 @@ const RCA: Rca = {
 }
 
 const MARKER = 'postmortem'
+const fake = useFakeAnthropicServer({checkUnexpected: true})
 let server: FakeAnthropicServer
 let client: Anthropic
-beforeEach(async () => {
-  server = await startFakeAnthropicServer()
+beforeEach(() => {
+  server = fake.server
   client = new Anthropic({apiKey: server.apiKey, baseURL: server.baseURL, maxRetries: 0})
-})
-afterEach(async () => {
-  expect(server.unexpected).toEqual([])
-  await server.close()
 })
 
 const draft = (input: Record<string, unknown>) => message([toolUse('submit_narrative', input)], {input_tokens: 1000, output_tokens: 200})

@@ -1,15 +1,12 @@
-import {afterEach, beforeEach, expect, it} from 'vitest'
+import {beforeEach, expect, it} from 'vitest'
 
-import {createAnthropicProvider} from '../../../src/agents/anthropic/anthropic-provider.js'
-import {message, startFakeAnthropicServer, submitFindings, toolUse, type FakeAnthropicServer} from '../../fakes/fake-anthropic-server.js'
-import {fakeTools, finding, recordingFallback, roleMarker, specialistInput} from './specialist-fixture.js'
+import {message, submitFindings, toolUse, type FakeAnthropicServer} from '../../fakes/fake-anthropic-server.js'
+import {fakeTools, finding, providerWithRecorder, roleMarker, specialistInput, useFakeAnthropicServer} from './specialist-fixture.js'
 
+const fake = useFakeAnthropicServer({checkUnexpected: false})
 let server: FakeAnthropicServer
-beforeEach(async () => {
-  server = await startFakeAnthropicServer()
-})
-afterEach(async () => {
-  await server.close()
+beforeEach(() => {
+  server = fake.server
 })
 
 /** One of each kind of secret, as it would sit in evidence. */
@@ -45,8 +42,7 @@ it('lets no secret from the digest, log lines, diffs or metrics reach any reques
     message([toolUse('read_metric', {series: 'http_errors'}), toolUse('list_evidence', {})]),
     submitFindings('s', [finding()]),
   )
-  const {fallback} = recordingFallback()
-  const provider = createAnthropicProvider({apiKey: server.apiKey, baseURL: server.baseURL, maxRetries: 0, fallback})
+  const {provider} = providerWithRecorder(server)
   const report = await provider.runSpecialist(specialistInput('security', {digest: JSON.stringify({sample: secretText}), tools}))
 
   expect(report.fallback).toBeNull()

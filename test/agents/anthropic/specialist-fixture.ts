@@ -1,9 +1,13 @@
-import type {EvidenceTools, SpecialistInput} from '../../../src/agents/specialist-input.js'
+import {afterEach, beforeEach, expect} from 'vitest'
+
+import {createAnthropicProvider, type AnthropicProviderOptions} from '../../../src/agents/anthropic/anthropic-provider.js'
+import type {EvidenceTools, SpecialistInput, SpecialistProvider} from '../../../src/agents/specialist-input.js'
 import type {EvidenceBundle} from '../../../src/evidence/evidence-bundle.js'
 import type {EvidenceItem} from '../../../src/incident/evidence-item.js'
 import type {Finding, SpecialistReport} from '../../../src/incident/finding.js'
 import {IncidentSchema, type Incident} from '../../../src/incident/incident.js'
 import type {SpecialistId} from '../../../src/incident/vocabulary.js'
+import {startFakeAnthropicServer, type FakeAnthropicServer} from '../../fakes/fake-anthropic-server.js'
 
 /** Parsed, so fields added to the schema later take their defaults. */
 export const INCIDENT: Incident = IncidentSchema.parse({
@@ -116,3 +120,40 @@ export function recordingFallback(): {calls: Array<{specialist: string; reason: 
 
 /** The marker the fake server matches on: the role line of the system prompt. */
 export const roleMarker = (specialist: SpecialistId): string => `## Your role: ${specialist}`
+
+/**
+ * A fresh fake Messages API for each test of the calling file, closed after it. With
+ * `checkUnexpected`, each test also expects that no request went unanswered by a script.
+ * Read `server` inside hooks and tests: it is new each test.
+ */
+export function useFakeAnthropicServer(options: {checkUnexpected: boolean}): {readonly server: FakeAnthropicServer} {
+  let current: FakeAnthropicServer | undefined
+  beforeEach(async () => {
+    current = await startFakeAnthropicServer()
+  })
+  afterEach(async () => {
+    const server = current!
+    current = undefined
+    try {
+      if (options.checkUnexpected) expect(server.unexpected).toEqual([])
+    } finally {
+      await server.close()
+    }
+  })
+  return {
+    get server() {
+      if (current === undefined) throw new Error('useFakeAnthropicServer: read outside a test')
+      return current
+    },
+  }
+}
+
+/** The anthropic provider against `server`, without retries unless overridden, with a recording offline fallback. */
+export function providerWithRecorder(
+  server: FakeAnthropicServer,
+  overrides: Partial<AnthropicProviderOptions> = {},
+): {provider: SpecialistProvider; fallbackCalls: Array<{specialist: string; reason: string}>} {
+  const recorder = recordingFallback()
+  const provider = createAnthropicProvider({apiKey: server.apiKey, baseURL: server.baseURL, maxRetries: 0, fallback: recorder.fallback, ...overrides})
+  return {provider, fallbackCalls: recorder.calls}
+}

@@ -1,34 +1,23 @@
-import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {beforeEach, describe, expect, it} from 'vitest'
 
-import {createAnthropicProvider} from '../../../src/agents/anthropic/anthropic-provider.js'
 import {
   message,
-  startFakeAnthropicServer,
   submitFindings,
   textBlock,
   toolUse,
   type FakeAnthropicServer,
   type MessagesRequestBody,
 } from '../../fakes/fake-anthropic-server.js'
-import {fakeTools, finding, recordingFallback, roleMarker, specialistInput} from './specialist-fixture.js'
+import {fakeTools, finding, providerWithRecorder, roleMarker, specialistInput, useFakeAnthropicServer} from './specialist-fixture.js'
 
+const fake = useFakeAnthropicServer({checkUnexpected: true})
 let server: FakeAnthropicServer
-beforeEach(async () => {
-  server = await startFakeAnthropicServer()
-})
-afterEach(async () => {
-  expect(server.unexpected).toEqual([])
-  await server.close()
+beforeEach(() => {
+  server = fake.server
 })
 
 const MARKER = roleMarker('database')
 const forced = {type: 'tool', name: 'submit_findings'}
-
-function setup(overrides: Partial<Parameters<typeof createAnthropicProvider>[0]> = {}) {
-  const recorder = recordingFallback()
-  const provider = createAnthropicProvider({apiKey: server.apiKey, baseURL: server.baseURL, maxRetries: 0, fallback: recorder.fallback, ...overrides})
-  return {provider, fallbackCalls: recorder.calls}
-}
 
 const lastUserContent = (body: MessagesRequestBody) => body.messages!.at(-1)!.content as Array<Record<string, unknown>>
 
@@ -40,7 +29,7 @@ describe('the tool loop', () => {
       message([toolUse('search_logs', {pattern: 'x'})]),
       submitFindings('s', [finding()]),
     )
-    const {provider} = setup({maxToolRounds: 3})
+    const {provider} = providerWithRecorder(server, {maxToolRounds: 3})
     const report = await provider.runSpecialist(specialistInput('database'))
 
     expect(report.fallback).toBeNull()
@@ -49,7 +38,7 @@ describe('the tool loop', () => {
 
   it('falls back when even the forced round does not answer (a model ignoring tool_choice)', async () => {
     server.script(MARKER, message([toolUse('list_evidence', {})]), message([toolUse('list_evidence', {})]), message([textBlock('still looking')]))
-    const {provider, fallbackCalls} = setup({maxToolRounds: 2})
+    const {provider, fallbackCalls} = providerWithRecorder(server, {maxToolRounds: 2})
     const report = await provider.runSpecialist(specialistInput('database'))
 
     expect(server.requestsFor(MARKER)).toHaveLength(3)
@@ -59,7 +48,7 @@ describe('the tool loop', () => {
 
   it('asks for the answer after a text-only reply', async () => {
     server.script(MARKER, message([textBlock('I think it is the pool.')]), submitFindings('s', [finding()]))
-    const {provider} = setup()
+    const {provider} = providerWithRecorder(server)
     const report = await provider.runSpecialist(specialistInput('database'))
 
     const second = server.requestsFor(MARKER)[1].body!
@@ -75,7 +64,7 @@ describe('the tool loop', () => {
       message([toolUse('search_logs', {pattern: 'x'}), toolUse('show_commit_diff', {sha: 'not a sha!'}), toolUse('drop_tables', {})]),
       submitFindings('s', [finding()]),
     )
-    const {provider} = setup()
+    const {provider} = providerWithRecorder(server)
     const report = await provider.runSpecialist(specialistInput('database', {tools}))
 
     expect(report.fallback).toBeNull()
@@ -91,7 +80,7 @@ describe('the tool loop', () => {
   it('caps every tool output at perToolOutputChars', async () => {
     const tools = fakeTools({searchLogs: 'line of log\n'.repeat(1000)})
     server.script(MARKER, message([toolUse('search_logs', {pattern: 'log'})]), submitFindings('s', [finding()]))
-    const {provider} = setup({perToolOutputChars: 300})
+    const {provider} = providerWithRecorder(server, {perToolOutputChars: 300})
     await provider.runSpecialist(specialistInput('database', {tools}))
 
     const content = lastUserContent(server.requestsFor(MARKER)[1].body!)[0].content as string
@@ -105,7 +94,7 @@ describe('the tool loop', () => {
       submitFindings('s', [finding({confidence: 7, category: 'gremlins' as never})]),
       submitFindings('fixed', [finding()]),
     )
-    const {provider} = setup()
+    const {provider} = providerWithRecorder(server)
     const report = await provider.runSpecialist(specialistInput('database'))
 
     expect(report).toMatchObject({summary: 'fixed', fallback: null})
@@ -119,7 +108,7 @@ describe('the tool loop', () => {
 
   it('allows the repair round even after the last regular round', async () => {
     server.script(MARKER, submitFindings('s', [{hypothesis: ''}]), submitFindings('fixed', [finding()]))
-    const {provider} = setup({maxToolRounds: 1})
+    const {provider} = providerWithRecorder(server, {maxToolRounds: 1})
     const report = await provider.runSpecialist(specialistInput('database'))
     expect(report.summary).toBe('fixed')
     expect(server.requestsFor(MARKER)).toHaveLength(2)
@@ -132,7 +121,7 @@ describe('the tool loop', () => {
       submitFindings('s', [finding()], {input_tokens: 3100, output_tokens: 300}),
     )
     // After round 1: 3050 spent, next request ~3100 → 3050 + 2×3100 > 8000, so round 2 must answer.
-    const {provider} = setup({tokenBudget: 8000})
+    const {provider} = providerWithRecorder(server, {tokenBudget: 8000})
     const report = await provider.runSpecialist(specialistInput('database'))
     expect(report.fallback).toBeNull()
     expect(server.requestsFor(MARKER)[1].body!.tool_choice).toEqual(forced)
