@@ -147,7 +147,7 @@ function runCase(c, opts) {
     })
     const base = {batch: c.batch, name: c.name, expected: c.spec.expected, ms: Date.now() - started}
     if (r.error || r.status !== 0) {
-      const why = r.error ? r.error.message : `exit ${r.status}: ${firstLine(r.stderr) || firstLine(r.stdout)}`
+      const why = r.error ? r.error.message : `exit ${r.status}: ${errorLine(r.stderr) || errorLine(r.stdout)}`
       return {...base, ok: false, failure: why, category: false, culprit: false, falseBlame: false}
     }
     let doc
@@ -178,6 +178,18 @@ function runCase(c, opts) {
 }
 
 const firstLine = (s) => String(s ?? '').split('\n').map((l) => l.trim()).find(Boolean) ?? ''
+
+// With --json the CLI reports a failure as {"error": {"message"}} (on stdout): show that message,
+// else the first non-empty line.
+function errorLine(s) {
+  try {
+    const msg = JSON.parse(s)?.error?.message
+    if (msg) return String(msg)
+  } catch {
+    // not JSON: fall through to the first line
+  }
+  return firstLine(s)
+}
 
 function culpritLabel(cul) {
   if (!cul) return 'none'
