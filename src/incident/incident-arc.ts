@@ -23,7 +23,9 @@ export const IncidentArcSchema = z.object({
     .object({
       at: Iso,
       kind: MitigationKindSchema,
-      /** One sentence, e.g. `deploy 2.14.3 "…" (a forward change, not a rollback)`. */
+      /** What it was, short: `deploy 2.14.3 of checkout-api`. */
+      label: z.string(),
+      /** With its own words: `deploy 2.14.3 of checkout-api, "Deploy 2.14.3 with migration …"`. */
       description: z.string(),
       version: z.string().nullable(),
       sha: z.string().nullable(),
@@ -31,7 +33,7 @@ export const IncidentArcSchema = z.object({
     })
     .nullable(),
   /** Changes after the onset that the signals did not follow (an attempted fix, an unrelated deploy). */
-  attempts: z.array(z.object({at: Iso, description: z.string(), evidenceIds: EvidenceIds})),
+  attempts: z.array(z.object({at: Iso, label: z.string(), description: z.string(), evidenceIds: EvidenceIds})),
   /** The first minute from which every incident signal stayed back at its baseline (the rule is stated). */
   recovery: z
     .object({

@@ -7,7 +7,7 @@ import {incident} from '../phases/fixtures.js'
 const arc = (over: Partial<IncidentArc> = {}): IncidentArc => ({
   onset: '2026-11-12T14:02:00.000Z',
   peak: null,
-  mitigation: {at: '2026-11-12T14:30:00.000Z', kind: 'forward-change', description: 'deploy 2.14.3', version: '2.14.3', sha: null, evidenceIds: ['ev-deploy-8']},
+  mitigation: {at: '2026-11-12T14:30:00.000Z', kind: 'forward-change', label: 'deploy 2.14.3', description: 'deploy 2.14.3', version: '2.14.3', sha: null, evidenceIds: ['ev-deploy-8']},
   attempts: [],
   recovery: {at: '2026-11-12T14:31:00.000Z', rule: 'r', signals: [], evidenceIds: []},
   endOfImpact: '2026-11-12T14:30:40.000Z',
