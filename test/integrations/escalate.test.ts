@@ -39,7 +39,7 @@ const EXPECTED_BLOCKS_P0 = [
 describe('escalateIncident', () => {
   it('P0: pages PagerDuty with the exact trigger event and posts the Slack message', async () => {
     const result = await escalateIncident({dir, incident: makeIncident('P0'), triage: TRIAGE, config: webhookConfig(), deps: testDeps(), mode: 'send'})
-    expect(result).toEqual({delivered: 2, pending: 0, failed: [], dryRun: [], skipped: [], jiraKeys: {}})
+    expect(result).toEqual({delivered: 2, pending: 0, failed: [], dryRun: [], skipped: [], jiraKeys: {}, deferred: [], blocked: [], unconfirmed: [], notices: [], pageUndelivered: null})
     expect(pagerduty.events).toEqual([
       {
         routing_key: SECRETS.routingKey,
@@ -69,6 +69,7 @@ describe('escalateIncident', () => {
         channel: null,
         threadTs: null,
         ts: null,
+        metadata: null,
         text: '<!channel> P0 incident declared: Checkout API returning 500s. Impact: 38% of checkout requests fail with HTTP 500 since 14:02 UTC',
         blocks: EXPECTED_BLOCKS_P0,
       },
@@ -146,7 +147,7 @@ describe('escalateIncident', () => {
 
   it('off (--no-notify): does nothing at all', async () => {
     const result = await escalateIncident({dir, incident: makeIncident('P0'), triage: TRIAGE, config: webhookConfig(), deps: testDeps(), mode: 'off'})
-    expect(result).toEqual({delivered: 0, pending: 0, failed: [], dryRun: [], skipped: [], jiraKeys: {}})
+    expect(result).toEqual({delivered: 0, pending: 0, failed: [], dryRun: [], skipped: [], jiraKeys: {}, deferred: [], blocked: [], unconfirmed: [], notices: [], pageUndelivered: null})
     expect(pagerduty.requests.length + slack.requests.length).toBe(0)
     expect(await readAllFiles(dir)).toBe('')
   })

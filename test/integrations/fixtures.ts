@@ -70,16 +70,29 @@ export async function makeTempDir(): Promise<{dir: string; cleanup: () => Promis
   return {dir, cleanup: () => rm(dir, {recursive: true, force: true})}
 }
 
-/** Deps that never really wait, recording the delays asked for. */
-export function testDeps(overrides: Partial<IntegrationDeps> = {}): IntegrationDeps & {sleeps: number[]} {
+export const TEST_START = '2026-11-30T14:10:00.000Z'
+
+/**
+ * Deps on an injected clock: `sleep` never really waits, it records the delay and moves the clock
+ * on, so Retry-After periods and backoffs pass in no time. Reuse one deps object across the calls
+ * of a test that must see time pass; `advance` moves the clock between calls (another run later).
+ */
+export function testDeps(overrides: Partial<IntegrationDeps> = {}): IntegrationDeps & {sleeps: number[]; advance(ms: number): void; elapsedMs(): number} {
   const sleeps: number[] = []
+  const start = Date.parse(TEST_START)
+  let now = start
   return {
     sleeps,
     sleep: async (ms) => {
       sleeps.push(ms)
+      now += ms
     },
+    advance: (ms) => {
+      now += ms
+    },
+    elapsedMs: () => now - start,
     random: () => 0,
-    now: () => new Date('2026-11-30T14:10:00.000Z'),
+    now: () => new Date(now),
     timeoutMs: 2000,
     ...overrides,
   }

@@ -50,8 +50,9 @@ export async function findIssuesByLabels(client: HttpClient, config: JiraConfig,
   const found = new Map<string, string>()
   let pageToken: string | undefined
   for (let page = 0; page < MAX_SEARCH_PAGES; page++) {
-    const response = await client.request(jiraSearchRequest(config, labels, pageToken))
-    const answer = response.parse(SearchResponseSchema, 'unexpected search answer')
+    // A search changes nothing, so the HTTP core may resend it.
+    const response = await client.request({...jiraSearchRequest(config, labels, pageToken), idempotent: true})
+    const answer = response.parse(SearchResponseSchema, (issue) => `unexpected search answer (${issue})`)
     for (const issue of answer.issues) {
       for (const label of issue.fields.labels) if (wanted.has(label) && !found.has(label)) found.set(label, issue.key)
     }
