@@ -27,6 +27,8 @@ export interface FakeSlack extends FakeServer {
   apiUrl: string
   /** The id of the one channel, which `chat.postMessage` answers with and `conversations.*` require. */
   channelId: string
+  /** Slack's clock for new message ts values: the test's injected clock, so searches by time agree with it. */
+  useClock(now: () => Date): void
 }
 
 /**
@@ -38,7 +40,17 @@ export interface FakeSlack extends FakeServer {
 export async function startFakeSlack(options: {webhookSecret: string; botToken: string; channel: string; channelId?: string}): Promise<FakeSlack> {
   const posts: SlackPost[] = []
   const channelId = options.channelId ?? 'C0INCIDNT1'
-  let nextTs = 1_764_500_000
+  // Slack's clock: by default the tests' start time, one second per message.
+  let clock = (() => {
+    let next = Date.parse('2026-11-30T14:10:00Z')
+    return () => new Date((next += 1000))
+  })()
+  let lastTs = 0
+  /** A message ts: seconds since the epoch with a unique suffix, never going backwards. */
+  const newTs = () => {
+    lastTs = Math.max(lastTs + 1, Math.floor(clock().getTime() / 1000))
+    return `${lastTs}.000100`
+  }
   const webhookPath = `/services/T000/B000/${options.webhookSecret}`
   const server = await startFakeServer((request): Reply => {
     if (request.path.startsWith('/services/')) return webhook(request)
@@ -64,7 +76,7 @@ export async function startFakeSlack(options: {webhookSecret: string; botToken: 
     const parsed = MessageSchema.extend({channel: z.string(), thread_ts: z.string().optional(), metadata: MetadataSchema.optional()}).strict().safeParse(request.json)
     if (!parsed.success) return json(200, {ok: false, error: 'invalid_arguments'})
     if (parsed.data.channel !== options.channel && parsed.data.channel !== channelId) return json(200, {ok: false, error: 'channel_not_found'})
-    const ts = `${nextTs++}.000100`
+    const ts = newTs()
     posts.push({channel: parsed.data.channel, text: parsed.data.text, blocks: parsed.data.blocks ?? [], threadTs: parsed.data.thread_ts ?? null, ts, metadata: parsed.data.metadata ?? null})
     return json(200, {ok: true, channel: channelId, ts, message: {text: parsed.data.text}})
   }
@@ -81,5 +93,8 @@ export async function startFakeSlack(options: {webhookSecret: string; botToken: 
     return json(200, {ok: true, messages: root === null ? messages.reverse() : messages, has_more: false, response_metadata: {next_cursor: ''}})
   }
 
-  return Object.assign(server, {posts, webhookUrl: `${server.url}${webhookPath}`, apiUrl: `${server.url}/api`, channelId})
+  const useClock = (now: () => Date) => {
+    clock = now
+  }
+  return Object.assign(server, {posts, webhookUrl: `${server.url}${webhookPath}`, apiUrl: `${server.url}/api`, channelId, useClock})
 }
