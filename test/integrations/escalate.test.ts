@@ -99,6 +99,19 @@ describe('escalateIncident', () => {
     expect(slack.posts[0].blocks[2]).toEqual({type: 'section', text: {type: 'mrkdwn', text: '*Impact*\nlogin fails for &lt;!channel&gt; &amp; password=[REDACTED:password] users'}})
   })
 
+  it('escapes before it clips: a long text of control characters is cut between entities, never inside one', async () => {
+    const triage = {...TRIAGE, impactSummary: `${'a'.repeat(2850)}${'<b> & '.repeat(40)}`}
+    await escalateIncident({dir, incident: makeIncident('P2'), triage, config: webhookConfig(), deps: testDeps(), mode: 'send'})
+    const [post] = slack.posts
+    const impact = (post.blocks[2] as {text: {text: string}}).text.text
+    for (const text of [post.text, impact]) {
+      expect(text.replace(/&(amp|lt|gt);/g, '')).not.toMatch(/[&<>]/)
+      expect(text.endsWith('…')).toBe(true)
+    }
+    expect(impact.length).toBeLessThanOrEqual(2900)
+    expect(post.text.length).toBeLessThanOrEqual(3000)
+  })
+
   it('keeps the PagerDuty summary within 1024 characters', async () => {
     const triage = {...TRIAGE, impactSummary: 'x'.repeat(5000)}
     await escalateIncident({dir, incident: makeIncident('P0', {title: 'y'.repeat(400)}), triage, config: webhookConfig(), deps: testDeps(), mode: 'send'})
