@@ -1,5 +1,6 @@
 import type {SlackConfig} from './config.js'
 import type {DeliveryOutcome} from './http/delivery-error.js'
+import {MAX_SERVER_DELAY_MS} from './http/retry-policy.js'
 import type {OutboxChannel} from './outbox-entry.js'
 
 /**
@@ -32,7 +33,7 @@ export interface ChannelPolicy {
 }
 
 /** A vendor's Retry-After up to this is waited out in the run; anything longer defers the message. */
-export const MAX_IN_RUN_WAIT_MS = 5_000
+export const MAX_IN_RUN_WAIT_MS = MAX_SERVER_DELAY_MS
 
 /**
  * PagerDuty asks Events API clients to retry 429, 5xx and network errors with a growing delay (about

@@ -103,12 +103,12 @@ describe('createHttpClient', () => {
     server = await startFakeServer(() => json(200, {}))
     server.script(
       json(429, {}, {'retry-after': '3'}),
-      json(429, {}, {'retry-after': 'Mon, 30 Nov 2026 12:00:07 GMT'}),
+      json(429, {}, {'retry-after': 'Mon, 30 Nov 2026 12:00:04 GMT'}),
       json(503, {}, {'retry-after-ms': '250', 'retry-after': '9'}),
     )
     const {client, sleeps} = clientFor(server.url, {maxRetries: 3})
     await client.request({method: 'GET', path: '/'})
-    expect(sleeps).toEqual([3000, 7000, 250])
+    expect(sleeps).toEqual([3000, 4000, 250])
   })
 
   it("honours PagerDuty's ratelimit-reset when there is no Retry-After", async () => {
@@ -119,12 +119,13 @@ describe('createHttpClient', () => {
     expect(sleeps).toEqual([2000])
   })
 
-  it('does not wait out a Retry-After longer than a minute: fails as retryable', async () => {
-    server = await startFakeServer(() => json(429, {error: 'slow down'}, {'retry-after': '3600'}))
+  it('does not wait out a Retry-After longer than 5 s: fails with the delay asked, for the outbox to defer', async () => {
+    server = await startFakeServer(() => json(429, {error: 'slow down'}, {'retry-after': '6'}))
     const {client, sleeps} = clientFor(server.url)
     const error = await failureOf(client.request({method: 'GET', path: '/'}))
     expect(error.retryable).toBe(true)
     expect(error.status).toBe(429)
+    expect(error.retryAfterMs).toBe(6000)
     expect(sleeps).toEqual([])
   })
 

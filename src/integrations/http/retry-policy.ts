@@ -2,8 +2,11 @@
 
 const BASE_DELAY_MS = 500
 const MAX_BACKOFF_MS = 8_000
-/** A server asking for a longer pause than this is not waited out: the outbox keeps the message for `sync`. */
-export const MAX_SERVER_DELAY_MS = 60_000
+/**
+ * A server asking for a longer pause than this is not waited out in the run: the request fails with
+ * the asked delay, and the outbox defers the message to then (docs/delivery-model.md).
+ */
+export const MAX_SERVER_DELAY_MS = 5_000
 
 /** For idempotent requests only: none of our vendors documents 409 as retryable, and 408 is not a conflict. */
 export function isRetryableStatus(status: number): boolean {
