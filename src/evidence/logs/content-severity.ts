@@ -43,6 +43,12 @@ export class SeverityMarkers {
   levelOf(text: string): MarkerLevel | null {
     return this.markerOf(text)?.level ?? null
   }
+
+  /** The client address a marker names (its `ip` group), e.g. the source of a failed login. */
+  static clientOf(marker: SeverityMarker, text: string): string | null {
+    if (!marker.pattern.source.includes('(?<ip>')) return null
+    return marker.pattern.exec(text.length > MAX_SCANNED_CHARS ? text.slice(0, MAX_SCANNED_CHARS) : text)?.groups?.ip ?? null
+  }
 }
 
 function escapeRegExp(text: string): string {

@@ -1,4 +1,4 @@
-import {DEFAULT_SEVERITY_MARKERS, type SeverityMarkers} from './content-severity.js'
+import {DEFAULT_SEVERITY_MARKERS, SeverityMarkers} from './content-severity.js'
 import {DEFAULT_LAYOUTS, type TimestampLayouts} from './line-layout.js'
 import {learnLineLayout, parseLine, type LineLayout, type ParseContext} from './line-parsers.js'
 import type {EntryKind, FileReading, LogFileSummary, TimeSource} from './log-digest.js'
@@ -15,7 +15,8 @@ import {continuesEvent, startsPanic} from './stack-trace.js'
  * counted in the summary's `reading`.
  */
 export interface EventSink {
-  add(record: LogRecord, rawLine: string, file: string, line: number, continuation: readonly string[]): void
+  /** `access`: the event is a line of an access log (its requests are counted apart from the application's). */
+  add(record: LogRecord, rawLine: string, file: string, line: number, continuation: readonly string[], access: boolean): void
 }
 
 /** What the year and zone of stamps that lack them are taken from: never the clock. */
@@ -190,8 +191,12 @@ export class SourceReader {
   }
 
   private levelFromContent(record: LogRecord, text: string): void {
-    record.level = this.markers.levelOf(text)
-    if (record.level !== null) this.reading.levels.fromContent++
+    const marker = this.markers.markerOf(text)
+    if (marker === null) return
+    record.level = marker.level
+    this.reading.levels.fromContent++
+    // A failed login's source, so plain-text auth logs are counted by client like JSON ones.
+    if (record.ip === null) record.ip = SeverityMarkers.clientOf(marker, text)
   }
 
   private flush(): void {
@@ -256,7 +261,7 @@ export class SourceReader {
     if (record.level === 'error' || (record.status !== null && record.status >= 500)) levels.error++
     else if (record.level === null) levels.unknown++
     else levels[record.level]++
-    this.sink.add(record, raw, this.source, line, trace)
+    this.sink.add(record, raw, this.source, line, trace, this.layout?.format === 'access')
   }
 
   private describeTime(): void {

@@ -16,6 +16,7 @@ export interface SeverityMarker {
   level: MarkerLevel
   /** Substrings (case-sensitive) of which at least one must occur for the pattern to be tried. */
   keywords: readonly string[]
+  /** A named group `ip`, when present, is the client address the line is about (a failed login's source). */
   pattern: RegExp
   examples: {match: readonly string[]; nonMatch: readonly string[]}
 }
@@ -172,7 +173,7 @@ export const SEVERITY_MARKERS: readonly SeverityMarker[] = [
     description: 'sshd: a failed login (password, public key, none, keyboard-interactive)',
     level: 'warn',
     keywords: ['Failed '],
-    pattern: /\bFailed (?:password|publickey|none|keyboard-interactive(?:\/pam)?) for\b/,
+    pattern: /\bFailed (?:password|publickey|none|keyboard-interactive(?:\/pam)?) for\b(?:.*? from (?<ip>\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]*:[\da-fA-F:.]+))?/,
     examples: {
       match: ['LabSZ sshd[24206]: Failed password for invalid user test9 from 52.80.34.196 port 36060 ssh2', 'sshd[1021]: Failed publickey for root from 203.0.113.9 port 50022 ssh2'],
       nonMatch: ['Failed to load password file', 'Accepted password for deploy from 10.0.0.5 port 51234 ssh2'],
@@ -183,7 +184,7 @@ export const SEVERITY_MARKERS: readonly SeverityMarker[] = [
     description: 'sshd: a login attempt for a user that does not exist',
     level: 'warn',
     keywords: ['nvalid user'],
-    pattern: /\b[Ii]nvalid user \S+ from\b|input_userauth_request: invalid user\b/,
+    pattern: /\b[Ii]nvalid user (?:\S+ )?from (?<ip>\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]*:[\da-fA-F:.]+)|input_userauth_request: invalid user\b/,
     examples: {
       match: ['LabSZ sshd[24200]: Invalid user webmaster from 173.234.31.186', 'sshd[24200]: input_userauth_request: invalid user webmaster [preauth]'],
       nonMatch: ['user validation passed for webmaster'],
@@ -194,7 +195,7 @@ export const SEVERITY_MARKERS: readonly SeverityMarker[] = [
     description: 'sshd: reverse mapping failed, "POSSIBLE BREAK-IN ATTEMPT!"',
     level: 'warn',
     keywords: ['BREAK-IN'],
-    pattern: /POSSIBLE BREAK-IN ATTEMPT/,
+    pattern: /(?:\[(?<ip>\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]*:[\da-fA-F:.]+)\] failed - )?POSSIBLE BREAK-IN ATTEMPT/,
     examples: {
       match: ['reverse mapping checking getaddrinfo for ns.marryaldkfaczcz.com [173.234.31.186] failed - POSSIBLE BREAK-IN ATTEMPT!'],
       nonMatch: ['break-in detection enabled'],
@@ -205,7 +206,7 @@ export const SEVERITY_MARKERS: readonly SeverityMarker[] = [
     description: 'PAM and other authentication failures ("authentication failure;", "Authentication failed", "Too many authentication failures")',
     level: 'warn',
     keywords: ['uthentication fail'],
-    pattern: /\b[Aa]uthentication failures?(?:;|\b for\b)|\b[Aa]uthentication failed\b|\bmore authentication failures?\b|Too many authentication failures/,
+    pattern: /(?:\b[Aa]uthentication failures?(?:;|\b for\b)|\b[Aa]uthentication failed\b|\bmore authentication failures?\b|Too many authentication failures)(?:.*?\brhost=(?<ip>\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]*:[\da-fA-F:.]+))?/,
     examples: {
       match: [
         'combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4',

@@ -54,3 +54,21 @@ describe('SeverityMarkers', () => {
     expect(markers.markerOf('Warning: charge declined')?.id).toBe('user-billing')
   })
 })
+
+describe('client addresses named by markers', () => {
+  it('takes the source of failed logins from sshd and PAM lines', () => {
+    const lines: Array<[string, string]> = [
+      ['LabSZ sshd[24206]: Failed password for invalid user test9 from 52.80.34.196 port 36060 ssh2', '52.80.34.196'],
+      ['LabSZ sshd[24200]: Invalid user webmaster from 173.234.31.186', '173.234.31.186'],
+      ['reverse mapping checking getaddrinfo for ns.marryaldkfaczcz.com [173.234.31.186] failed - POSSIBLE BREAK-IN ATTEMPT!', '173.234.31.186'],
+      ['pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=112.95.230.3  user=root', '112.95.230.3'],
+      ['sshd[1021]: Failed publickey for root from 2001:db8::7 port 50022 ssh2', '2001:db8::7'],
+    ]
+    expect(lines.length).toBe(5)
+    for (const [line, ip] of lines) {
+      const marker = DEFAULT_SEVERITY_MARKERS.markerOf(line)
+      expect(marker, line).not.toBeNull()
+      expect(SeverityMarkers.clientOf(marker!, line), line).toBe(ip)
+    }
+  })
+})
