@@ -65,7 +65,7 @@ export async function runPipeline(request: PipelineRequest, deps: PipelineDeps):
     let incident = fresh ?? (await readIncident(dir))
     if (fresh) {
       await writeIncident(dir, incident)
-      await appendTimeline(dir, {at: incident.timestamps.detectedAt ?? incident.createdAt, kind: 'declared', text: `Incident declared: ${incident.severity}, symptoms ${incident.symptoms.join(', ')}`, source: 'incident-response'})
+      await appendTimeline(dir, {at: incident.timestamps.detectedAt ?? incident.createdAt, kind: 'declared', text: `Declared ${incident.severity}; symptoms ${incident.symptoms.join(', ')}`, source: 'incident-response'})
     }
 
     const imported = await importPagerDuty(dir, incident, request, deps)
