@@ -66,7 +66,7 @@ export async function runPipeline(request: PipelineRequest, deps: PipelineDeps):
     let incident = fresh ?? (await readIncident(dir))
     if (fresh) {
       await writeIncident(dir, incident)
-      await appendTimeline(dir, {at: incident.timestamps.detectedAt ?? incident.createdAt, kind: 'declared', text: `Incident declared: ${incident.severity}, symptoms ${incident.symptoms.join(', ')}`, source: 'incident-response'})
+      await appendTimeline(dir, {at: incident.timestamps.detectedAt ?? incident.createdAt, kind: 'declared', text: `Declared ${incident.severity}; symptoms ${incident.symptoms.join(', ')}`, source: 'incident-response'})
     }
 
     const imported = await importPagerDuty(dir, incident, request, deps)
@@ -78,6 +78,12 @@ export async function runPipeline(request: PipelineRequest, deps: PipelineDeps):
     }
     // Derived once: the facts read only the bundle and the detection time, both settled by now.
     const facts = factsFrom(bundle, incident)
+    // The arc is the evidence's, recomputed from the saved bundle: kept in incident.json so that
+    // list, stats and messages measure durations without reading the evidence.
+    if (JSON.stringify(incident.arc ?? null) !== JSON.stringify(facts.arc)) {
+      incident = {...incident, arc: facts.arc}
+      await writeIncident(dir, incident)
+    }
 
     const outputs: PhaseOutputs & {lint: LintFinding[]} = {...(await loadPhaseOutputs(dir, incident)), lint: []}
     const notifications: NotifyReport[] = []
