@@ -42,6 +42,8 @@ const EARLIEST_PLAUSIBLE_MS = Date.UTC(2000, 0, 1)
 /** Untimed events held while waiting for the next timed one; past this they are carried from the last. */
 const MAX_HELD_EVENTS = 1000
 const BLANK = /^\s*$/
+/** The first line of a Java/Node/Python exception or a Python traceback ("Caused by:" continues one). */
+const EXCEPTION_START = /^(?:Traceback \(most recent call last\)|(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*(?:Exception|Error|Throwable)(?::|$))/
 const NO_TRACE: readonly string[] = Object.freeze([])
 
 interface Held {
@@ -172,7 +174,7 @@ export class SourceReader {
       this.skip('binary content')
       return
     }
-    if (this.pending && continuesEvent(line, this.inTrace)) {
+    if (this.pending && continuesEvent(line, this.inTrace) && !this.startsUntimedException(line)) {
       this.pendingTrace ??= []
       if (this.pendingTrace.length < MAX_TRACE_LINES) this.pendingTrace.push(line.slice(0, 500))
       else this.skip('stack trace lines beyond 100 per event (counted, not kept)')
@@ -188,6 +190,16 @@ export class SourceReader {
     this.pendingRaw = line
     this.pendingLine = lineNumber
     this.pendingTrace = null
+  }
+
+  /**
+   * In a source with no timestamps, an exception or traceback after a line that said nothing of an
+   * error is an event of its own (container stdout: "Connecting to db" then "java.lang.OutOfMemoryError"),
+   * not that line's trace. After an error or warning line, or inside a trace, it still continues it.
+   */
+  private startsUntimedException(line: string): boolean {
+    if (this.layout?.timestamp || this.inTrace || this.pending?.level === 'error' || this.pending?.level === 'warn') return false
+    return EXCEPTION_START.test(line)
   }
 
   private levelFromContent(record: LogRecord, text: string): void {
