@@ -5,6 +5,7 @@ import {z} from 'zod'
 
 import {UserError} from '../errors/errors.js'
 import {formatIssues} from '../errors/format-issues.js'
+import {UserSeverityMarkerSchema, UserTimestampLayoutSchema} from '../evidence/logs/catalogue/user-catalogue.js'
 
 /** `.incident-response.json|yaml|yml` in the repo root: the same settings as the flags, plus integrations. */
 export const FileConfigSchema = z
@@ -37,6 +38,10 @@ export const FileConfigSchema = z
     /** People whose names must never appear in a postmortem (the blameless linter checks them). */
     people: z.object({names: z.array(z.string()).default([]), emails: z.array(z.string()).default([])}).optional(),
     integrations: z.record(z.string(), z.unknown()).optional(),
+    /** Extra severity markers (catalogue/severity-markers.ts), tried before the built-in ones. */
+    severityMarkers: z.array(UserSeverityMarkerSchema).optional(),
+    /** Extra timestamp layouts (catalogue/timestamp-layouts.ts), tried before the built-in ones. */
+    timestampLayouts: z.array(UserTimestampLayoutSchema).optional(),
   })
   .strict()
 export type FileConfig = z.infer<typeof FileConfigSchema>

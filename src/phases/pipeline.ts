@@ -185,7 +185,11 @@ async function importPagerDuty(dir: string, incident: Incident, request: Pipelin
   const result = await deps.notifier.importPagerDuty(pdId)
   if ('error' in result) {
     deps.progress.fail(result.error)
-    return {incident, responders: []}
+    // PagerDuty has this incident even if its timeline could not be read: it must not be paged again.
+    if (incident.pagerDutyIncidentId === pdId) return {incident, responders: []}
+    const linked: Incident = {...incident, pagerDutyIncidentId: pdId}
+    await writeIncident(dir, linked)
+    return {incident: linked, responders: []}
   }
   if (already) {
     deps.progress.succeed('already imported')

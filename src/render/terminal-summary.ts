@@ -2,6 +2,7 @@ import {relative} from 'node:path'
 
 import type {TerminalStyle} from '../cli/terminal.js'
 import {SEVERITY_LEVELS} from '../incident/severity.js'
+import {deliveryLines} from '../integrations/delivery-lines.js'
 import type {PipelineResult} from '../phases/pipeline.js'
 import {MITIGATION_WORDS} from '../evidence/arc/classify-mitigation.js'
 import {formatImpactLong, incidentDurations} from '../incident/durations.js'
@@ -50,7 +51,7 @@ export function renderTerminalSummary(result: PipelineResult, style: TerminalSty
   lines.push(`${label('Postmortem')}${postmortem}`, `${label('Folder')}${folder}/`)
   for (const report of result.notifications) {
     for (const item of report.dryRun) lines.push(c.cyan(`  Dry run — would send to ${item.channel}:`), indent(JSON.stringify(item.request, null, 2)))
-    for (const failure of report.failed) lines.push(c.yellow(`  ! ${failure.channel}: ${failure.error} (kept in the outbox; run incident-response sync)`))
+    for (const line of deliveryLines(report)) lines.push(line.level === 'alarm' ? c.bgRed.white.bold(`  !! ${line.text}`) : line.level === 'warn' ? c.yellow(`  ! ${line.text}`) : `  ${line.text}`)
     for (const problem of report.problems) lines.push(c.yellow(`  ! ${problem}`))
   }
   const fallbacks = result.reports.filter((report) => report.fallback)
