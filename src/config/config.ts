@@ -5,6 +5,7 @@ import {z} from 'zod'
 
 import {UserError} from '../errors/errors.js'
 import {formatIssues} from '../errors/format-issues.js'
+import {SourcesConfigSchema} from '../evidence/sources/sources-config.js'
 
 /** `.incident-response.json|yaml|yml` in the repo root: the same settings as the flags, plus integrations. */
 export const FileConfigSchema = z
@@ -37,6 +38,8 @@ export const FileConfigSchema = z
     /** People whose names must never appear in a postmortem (the blameless linter checks them). */
     people: z.object({names: z.array(z.string()).default([]), emails: z.array(z.string()).default([])}).optional(),
     integrations: z.record(z.string(), z.unknown()).optional(),
+    /** Live sources: Prometheus, Loki, Elasticsearch/OpenSearch, the Kubernetes API, and their budget. */
+    sources: SourcesConfigSchema.optional(),
   })
   .strict()
 export type FileConfig = z.infer<typeof FileConfigSchema>
