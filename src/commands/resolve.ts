@@ -5,6 +5,7 @@ import {integrationConfig, toReport} from '../cli/build-notifier.js'
 import {incidentFlags} from '../cli/flags.js'
 import {loadIncidentConfig} from '../cli/incident-config.js'
 import {terminalStyle} from '../cli/terminal.js'
+import {deliveryLines, plainDeliveryLine} from '../integrations/delivery-lines.js'
 import {notifyResolved} from '../integrations/notify.js'
 import {changeStatus} from '../lifecycle/record-event.js'
 import type {NotifyReport} from '../phases/notifier.js'
@@ -37,7 +38,7 @@ export default class Resolve extends BaseCommand {
       : null
     if (!this.jsonEnabled()) {
       this.log(`${result.id} resolved at ${result.incident.timestamps.resolvedAt}.`)
-      for (const failure of notifications?.failed ?? []) this.logToStderr(`! ${failure.channel}: ${failure.error} (kept in the outbox; run incident-response sync)`)
+      for (const line of notifications ? deliveryLines(notifications) : []) this.logToStderr(plainDeliveryLine(line))
       if (refreshed) this.log(`Postmortem: ${refreshed.dir}/postmortem.md`)
     }
     return {

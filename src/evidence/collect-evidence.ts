@@ -6,6 +6,8 @@ import type {EvidenceBundle} from './evidence-bundle.js'
 import {collectChanges} from './git/collect-changes.js'
 import {probeHealth} from './health/probe-health.js'
 import {analyzeLogs} from './logs/analyze-logs.js'
+import type {ReadingOptions} from './logs/analyze-source.js'
+import type {TimeReference} from './logs/source-reader.js'
 import {diagnosePostgres} from './postgres/diagnose-postgres.js'
 import {collectMetrics} from './metrics/collect-metrics.js'
 import type {MetricsDigest} from './metrics/metrics-digest.js'
@@ -20,6 +22,8 @@ export interface CollectInput {
   now?: Date
   /** Credentials and budget for the live sources the incident names; without it they are not asked. */
   live?: LiveSourcesRuntime
+  /** The user's entries for the readers' catalogues (config file). */
+  catalogues?: Pick<ReadingOptions, 'severityMarkers' | 'timestampLayouts'>
 }
 
 const ERROR_SERIES = /error|5xx|fail|exception/i
@@ -38,7 +42,7 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
   const live = asksLive ? await collectLiveSources(input.incident, inputs.sources!, input.live!) : null
   const liveMetrics = live && live.metricSeries.length > 0 ? {locations: live.metricLocations, series: live.metricSeries} : undefined
   const [logs, deploys, metrics, health, database] = await Promise.all([
-    inputs.logs.length > 0 ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps}) : null,
+    inputs.logs.length > 0 ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference: timeReference(input.incident)}}) : null,
     inputs.deploys ? readDeploys(inputs.deploys) : null,
     inputs.metrics.length > 0 || liveMetrics ? collectMetrics(inputs.metrics, {onsetHint: hint, live: liveMetrics}) : null,
     inputs.health.length > 0 ? probeHealth(inputs.health) : null,
@@ -78,6 +82,16 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     items,
     limitations,
   }
+}
+
+/**
+ * Where stamps without a year or zone take them from: --started-at (with its offset, if it was
+ * written with one), else each file's modification time (analyze-source). Never the clock.
+ */
+function timeReference(incident: Incident): TimeReference | null {
+  const {startedAtFlag, startedAtOffsetMinutes} = incident.inputs
+  if (startedAtFlag) return {at: Date.parse(startedAtFlag), offsetMinutes: startedAtOffsetMinutes ?? null, source: 'started-at'}
+  return null
 }
 
 /** Logs first (error-rate change-point), then an error-like metric's change point, then the declaration. */

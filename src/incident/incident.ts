@@ -2,6 +2,7 @@ import {z} from 'zod'
 
 import {LiveSourcesSchema} from '../evidence/sources/source-settings.js'
 import {UsageSchema} from './finding.js'
+import {IncidentArcSchema} from './incident-arc.js'
 import {SeveritySchema} from './severity.js'
 import {SpecialistIdSchema, SymptomSchema} from './vocabulary.js'
 
@@ -53,6 +54,8 @@ export const IncidentSchema = z.object({
     health: z.array(z.string()).default([]),
     databaseUrlSet: z.boolean().default(false),
     startedAtFlag: Iso.nullable().default(null),
+    /** The UTC offset --started-at was written with (`+02:00` → 120), null when it had none or was Z: zone-less log stamps are read in it. */
+    startedAtOffsetMinutes: z.number().int().nullable().optional(),
     lookback: z.string().default('48h'),
     /** Client IP addresses masked too, in everything quoted in a document or sent to an LLM. */
     redactIps: z.boolean().default(false),
@@ -69,5 +72,7 @@ export const IncidentSchema = z.object({
   pagerDutyIncidentId: z.string().nullable().default(null),
   mitigation: z.string().nullable().default(null),
   resolution: z.string().nullable().default(null),
+  /** The course of the incident as the evidence shows it (absent in folders written before it existed). */
+  arc: IncidentArcSchema.nullable().optional(),
 })
 export type Incident = z.infer<typeof IncidentSchema>

@@ -65,7 +65,7 @@ export async function runPipeline(request: PipelineRequest, deps: PipelineDeps):
     let incident = fresh ?? (await readIncident(dir))
     if (fresh) {
       await writeIncident(dir, incident)
-      await appendTimeline(dir, {at: incident.timestamps.detectedAt ?? incident.createdAt, kind: 'declared', text: `Incident declared: ${incident.severity}, symptoms ${incident.symptoms.join(', ')}`, source: 'incident-response'})
+      await appendTimeline(dir, {at: incident.timestamps.detectedAt ?? incident.createdAt, kind: 'declared', text: `Declared ${incident.severity}; symptoms ${incident.symptoms.join(', ')}`, source: 'incident-response'})
     }
 
     const imported = await importPagerDuty(dir, incident, request, deps)
@@ -77,6 +77,12 @@ export async function runPipeline(request: PipelineRequest, deps: PipelineDeps):
     }
     // Derived once: the facts read only the bundle and the detection time, both settled by now.
     const facts = factsFrom(bundle, incident)
+    // The arc is the evidence's, recomputed from the saved bundle: kept in incident.json so that
+    // list, stats and messages measure durations without reading the evidence.
+    if (JSON.stringify(incident.arc ?? null) !== JSON.stringify(facts.arc)) {
+      incident = {...incident, arc: facts.arc}
+      await writeIncident(dir, incident)
+    }
 
     const outputs: PhaseOutputs & {lint: LintFinding[]} = {...(await loadPhaseOutputs(dir, incident)), lint: []}
     const notifications: NotifyReport[] = []
@@ -179,7 +185,11 @@ async function importPagerDuty(dir: string, incident: Incident, request: Pipelin
   const result = await deps.notifier.importPagerDuty(pdId)
   if ('error' in result) {
     deps.progress.fail(result.error)
-    return {incident, responders: []}
+    // PagerDuty has this incident even if its timeline could not be read: it must not be paged again.
+    if (incident.pagerDutyIncidentId === pdId) return {incident, responders: []}
+    const linked: Incident = {...incident, pagerDutyIncidentId: pdId}
+    await writeIncident(dir, linked)
+    return {incident: linked, responders: []}
   }
   if (already) {
     deps.progress.succeed('already imported')

@@ -58,7 +58,7 @@ describe('incident lifecycle (spawned CLI)', () => {
     const show = await cli(['show', '--id', id])
     expect(show.code, show.stderr).toBe(0)
     expect(show.stdout).toMatch(/Incident summary/)
-    expect(show.stdout).toMatch(/resolved .*Resolved: Legacy checkout now writes the currency/)
+    expect(show.stdout).toMatch(/UTC — Resolved: Legacy checkout now writes the currency/)
     expect(show.stdout).not.toMatch(/\u001b\[/) // NO_COLOR: no escape sequences
 
     const list = await cli(['list', '--json'])

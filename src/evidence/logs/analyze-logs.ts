@@ -4,7 +4,7 @@ import type {Readable} from 'node:stream'
 import type {EvidenceItem} from '../../incident/evidence-item.js'
 import {buildDigest} from './build-digest.js'
 import {analyzeInWorkers, splitForWorkers} from './parallel-analysis.js'
-import {analyzeSource} from './analyze-source.js'
+import {analyzeSource, type ReadingOptions} from './analyze-source.js'
 import {LogAggregator, type AggregatorLimits} from './log-aggregator.js'
 import type {LogDigest, LogFileSummary} from './log-digest.js'
 import type {MinerSettings} from './template-miner.js'
@@ -26,6 +26,8 @@ export interface LogAnalysisOptions {
   /** The clock: timestamps beyond now + 1 h are distrusted; syslog lines take its year. */
   now?: () => Date
   stdin?: Readable
+  /** The time reference and catalogue extensions the readers use (analyze-source.ts). */
+  reading?: ReadingOptions
   /**
    * Threads for one large (≥ 64 MB) plain file, this one included; default 2 (or 1 on a single
    * core). On the 1 GB bench file two took 4.7 s against 9.3 s for one, peak RSS 145 vs 98 MB.

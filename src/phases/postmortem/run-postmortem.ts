@@ -19,6 +19,8 @@ import type {PipelineDeps} from '../pipeline.js'
 import type {TriageResult} from '../triage/triage-result.js'
 import type {PostmortemFormat} from '../../lifecycle/postmortem-request.js'
 import {deriveActionItems} from './derive-action-items.js'
+import {documentPath} from './document-path.js'
+import {storyOf} from './incident-story.js'
 import {mergeNarrative, type Narrative, type Narrator, offlineNarrative} from './narrative.js'
 import {postmortemCharts} from './postmortem-charts.js'
 import {postmortemView} from './postmortem-view.js'
@@ -39,7 +41,7 @@ export interface PostmortemOutput {
  */
 export async function runPostmortem(
   input: {incident: Incident; bundle: EvidenceBundle; rca: Rca; triage: TriageResult | null; reports: SpecialistReport[]; dir: string; formats: readonly PostmortemFormat[]; responders?: string[]; facts?: EvidenceFacts},
-  deps: Pick<PipelineDeps, 'templates' | 'now' | 'fileConfig' | 'notifier' | 'narrator'>,
+  deps: Pick<PipelineDeps, 'templates' | 'now' | 'fileConfig' | 'notifier' | 'narrator'> & {cwd?: string},
 ): Promise<PostmortemOutput> {
   const {incident, bundle, rca, dir} = input
   const facts = input.facts ?? factsFrom(bundle, incident)
@@ -52,6 +54,8 @@ export async function runPostmortem(
   const derived = keepTrackingKeys(deriveActionItems(rca, facts, owners, deps.now()), previous?.items ?? [])
   const tracking = await deps.notifier.trackActionItems({dir, incident, items: derived})
   const actionItems = derived.map((item) => ({...item, jiraKey: tracking.jiraKeys[item.id] ?? item.jiraKey}))
+  const now = deps.now()
+  const story = storyOf(incident, facts, rca.rootCause, now)
   const view = postmortemView({
     incident,
     rca,
@@ -60,8 +64,11 @@ export async function runPostmortem(
     actionItems,
     facts,
     evidence: bundle.items,
-    narrative: await narrativeFor(incident, rca, offlineNarrative(incident, rca, facts, input.triage), deps.narrator, people),
-    responders: [],
+    narrative: await narrativeFor(incident, rca, offlineNarrative(rca, facts, story), deps.narrator, people),
+    story,
+    responders: input.responders ?? [],
+    now,
+    showPath: documentPath(repo, deps.cwd ?? process.cwd()),
   })
   const scrub = (text: string) => scrubPeople(text, people)
   const markdown = scrub(deps.templates.render('postmortem', view))
