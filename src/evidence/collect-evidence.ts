@@ -41,8 +41,12 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
   const asksLive = Boolean(input.live) && hasLiveSources(inputs.sources)
   const live = asksLive ? await collectLiveSources(input.incident, inputs.sources!, input.live!) : null
   const liveMetrics = live && live.metricSeries.length > 0 ? {locations: live.metricLocations, series: live.metricSeries} : undefined
+  const stores = live?.logStores ?? []
+  const hasLogs = inputs.logs.length > 0 || stores.length > 0
   const [logs, deploys, metrics, health, database] = await Promise.all([
-    inputs.logs.length > 0 ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference: timeReference(input.incident)}}) : null,
+    hasLogs
+      ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference: timeReference(input.incident)}, merged: stores})
+      : null,
     inputs.deploys ? readDeploys(inputs.deploys) : null,
     inputs.metrics.length > 0 || liveMetrics ? collectMetrics(inputs.metrics, {onsetHint: hint, live: liveMetrics}) : null,
     inputs.health.length > 0 ? probeHealth(inputs.health) : null,
@@ -55,7 +59,7 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
 
   const limitations = [
     ...(live?.limitations ?? []),
-    ...(inputs.logs.length === 0 ? ['No logs were given (--logs), so error volume, templates and the onset from logs are missing.'] : []),
+    ...(hasLogs ? [] : ['No logs were given (--logs), so error volume, templates and the onset from logs are missing.']),
     ...(logs ? skippedLines(logs.digest) : []),
     ...(deploys?.limitations ?? []),
     ...(metrics?.limitations ?? []),

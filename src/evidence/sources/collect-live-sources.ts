@@ -2,16 +2,21 @@ import type {Incident} from '../../incident/incident.js'
 import {readSavedAnswer, type SourceManifest} from './answer-store.js'
 import type {LiveSourceAdapter, SourceQuestion} from './live-source.js'
 import {type LiveSourcesRuntime, WINDOW_AFTER_MS} from './live-runtime.js'
+import {lokiAdapter} from './loki/loki-adapter.js'
+import {readLokiAnswers} from './loki/read-loki-answers.js'
 import {prometheusAdapter} from './prometheus/prometheus-adapter.js'
 import {seriesFromAnswers, type SourcedSeries} from './prometheus/read-prometheus-answers.js'
 import {runLiveSources} from './run-live-sources.js'
 import type {LiveSources} from './source-settings.js'
+import type {StoreReading} from './store-reading.js'
 
 /** What the live sources gave, as the records the file readers give: ready for the same analysis. */
 export interface LiveEvidence {
   metricSeries: SourcedSeries[]
   /** The Prometheus URL when it gave series, for the metrics digest's list of sources. */
   metricLocations: string[]
+  /** Log stores' counts and samples, to merge into the log analysis. */
+  logStores: StoreReading[]
   limitations: string[]
   manifests: SourceManifest[]
 }
@@ -31,6 +36,7 @@ export async function collectLiveSources(incident: Incident, sources: LiveSource
   const limitations = manifests.flatMap((manifest) => manifest.limitations)
   const metricSeries: SourcedSeries[] = []
   const metricLocations: string[] = []
+  const logStores: StoreReading[] = []
   for (const manifest of manifests) {
     const answers = await Promise.all(manifest.answers.map(async (answer) => ({answer, body: await readSavedAnswer(runtime.incidentDir, answer)})))
     if (manifest.source === 'prometheus') {
@@ -38,15 +44,22 @@ export async function collectLiveSources(incident: Incident, sources: LiveSource
       metricSeries.push(...read.series)
       limitations.push(...read.problems.map((problem) => `Prometheus answer ${problem}.`))
       if (read.series.length > 0) metricLocations.push(manifest.url)
+    } else if (manifest.source === 'loki') {
+      const read = readLokiAnswers(answers, {location: manifest.url, now: runtime.now})
+      if (read) logStores.push(read)
+      limitations.push(...(read?.problems ?? []).map((problem) => `Loki answer ${problem}`))
     }
   }
-  return {metricSeries, metricLocations, limitations, manifests}
+  return {metricSeries, metricLocations, logStores, limitations, manifests}
 }
 
 function adapters(sources: LiveSources, runtime: LiveSourcesRuntime): LiveSourceAdapter[] {
   const list: LiveSourceAdapter[] = []
   if (sources.prometheus) {
     list.push(prometheusAdapter({url: sources.prometheus.url, auth: runtime.auth.prometheus, userQueries: sources.prometheus.queries, fetch: runtime.fetch}))
+  }
+  if (sources.loki) {
+    list.push(lokiAdapter({url: sources.loki.url, selector: sources.loki.selector, tenant: sources.loki.tenant, auth: runtime.auth.loki, fetch: runtime.fetch}))
   }
   return list
 }
