@@ -34,12 +34,14 @@ export const CHECKOUT_TEMPLATES: readonly StoreTemplate[] = [
     id: 'inventory-timeout',
     level: 'error',
     share: {before: 0.3, after: 0.3},
+    errorType: 'UpstreamTimeoutError',
     render: (rng) => ({message: `upstream timeout calling inventory after ${rng.int(2000, 2100)} ms`, fields: {upstream: 'inventory'}}),
   },
   {
     id: 'refund-failed',
     level: 'error',
     share: {before: 0, after: 15},
+    errorType: 'TypeError',
     render: (rng) => ({
       message: 'refund failed',
       fields: {method: 'POST', route: '/api/orders/:id/refunds', path: `/api/orders/${rng.int(100000, 199999)}/refunds`, status: 500, request_id: rng.hex(16), stack: REFUND_STACK},

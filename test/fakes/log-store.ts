@@ -17,6 +17,8 @@ export interface StoreTemplate {
   level: StoreLevel
   /** Relative weight of the template's lines before and after the onset (0: absent then). */
   share: {before: number; after: number}
+  /** The exception or error class its lines carry (Elasticsearch's `error.type`). */
+  errorType?: string
   /** The line's message and any other fields; `rng` is seeded by the line, so it is stable. */
   render(rng: Draws): {message: string; fields?: Record<string, unknown>}
 }
@@ -131,6 +133,23 @@ export class LogStore {
   /** The line as the application wrote it: one JSON object. */
   jsonLine(entry: StoreEntry): string {
     return JSON.stringify({time: new Date(entry.ms).toISOString(), level: entry.template.level, service: this.spec.service, pod: entry.pod, msg: entry.message, ...entry.fields})
+  }
+
+  /** The line as an Elasticsearch document in Elastic Common Schema fields. */
+  ecsDocument(entry: StoreEntry): Record<string, unknown> {
+    const {method, path, route, status, stack, ...rest} = entry.fields as Record<string, unknown>
+    return {
+      '@timestamp': new Date(entry.ms).toISOString(),
+      log: {level: entry.template.level},
+      message: entry.message,
+      service: {name: this.spec.service},
+      kubernetes: {namespace: this.spec.namespace, pod: {name: entry.pod}},
+      ...(method ? {http: {request: {method}, response: {status_code: status}}} : {}),
+      ...(path ? {url: {path}} : {}),
+      ...(route ? {http_route: route} : {}),
+      ...(entry.template.errorType ? {error: {type: entry.template.errorType, ...(stack ? {stack_trace: stack} : {})}} : {}),
+      ...rest,
+    }
   }
 
   /** One line of `template` with fixed draws: its constant text, for deciding whether a filter can match it. */

@@ -2,6 +2,8 @@ import type {Incident} from '../../incident/incident.js'
 import {readSavedAnswer, type SourceManifest} from './answer-store.js'
 import type {LiveSourceAdapter, SourceQuestion} from './live-source.js'
 import {type LiveSourcesRuntime, WINDOW_AFTER_MS} from './live-runtime.js'
+import {elasticsearchAdapter} from './elasticsearch/elasticsearch-adapter.js'
+import {readElasticsearchAnswers} from './elasticsearch/read-elasticsearch-answers.js'
 import {lokiAdapter} from './loki/loki-adapter.js'
 import {readLokiAnswers} from './loki/read-loki-answers.js'
 import {prometheusAdapter} from './prometheus/prometheus-adapter.js'
@@ -48,6 +50,10 @@ export async function collectLiveSources(incident: Incident, sources: LiveSource
       const read = readLokiAnswers(answers, {location: manifest.url, now: runtime.now})
       if (read) logStores.push(read)
       limitations.push(...(read?.problems ?? []).map((problem) => `Loki answer ${problem}`))
+    } else if (manifest.source === 'elasticsearch') {
+      const read = readElasticsearchAnswers(answers, {location: manifest.url, now: runtime.now})
+      if (read) logStores.push(read)
+      limitations.push(...(read?.problems ?? []).map((problem) => `Elasticsearch answer ${problem}`))
     }
   }
   return {metricSeries, metricLocations, logStores, limitations, manifests}
@@ -57,6 +63,9 @@ function adapters(sources: LiveSources, runtime: LiveSourcesRuntime): LiveSource
   const list: LiveSourceAdapter[] = []
   if (sources.prometheus) {
     list.push(prometheusAdapter({url: sources.prometheus.url, auth: runtime.auth.prometheus, userQueries: sources.prometheus.queries, fetch: runtime.fetch}))
+  }
+  if (sources.elasticsearch) {
+    list.push(elasticsearchAdapter({url: sources.elasticsearch.url, index: sources.elasticsearch.index, auth: runtime.auth.elasticsearch, fields: runtime.elasticsearchFields, fetch: runtime.fetch}))
   }
   if (sources.loki) {
     list.push(lokiAdapter({url: sources.loki.url, selector: sources.loki.selector, tenant: sources.loki.tenant, auth: runtime.auth.loki, fetch: runtime.fetch}))
