@@ -1,3 +1,4 @@
+import {UserError} from '../errors/errors.js'
 import type {Incident} from '../incident/incident.js'
 import {readDeploys} from './deploys/read-deploys.js'
 import {parseDuration} from './duration.js'
@@ -11,12 +12,17 @@ import type {TimeReference} from './logs/source-reader.js'
 import {diagnosePostgres} from './postgres/diagnose-postgres.js'
 import {collectMetrics} from './metrics/collect-metrics.js'
 import type {MetricsDigest} from './metrics/metrics-digest.js'
+import {collectLiveSources} from './sources/collect-live-sources.js'
+import type {LiveSourcesRuntime} from './sources/live-runtime.js'
+import {hasLiveSources} from './sources/source-settings.js'
 
 export interface CollectInput {
   incident: Incident
   /** Only for this run; never saved. */
   databaseUrl: string | null
   now?: Date
+  /** Credentials and budget for the live sources the incident names; without it they are not asked. */
+  live?: LiveSourcesRuntime
   /** The user's entries for the readers' catalogues (config file). */
   catalogues?: Pick<ReadingOptions, 'severityMarkers' | 'timestampLayouts'>
 }
@@ -33,10 +39,17 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
   const now = input.now ?? new Date()
   const declaredAt = inputs.startedAtFlag
   const hint = declaredAt ? new Date(declaredAt) : null
+  const asksLive = Boolean(input.live) && hasLiveSources(inputs.sources)
+  const live = asksLive ? await collectLiveSources(input.incident, inputs.sources!, input.live!) : null
+  const liveMetrics = live && live.metricSeries.length > 0 ? {locations: live.metricLocations, series: live.metricSeries} : undefined
+  const stores = live?.logStores ?? []
+  const hasLogs = inputs.logs.length > 0 || stores.length > 0
   const [logs, deploys, metrics, health, database] = await Promise.all([
-    inputs.logs.length > 0 ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference: timeReference(input.incident)}}) : null,
+    hasLogs
+      ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference: timeReference(input.incident)}, merged: stores})
+      : null,
     inputs.deploys ? readDeploys(inputs.deploys) : null,
-    inputs.metrics.length > 0 ? collectMetrics(inputs.metrics, {onsetHint: hint}) : null,
+    inputs.metrics.length > 0 || liveMetrics ? collectMetrics(inputs.metrics, {onsetHint: hint, live: liveMetrics}) : null,
     inputs.health.length > 0 ? probeHealth(inputs.health) : null,
     input.databaseUrl ? diagnosePostgres(input.databaseUrl) : null,
   ])
@@ -47,7 +60,8 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
 
   const notes = logs ? readingNotes(logs.digest.files) : null
   const limitations = [
-    ...(inputs.logs.length === 0 ? ['No logs were given (--logs), so error volume, templates and the onset from logs are missing.'] : []),
+    ...(live?.limitations ?? []),
+    ...(hasLogs ? [] : ['No logs were given (--logs), so error volume, templates and the onset from logs are missing.']),
     ...(notes?.limitations ?? []),
     ...(deploys?.limitations ?? []),
     ...(metrics?.limitations ?? []),
@@ -56,6 +70,12 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     ...(database?.limitations ?? []),
     ...(onset ? [] : ['The onset could not be established from the evidence; change correlation used the time of declaration.']),
   ]
+  const items = [logs, deploys, metrics, git, health, database].flatMap((part) => part?.items ?? [])
+  if (asksLive && items.length === 0) {
+    throw new UserError(`No evidence could be read for incident ${input.incident.id}:\n${limitations.map((text) => `  - ${text}`).join('\n')}`, {
+      suggestions: [`Fix the settings named above, then resume with --id ${input.incident.id}.`],
+    })
+  }
   return {
     schemaVersion: 1,
     window: {onset, onsetSource, declaredAt: input.incident.timestamps.detectedAt},
@@ -65,7 +85,7 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     metrics: metrics?.digest ?? null,
     health: health?.digest ?? null,
     postgres: database?.digest ?? null,
-    items: [logs, deploys, metrics, git, health, database].flatMap((part) => part?.items ?? []),
+    items,
     limitations,
     warnings: notes?.warnings ?? [],
   }
