@@ -14,6 +14,7 @@ export default class Run extends BaseCommand {
     '<%= config.bin %>',
     '<%= config.bin %> --severity p0 --symptoms high-error-rate,database-issues --logs "logs/*.log" --repo . --non-interactive',
     '<%= config.bin %> --id incident-2026-11-30-014502 --postmortem',
+    '<%= config.bin %> --alert alertmanager.json --k8s pods.json --k8s events.json --logs api.log --non-interactive',
     'cat app.log | <%= config.bin %> --severity p1 --symptoms high-error-rate --logs - --json',
   ]
 
@@ -27,6 +28,8 @@ export default class Run extends BaseCommand {
     deploys: Flags.string({description: 'Deploy / feature-flag / config events as JSON lines'}),
     'database-url': Flags.string({description: 'PostgreSQL URL for live, read-only diagnostics', env: 'INCIDENT_DATABASE_URL'}),
     health: Flags.string({description: 'Health endpoint URL to probe (repeatable)', multiple: true}),
+    k8s: Flags.string({description: 'Kubernetes input: kubectl get events|pods -o json|yaml, kubectl describe pod|node text, or a kubectl get events|pods table (repeatable)', multiple: true}),
+    alert: Flags.string({description: 'The alert that opened the incident: an Alertmanager or Grafana webhook, a PagerDuty webhook or incident (JSON file, or - for stdin); fills service, start, symptoms and severity the flags do not give'}),
     'started-at': Flags.string({description: 'When the incident was declared (ISO 8601); the onset is detected from evidence'}),
     lookback: Flags.string({description: 'How far before the onset to look for changes', default: '48h'}),
     'redact-ips': Flags.boolean({description: 'Mask client IP addresses too, in the documents and in what is sent to Claude'}),

@@ -1,5 +1,9 @@
 import type {Incident} from '../incident/incident.js'
+import {redactValue} from '../redact/redact.js'
+import {alertEvidence} from './alerts/alert-evidence.js'
+import type {AlertSummary} from './alerts/read-alert.js'
 import {readDeploys} from './deploys/read-deploys.js'
+import {collectKubernetes} from './kubernetes/collect-kubernetes.js'
 import {parseDuration} from './duration.js'
 import type {EvidenceBundle} from './evidence-bundle.js'
 import {collectChanges} from './git/collect-changes.js'
@@ -24,7 +28,8 @@ export interface CollectInput {
 const ERROR_SERIES = /error|5xx|fail|exception/i
 
 /**
- * Collect every kind of evidence the incident's inputs point at, once. Logs, deploys, metrics,
+ * Collect every kind of evidence the incident's inputs point at, once. Kubernetes inputs are read
+ * first, since their events and terminations join the logs' analysis; the alert is evidence as read. Logs, deploys, metrics,
  * health and the database are read concurrently; git waits for the onset they establish, since
  * its window is [onset − lookback, onset + slack].
  */
@@ -33,8 +38,15 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
   const now = input.now ?? new Date()
   const declaredAt = inputs.startedAtFlag
   const hint = declaredAt ? new Date(declaredAt) : null
+  const reference = timeReference(input.incident)
+  // Kubernetes first: its events and terminations are analysed with the logs.
+  const kubernetes = inputs.k8s && inputs.k8s.length > 0 ? await collectKubernetes(inputs.k8s, reference, {redactIps: inputs.redactIps}) : null
+  const entrySources = (kubernetes?.entrySources ?? []).map((source) => ({...source, kind: 'kubernetes' as const}))
+  const alert = inputs.alert ? redactValue(inputs.alert, {ips: inputs.redactIps}) as AlertSummary : null
   const [logs, deploys, metrics, health, database] = await Promise.all([
-    inputs.logs.length > 0 ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference: timeReference(input.incident)}}) : null,
+    inputs.logs.length > 0 || entrySources.length > 0
+      ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference}, entrySources})
+      : null,
     inputs.deploys ? readDeploys(inputs.deploys) : null,
     inputs.metrics.length > 0 ? collectMetrics(inputs.metrics, {onsetHint: hint}) : null,
     inputs.health.length > 0 ? probeHealth(inputs.health) : null,
@@ -49,6 +61,7 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
   const limitations = [
     ...(inputs.logs.length === 0 ? ['No logs were given (--logs), so error volume, templates and the onset from logs are missing.'] : []),
     ...(notes?.limitations ?? []),
+    ...(kubernetes?.limitations ?? []),
     ...(deploys?.limitations ?? []),
     ...(metrics?.limitations ?? []),
     ...(git?.limitations ?? []),
@@ -65,7 +78,9 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     metrics: metrics?.digest ?? null,
     health: health?.digest ?? null,
     postgres: database?.digest ?? null,
-    items: [logs, deploys, metrics, git, health, database].flatMap((part) => part?.items ?? []),
+    kubernetes: kubernetes?.digest ?? null,
+    alert,
+    items: [...(alert ? alertEvidence(alert, {redactIps: inputs.redactIps}) : []), ...(kubernetes?.items ?? []), ...[logs, deploys, metrics, git, health, database].flatMap((part) => part?.items ?? [])],
     limitations,
     warnings: notes?.warnings ?? [],
   }
@@ -76,8 +91,8 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
  * written with one), else each file's modification time (analyze-source). Never the clock.
  */
 function timeReference(incident: Incident): TimeReference | null {
-  const {startedAtFlag, startedAtOffsetMinutes} = incident.inputs
-  if (startedAtFlag) return {at: Date.parse(startedAtFlag), offsetMinutes: startedAtOffsetMinutes ?? null, source: 'started-at'}
+  const {startedAtFlag, startedAtOffsetMinutes, startedAtSource} = incident.inputs
+  if (startedAtFlag) return {at: Date.parse(startedAtFlag), offsetMinutes: startedAtOffsetMinutes ?? null, source: startedAtSource === 'alert' ? 'alert' : 'started-at'}
   return null
 }
 
