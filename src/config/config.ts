@@ -23,6 +23,10 @@ export const FileConfigSchema = z
     metrics: z.array(z.string()).optional(),
     deploys: z.string().optional(),
     health: z.array(z.string()).optional(),
+    /** Kubernetes inputs, as --k8s (repeatable). */
+    k8s: z.array(z.string()).optional(),
+    /** The alert payload, as --alert. */
+    alert: z.string().optional(),
     templates: z
       .object({
         triage: z.string(),

@@ -59,6 +59,8 @@ export interface LogEntry {
   ts: number
   level?: unknown
   fields?: Record<string, unknown>
+  /** Where it is cited in its source (a line or object number); default its position in the answer. */
+  line?: number
 }
 
 interface Held {
