@@ -13,8 +13,9 @@ import type {Symptom} from '../incident/vocabulary.js'
 import type {PipelineRequest} from '../phases/pipeline-request.js'
 import {askSeverity, askSymptoms} from './prompts.js'
 import {expandLogSources} from './expand-log-sources.js'
+import {resolveLiveSources, type SourceFlags} from './resolve-sources.js'
 
-export interface RunFlags {
+export interface RunFlags extends SourceFlags {
   severity?: string
   symptoms?: string[]
   service?: string
@@ -47,7 +48,7 @@ export async function resolvePipelineRequest(
   const repoFlag = flags.repo ? resolve(flags.repo) : null
   if (repoFlag) await assertGitRepo(repoFlag)
   const configRoot = repoFlag ?? process.cwd()
-  const {config} = await loadFileConfig(configRoot)
+  const {config, path: configPath} = await loadFileConfig(configRoot)
 
   const id = flags.id ? validateIncidentId(flags.id) : null
   let severity: Severity | null = flags.severity ? parseSeverityFlag(flags.severity) : config.severity ? parseSeverityFlag(config.severity) : null
@@ -69,8 +70,12 @@ export async function resolvePipelineRequest(
   const logs = await expandLogSources([...(flags.logs ?? config.logs ?? [])])
   const deploys = flags.deploys ?? config.deploys ?? null
   if (deploys) await assertReadable(deploys, '--deploys')
-  const metrics = flags.metrics ?? config.metrics ?? []
-  for (const source of metrics) if (!/^https?:\/\//.test(source)) await assertReadable(source, '--metrics')
+  const metricsGiven = flags.metrics ?? config.metrics ?? []
+  // A URL under --metrics is a Prometheus to ask live; the rest are files.
+  const metrics = metricsGiven.filter((source) => !/^https?:\/\//i.test(source))
+  for (const source of metrics) await assertReadable(source, '--metrics')
+  const service = flags.service ?? config.service ?? null
+  const sources = resolveLiveSources(flags, {config, configPath, service, metricsUrls: metricsGiven.filter((source) => /^https?:\/\//i.test(source)), env})
 
   const provider = chooseProvider(flags.provider ?? config.provider, env)
   return {
@@ -81,11 +86,11 @@ export async function resolvePipelineRequest(
       id,
       severity,
       symptoms,
-      service: flags.service ?? config.service ?? null,
+      service,
       inputs: {
         logs,
         repo: repoFlag ?? process.cwd(),
-        metrics: metrics.map((source) => (/^https?:\/\//.test(source) ? source : resolve(source))),
+        metrics: metrics.map((source) => resolve(source)),
         deploys: deploys ? resolve(deploys) : null,
         health: flags.health ?? config.health ?? [],
         databaseUrlSet: Boolean(flags['database-url']),
@@ -93,6 +98,7 @@ export async function resolvePipelineRequest(
         startedAtOffsetMinutes: flags['started-at'] ? writtenOffset(flags['started-at']) : null,
         lookback,
         redactIps: flags['redact-ips'] ?? config.redactIps ?? false,
+        ...(sources ? {sources} : {}),
       },
       databaseUrl: flags['database-url'] ?? null,
       postmortem: flags.postmortem,

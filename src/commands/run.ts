@@ -9,12 +9,13 @@ import type {PipelineJson} from '../phases/pipeline-json.js'
 export default class Run extends BaseCommand {
   static override summary = 'Run the incident pipeline: triage → investigation → root-cause analysis → postmortem'
   static override description =
-    'Starts a new incident (or resumes one with --id) and works it from the evidence you point it at: logs, a git repository, metrics, deploy events, a PostgreSQL database and health endpoints. Everything lands in <out-dir>/<incident-id>/.'
+    'Starts a new incident (or resumes one with --id) and works it from the evidence you point it at: logs, a git repository, metrics, deploy events, a PostgreSQL database, health endpoints, and live Prometheus, Loki, Elasticsearch/OpenSearch and Kubernetes API sources. Everything lands in <out-dir>/<incident-id>/.'
   static override examples = [
     '<%= config.bin %>',
     '<%= config.bin %> --severity p0 --symptoms high-error-rate,database-issues --logs "logs/*.log" --repo . --non-interactive',
     '<%= config.bin %> --id incident-2026-11-30-014502 --postmortem',
     'cat app.log | <%= config.bin %> --severity p1 --symptoms high-error-rate --logs - --json',
+    '<%= config.bin %> --severity p1 --symptoms high-error-rate --service checkout --prometheus http://prometheus:9090 --loki http://loki:3100 --kube-context prod --kube-namespace shop',
   ]
 
   static override flags = {
@@ -23,7 +24,16 @@ export default class Run extends BaseCommand {
     service: Flags.string({description: 'Name of the affected service'}),
     repo: Flags.string({description: 'Git repository to search for recent changes (default: the current directory)'}),
     logs: Flags.string({description: 'Log file, glob or - for stdin (repeatable; .gz too)', multiple: true}),
-    metrics: Flags.string({description: 'Metrics: wide CSV or saved Prometheus query_range JSON (repeatable)', multiple: true}),
+    metrics: Flags.string({description: 'Metrics: wide CSV or saved Prometheus query_range JSON (repeatable); a URL is a live Prometheus', multiple: true}),
+    prometheus: Flags.string({description: 'Prometheus base URL to query live (credentials: PROMETHEUS_BEARER_TOKEN or PROMETHEUS_USERNAME/PASSWORD)'}),
+    promql: Flags.string({description: "Your own PromQL, as name=EXPR (repeatable), asked besides the query catalogue", multiple: true}),
+    loki: Flags.string({description: 'Loki base URL to query live (LOKI_BEARER_TOKEN or LOKI_USERNAME/PASSWORD; tenant: LOKI_ORG_ID)'}),
+    'loki-selector': Flags.string({description: 'LogQL stream selector for --loki (default {service_name="<--service>"})'}),
+    elasticsearch: Flags.string({description: 'Elasticsearch or OpenSearch base URL to query live (ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME/PASSWORD)'}),
+    'elasticsearch-index': Flags.string({description: 'Index pattern for --elasticsearch (default logs-*,filebeat-*,logstash-*)'}),
+    'kube-context': Flags.string({description: 'Read the Kubernetes API through this kubeconfig context (read-only: events, pods, rollouts, ConfigMaps)'}),
+    'kube-namespace': Flags.string({description: 'Kubernetes namespace to read (default: the context’s, else all namespaces)'}),
+    'kube-selector': Flags.string({description: 'Kubernetes label selector for pods and workloads, e.g. app=checkout'}),
     deploys: Flags.string({description: 'Deploy / feature-flag / config events as JSON lines'}),
     'database-url': Flags.string({description: 'PostgreSQL URL for live, read-only diagnostics', env: 'INCIDENT_DATABASE_URL'}),
     health: Flags.string({description: 'Health endpoint URL to probe (repeatable)', multiple: true}),
