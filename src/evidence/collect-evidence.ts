@@ -7,6 +7,7 @@ import {collectChanges} from './git/collect-changes.js'
 import {probeHealth} from './health/probe-health.js'
 import {analyzeLogs} from './logs/analyze-logs.js'
 import type {ReadingOptions} from './logs/analyze-source.js'
+import {readingNotes} from './logs/reading-notes.js'
 import type {TimeReference} from './logs/source-reader.js'
 import {diagnosePostgres} from './postgres/diagnose-postgres.js'
 import {collectMetrics} from './metrics/collect-metrics.js'
@@ -58,10 +59,11 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     ? await collectChanges({repo: inputs.repo, onset: onset ? new Date(onset) : null, lookbackMs: parseDuration(inputs.lookback), now})
     : null
 
+  const notes = logs ? readingNotes(logs.digest.files) : null
   const limitations = [
     ...(live?.limitations ?? []),
     ...(hasLogs ? [] : ['No logs were given (--logs), so error volume, templates and the onset from logs are missing.']),
-    ...(logs ? skippedLines(logs.digest) : []),
+    ...(notes?.limitations ?? []),
     ...(deploys?.limitations ?? []),
     ...(metrics?.limitations ?? []),
     ...(git?.limitations ?? []),
@@ -86,6 +88,7 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     postgres: database?.digest ?? null,
     items,
     limitations,
+    warnings: notes?.warnings ?? [],
   }
 }
 
@@ -108,6 +111,3 @@ function chooseOnset(fromLogs: string | null, metrics: MetricsDigest | null, dec
   return declaredAt ? {onset: declaredAt, onsetSource: 'declared'} : {onset: null, onsetSource: null}
 }
 
-function skippedLines(digest: NonNullable<EvidenceBundle['logs']>): string[] {
-  return digest.files.flatMap((file) => file.skipped.filter((skip) => skip.count > 0).map((skip) => `${file.path}: ${skip.count.toLocaleString('en-US')} line(s) skipped (${skip.reason}).`))
-}

@@ -4,6 +4,7 @@ import type {Readable} from 'node:stream'
 import type {EvidenceItem} from '../../incident/evidence-item.js'
 import {type AggregatorState, mergeAggregatorState} from './aggregator-state.js'
 import {buildDigest} from './build-digest.js'
+import {isLogDocument} from './exports/read-log-document.js'
 import {analyzeInWorkers, splitForWorkers} from './parallel-analysis.js'
 import {analyzeSource, type ReadingOptions} from './analyze-source.js'
 import {LogAggregator, type AggregatorLimits} from './log-aggregator.js'
@@ -54,7 +55,8 @@ export async function analyzeLogs(sources: string[], options: LogAnalysisOptions
   const files: LogFileSummary[] = []
   const workers = Math.min(options.workers ?? DEFAULT_THREADS, availableParallelism())
   for (const source of sources) {
-    const ranges = workers > 1 ? await splitForWorkers(source, workers) : null
+    // A log-store export is one JSON document, read whole: never split.
+    const ranges = workers > 1 && !(await isLogDocument(source)) ? await splitForWorkers(source, workers) : null
     files.push(ranges ? await analyzeInWorkers(source, ranges, aggregator, now, options) : await analyzeSource(source, aggregator, now, options))
   }
   for (const extra of options.merged ?? []) {

@@ -7,6 +7,7 @@ import {DEFAULT_MAX_LINE_CHARS, readLines, type ReadStats} from './line-reader.j
 import {TimestampLayouts} from './line-layout.js'
 import type {LogAggregator} from './log-aggregator.js'
 import type {LogFileSummary} from './log-digest.js'
+import {isLogDocument, LogDocumentError, readLogDocument} from './exports/read-log-document.js'
 import {SourceReader, type TimeReference} from './source-reader.js'
 
 /**
@@ -38,6 +39,17 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
   const reading = options.reading ?? {}
   const reference = reading.reference ?? (await modificationTime(source))
   const reader = new SourceReader(source, aggregator, {now, reference, ...compiledCatalogues(reading)})
+  // An export of a log store (one JSON document) is read whole, entry by entry.
+  if (options.range === undefined && (await isLogDocument(source))) {
+    try {
+      const exported = await readLogDocument(source)
+      exported.entries.forEach((entry, i) => reader.entry(entry, i + 1))
+      return reader.finish({lines: exported.entries.length, bytes: exported.bytes}, {format: exported.kind})
+    } catch (error) {
+      if (!(error instanceof LogDocumentError)) throw error
+      return reader.finish({lines: 0, bytes: 0}, {skipped: [{reason: `not read: the file ${error.message}`, count: 1}]})
+    }
+  }
   const stats = await readLines(
     source,
     (line, lineNumber) => {

@@ -1,3 +1,4 @@
+import {formatImpactShort, incidentDurations} from '../../incident/durations.js'
 import type {Incident} from '../../incident/incident.js'
 import {SEVERITY_LEVELS, type Severity} from '../../incident/severity.js'
 import type {TriageSummary} from '../integration-types.js'
@@ -43,10 +44,13 @@ export function incidentDeclaredMessage(incident: Incident, triage: TriageSummar
   }
 }
 
-export function incidentResolvedMessage(incident: Incident, summary: string): SlackMessageBody {
+/** `now` is when the message is written: the one duration function counts an impact with no end to it. */
+export function incidentResolvedMessage(incident: Incident, summary: string, now: Date): SlackMessageBody {
   const title = outgoingText(incident.title, 120)
   const text = outgoingText(summary, SECTION_MAX)
-  const duration = durationText(incident.createdAt, incident.timestamps.resolvedAt)
+  // The impact from the onset (not from when this tool ran), as the postmortem and the summary say it.
+  const impact = incidentDurations(incident, now).impact
+  const duration = impact.minutes === null || impact.minutes < 0 ? null : formatImpactShort(impact)
   return {
     text: withinLimit(`Resolved: ${escapeMrkdwn(title)} (${incident.severity}). `, text, TEXT_MAX),
     blocks: [
@@ -104,11 +108,4 @@ function section(label: string, text: string): Record<string, unknown> {
 
 function field(label: string, value: string): Record<string, unknown> {
   return {type: 'mrkdwn', text: `*${label}*\n${escapeMrkdwn(value)}`}
-}
-
-function durationText(from: string, to: string | null): string | null {
-  if (to === null) return null
-  const minutes = Math.round((Date.parse(to) - Date.parse(from)) / 60_000)
-  if (!Number.isFinite(minutes) || minutes < 0) return null
-  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`
 }

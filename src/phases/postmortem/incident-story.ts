@@ -17,7 +17,7 @@ export function storyOf(incident: Incident, facts: EvidenceFacts, cause: RootCau
     onset: durations.onset,
     declared: durations.declared,
     failures: failuresOf(facts),
-    endpoints: (facts.requests?.endpoints ?? []).map((endpoint) => ({name: endpoint.endpoint, during: endpoint.during, baseline: endpoint.baseline, affected: endpoint.affected})),
+    endpoints: (facts.requests?.endpoints ?? []).map((endpoint) => ({name: endpoint.endpoint, during: endpoint.during, baseline: endpoint.baseline, wholeLog: endpoint.wholeLog, affected: endpoint.affected})),
     users: facts.affectedUsers,
     cause: causeOf(cause),
     mitigation: arc.mitigation ? {at: arc.mitigation.at, kind: arc.mitigation.kind, label: arc.mitigation.label, description: arc.mitigation.description} : null,

@@ -11,8 +11,8 @@ export const EXAMPLE_STORY: Story = {
   declared: '2026-11-12T14:09:00.000Z',
   failures: {kind: 'requests', during: {total: 4524, failed: 536}, baseline: {total: 9672, failed: 14}, source: 'access', files: ['access.log.gz'], to: '2026-11-12T14:30:34.101Z', until: 'end-of-impact'},
   endpoints: [
-    {name: 'POST /api/checkout', during: {total: 536, failed: 531}, baseline: {total: 1157, failed: 8}, affected: true},
-    {name: 'POST /api/v2/checkout', during: {total: 348, failed: 5}, baseline: {total: 706, failed: 6}, affected: false},
+    {name: 'POST /api/checkout', during: {total: 536, failed: 531}, baseline: {total: 1157, failed: 8}, wholeLog: {total: 1830, failed: 541}, affected: true},
+    {name: 'POST /api/v2/checkout', during: {total: 348, failed: 5}, baseline: {total: 706, failed: 6}, wholeLog: {total: 1172, failed: 13}, affected: false},
   ],
   users: 553,
   cause: {kind: 'change', category: 'database-migration', changeKind: 'database-migration', sha: 'e3f0244ff909c773fc92229628382c7ddcc47dd7', subject: 'migrations: make orders.currency NOT NULL', confidence: 0.97},

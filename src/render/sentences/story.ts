@@ -20,6 +20,8 @@ export interface StoryEndpoint {
   name: string
   during: Counts
   baseline: Counts
+  /** The whole log, as its evidence item counts it (absent when not known). */
+  wholeLog?: Counts
   affected: boolean
 }
 
