@@ -1,5 +1,6 @@
 import {stat} from 'node:fs/promises'
 import {resolve} from 'node:path'
+import type {Readable} from 'node:stream'
 
 import type {ProviderName} from '../agents/specialist-input.js'
 import {type FileConfig, loadFileConfig} from '../config/config.js'
@@ -11,10 +12,12 @@ import {parseSeverityFlag, parseSymptomsFlag} from '../incident/parse-input.js'
 import type {Severity} from '../incident/severity.js'
 import type {Symptom} from '../incident/vocabulary.js'
 import type {PipelineRequest} from '../phases/pipeline-request.js'
+import {assertOneStdinReader, checkKubernetesInputs, checkLogDocuments, readAlertInput} from './check-reader-inputs.js'
 import {askSeverity, askSymptoms} from './prompts.js'
 import {expandLogSources} from './expand-log-sources.js'
+import {resolveLiveSources, type SourceFlags} from './resolve-sources.js'
 
-export interface RunFlags {
+export interface RunFlags extends SourceFlags {
   severity?: string
   symptoms?: string[]
   service?: string
@@ -36,22 +39,28 @@ export interface RunFlags {
   'out-dir': string
   'pagerduty-incident'?: string
   update?: boolean
+  k8s?: string[]
+  alert?: string
 }
 
 /** Flags win over the config file, the config file over defaults; prompts fill what is still missing. */
 export async function resolvePipelineRequest(
   flags: RunFlags,
-  options: {interactive: boolean; env?: NodeJS.ProcessEnv},
+  options: {interactive: boolean; env?: NodeJS.ProcessEnv; stdin?: Readable},
 ): Promise<{request: PipelineRequest; config: FileConfig; configRoot: string}> {
   const env = options.env ?? process.env
   const repoFlag = flags.repo ? resolve(flags.repo) : null
   if (repoFlag) await assertGitRepo(repoFlag)
   const configRoot = repoFlag ?? process.cwd()
-  const {config} = await loadFileConfig(configRoot)
+  const {config, path: configPath} = await loadFileConfig(configRoot)
 
   const id = flags.id ? validateIncidentId(flags.id) : null
-  let severity: Severity | null = flags.severity ? parseSeverityFlag(flags.severity) : config.severity ? parseSeverityFlag(config.severity) : null
-  let symptoms: Symptom[] | null = flags.symptoms ? parseSymptomsFlag(flags.symptoms) : config.symptoms ? parseSymptomsFlag(config.symptoms) : null
+  // The alert is read first: it fills what neither the flags nor the config file say.
+  const alertSource = flags.alert ?? config.alert ?? null
+  assertOneStdinReader(alertSource, [...(flags.logs ?? config.logs ?? [])])
+  const alert = alertSource ? await readAlertInput(alertSource, options.stdin ?? process.stdin) : null
+  let severity: Severity | null = flags.severity ? parseSeverityFlag(flags.severity) : config.severity ? parseSeverityFlag(config.severity) : (alert?.suggestedSeverity ?? null)
+  let symptoms: Symptom[] | null = flags.symptoms ? parseSymptomsFlag(flags.symptoms) : config.symptoms ? parseSymptomsFlag(config.symptoms) : alert && alert.symptoms.length > 0 ? alert.symptoms : null
   if (!id) {
     if (!severity && options.interactive) severity = await askSeverity()
     if (!symptoms && options.interactive) symptoms = await askSymptoms()
@@ -65,12 +74,18 @@ export async function resolvePipelineRequest(
 
   const lookback = flags.lookback ?? config.lookback ?? '48h'
   parseDuration(lookback)
-  const startedAt = flags['started-at'] ? parseInstant(flags['started-at']) : null
+  const startedAt = flags['started-at'] ? parseInstant(flags['started-at']) : (alert?.startsAt ?? null)
   const logs = await expandLogSources([...(flags.logs ?? config.logs ?? [])])
+  await checkLogDocuments(logs)
+  const k8s = await checkKubernetesInputs(flags.k8s ?? config.k8s ?? [])
   const deploys = flags.deploys ?? config.deploys ?? null
   if (deploys) await assertReadable(deploys, '--deploys')
-  const metrics = flags.metrics ?? config.metrics ?? []
-  for (const source of metrics) if (!/^https?:\/\//.test(source)) await assertReadable(source, '--metrics')
+  const metricsGiven = flags.metrics ?? config.metrics ?? []
+  // A URL under --metrics is a Prometheus to ask live; the rest are files.
+  const metrics = metricsGiven.filter((source) => !/^https?:\/\//i.test(source))
+  for (const source of metrics) await assertReadable(source, '--metrics')
+  const service = flags.service ?? config.service ?? alert?.service ?? null
+  const sources = resolveLiveSources(flags, {config, configPath, service, metricsUrls: metricsGiven.filter((source) => /^https?:\/\//i.test(source)), env})
 
   const provider = chooseProvider(flags.provider ?? config.provider, env)
   return {
@@ -81,17 +96,22 @@ export async function resolvePipelineRequest(
       id,
       severity,
       symptoms,
-      service: flags.service ?? config.service ?? null,
+      service,
       inputs: {
         logs,
         repo: repoFlag ?? process.cwd(),
-        metrics: metrics.map((source) => (/^https?:\/\//.test(source) ? source : resolve(source))),
+        metrics: metrics.map((source) => resolve(source)),
         deploys: deploys ? resolve(deploys) : null,
         health: flags.health ?? config.health ?? [],
         databaseUrlSet: Boolean(flags['database-url']),
         startedAtFlag: startedAt,
+        startedAtOffsetMinutes: flags['started-at'] ? writtenOffset(flags['started-at']) : null,
+        startedAtSource: flags['started-at'] ? 'flag' : alert?.startsAt ? 'alert' : undefined,
+        k8s,
+        alert,
         lookback,
         redactIps: flags['redact-ips'] ?? config.redactIps ?? false,
+        ...(sources ? {sources} : {}),
       },
       databaseUrl: flags['database-url'] ?? null,
       postmortem: flags.postmortem,
@@ -119,6 +139,13 @@ function parseInstant(text: string): string {
     throw new UsageError(`--started-at "${text}" is not an ISO 8601 time.`, {suggestions: ['Use e.g. --started-at 2026-11-30T14:05:00Z']})
   }
   return date.toISOString()
+}
+
+/** The offset a time was written with (`+02:00` → 120, `-0530` → -330); null for `Z` or none. */
+function writtenOffset(text: string): number | null {
+  const match = /([+-])(\d{2}):?(\d{2})$/.exec(text.trim())
+  if (!match) return null
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]))
 }
 
 async function assertReadable(path: string, flag: string): Promise<void> {

@@ -96,6 +96,11 @@ export function scoreChangeCorrelation(
     overlap = 1
     reasons.push(`the failing code is named after "${identifierHit}", which it switched`)
   }
+  const schemaHit = schemaObjectsOf(candidate.ref.subject).find((object) => signals.errors.some((e) => namesSchemaObject(e.text, object)))
+  if (schemaHit) {
+    overlap = 1
+    reasons.push(`the new errors name ${schemaHit.table}.${schemaHit.column} (column "${schemaHit.column}" of relation "${schemaHit.table}"), which it changed`)
+  }
   const dirHit = !frameHit && candidate.files.map(dirOf).find((dir) => dir !== null && signals.frames.some((frame) => frame.path.includes(`${dir}/`)))
   if (dirHit) {
     // A neighbour of the failing file, not the file: alone it does not tie the change to the failure.
@@ -116,7 +121,8 @@ export function scoreChangeCorrelation(
   const pieces = sharedTokens.length + sharedConcepts.filter((c) => !viaSharedWords.has(c)).length
   const wordScore = Math.min(pieces >= 2 ? 0.9 : MIN_OVERLAP - 0.05, 0.3 * sharedTokens.length + 0.2 * sharedConcepts.length)
   if (wordScore > overlap) overlap = wordScore
-  if (sharedTokens.length > 0) reasons.push(`it and the new errors share the words ${sharedTokens.slice(0, 5).map((t) => `"${t}"`).join(', ')}`)
+  // Shared words are a weak link: said only when nothing more specific (a frame, a package, a column) ties them.
+  if (sharedTokens.length > 0 && overlap < 1) reasons.push(`it and the new errors share the words ${sharedTokens.slice(0, 5).map((t) => `"${t}"`).join(', ')}`)
 
   const supported = timing >= MIN_TIMING && overlap >= MIN_OVERLAP
   const strength = Math.sqrt(timing) * overlap
@@ -194,6 +200,17 @@ function dirOf(path: string): string | null {
 /** Hyphenated or camelCase identifiers in a subject (`new-pricing-engine`), collapsed for matching. */
 function identifiersOf(subject: string): string[] {
   return (subject.match(/\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b/gi) ?? []).map(collapse).filter((id) => id.length >= 8)
+}
+
+/** `table.column` names in a subject (`make orders.currency NOT NULL`). */
+function schemaObjectsOf(subject: string): {table: string; column: string}[] {
+  return [...subject.matchAll(/\b([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)\b/gi)].map((m) => ({table: m[1].toLowerCase(), column: m[2].toLowerCase()}))
+}
+
+/** An error that names both the column and its table, as database errors do (`column "currency" of relation "orders"`). */
+function namesSchemaObject(text: string, object: {table: string; column: string}): boolean {
+  const lower = text.toLowerCase()
+  return (lower.includes(`"${object.column}"`) || lower.includes(`.${object.column}`) || lower.includes(`column ${object.column}`)) && (lower.includes(`"${object.table}"`) || lower.includes(`${object.table}.`) || lower.includes(`table ${object.table}`))
 }
 
 function collapse(text: string): string {

@@ -1,4 +1,6 @@
 import {redact} from '../../redact/redact.js'
+import {modificationTime} from './analyze-source.js'
+import {DEFAULT_LAYOUTS} from './line-layout.js'
 import {parseLine} from './line-parsers.js'
 import {readFormattedLines} from './read-formatted-lines.js'
 
@@ -28,19 +30,21 @@ export async function searchLogLines(sources: string[], query: LogLineQuery, opt
   const results: string[] = []
   for (const source of sources) {
     if (results.length >= limit) break
-    // The file's own format, as the analysis read it: an access log's stamps sit in brackets mid-line.
+    // The file's own layout, as the analysis read it: an access log's stamps sit in brackets mid-line.
+    const reference = await modificationTime(source)
+    const context = {time: {referenceMs: reference?.at ?? null, offsetMinutes: 0}, layouts: DEFAULT_LAYOUTS}
     await readFormattedLines(
       source,
-      (line, lineNumber, format) => {
+      (line, lineNumber, layout) => {
         if (!matcher(line)) return true
         if (timeFiltered) {
-          const ts = parseLine(line, format, now).ts
+          const ts = parseLine(line, layout, context).ts
           if (!Number.isNaN(ts) && (ts < from || ts > to)) return true
         }
         results.push(`${source}:${lineNumber}: ${redact(line.slice(0, MAX_LINE_CHARS), {ips: options.redactIps})}`)
         return results.length < limit
       },
-      {now},
+      {now, context},
     )
   }
   return results
