@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest'
 
 import type {RootCause} from '../../src/incident/rca.js'
 import {buildFiveWhys} from '../../src/phases/rca/five-whys.js'
+import {EXAMPLE_STORY} from '../../src/render/sentences/example-story.js'
 import {facts} from './fixtures.js'
 
 const cause: RootCause = {
@@ -23,7 +24,7 @@ const cascade = facts({
 
 describe('buildFiveWhys', () => {
   it('shows the chain when the dominant error followed an earlier failure the cause cites', () => {
-    const whys = buildFiveWhys(cause, cascade, 'web')
+    const whys = buildFiveWhys(cause, cascade, 'web', EXAMPLE_STORY)
     expect(whys).toHaveLength(5)
     expect(whys[1].because).toContain('connection pool exhausted')
     expect(whys[2].because).toMatch(/^It followed an earlier failure \(redis-master\): "\[ioredis\] Unhandled error event: Error: connect ECONNREFUSED <\*>" began at 2026-05-12 17:25 UTC, before "session lookup failed/)
@@ -32,7 +33,7 @@ describe('buildFiveWhys', () => {
 
   it('keeps the category’s own third step when the dominant error came first', () => {
     const [first, second] = cascade.topErrors
-    const whys = buildFiveWhys(cause, facts({topErrors: [{...second, count: 900}, {...first, count: 10, firstSeen: '2026-05-12T17:40:00.000Z'}]}), 'web')
+    const whys = buildFiveWhys(cause, facts({topErrors: [{...second, count: 900}, {...first, count: 10, firstSeen: '2026-05-12T17:40:00.000Z'}]}), 'web', EXAMPLE_STORY)
     expect(whys[2].because).toBe('A third-party dependency started failing or timing out.')
   })
 })

@@ -1,6 +1,7 @@
 import type {EvidenceFacts} from '../../evidence/evidence-facts.js'
 import type {Rca, RootCause} from '../../incident/rca.js'
 import type {RootCauseCategory} from '../../incident/vocabulary.js'
+import {formatTime} from '../../render/format.js'
 import {symptomBecause} from '../../render/sentences/impact.js'
 import type {Story} from '../../render/sentences/story.js'
 import {truncateLabel} from '../../render/svg/svg-text.js'
