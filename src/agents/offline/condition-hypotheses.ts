@@ -52,7 +52,8 @@ export function saturationHypotheses(saturated: Saturated[], conditions: readonl
 export function surgeHypothesis(rate: RateChange | null, bundle: EvidenceBundle, signals: IncidentSignals, auth: AuthFailureBurst | null): OfflineHypothesis[] {
   if (rate === null || rate.factor < SURGE_FACTOR) return []
   const lines = bundle.logs?.totals.lines ?? 0
-  const newErrors = signals.errors.filter((e) => e.fresh && e.kind === 'template' && e.levels.includes('error')).reduce((sum, e) => sum + e.count, 0)
+  // New kinds of error (a retry storm) can make the volume; the same requests failing under load cannot.
+  const newErrors = signals.errors.filter((e) => e.isNew && e.kind === 'template' && e.levels.includes('error')).reduce((sum, e) => sum + e.count, 0)
   const errorDriven = lines > 0 && newErrors / lines >= 0.1
   const attackDriven = auth !== null && auth.factor >= 3
   const latency = latencyRises(bundle)

@@ -28,6 +28,8 @@ export interface ChangeCorrelation {
 /** Half-life-like scale: a change 2 h before the onset keeps half its timing weight. */
 const TIMING_SCALE_MINUTES = 120
 const MIN_TIMING = 0.25
+/** About two hours before the onset, or less with a clean stretch of logs after it. */
+const MIN_TIMING_WORDS_ONLY = 0.5
 /** Logged normal operation after a change shipped, beyond which it is unlikely to have broken things. */
 const CLEAN_RUN_MINUTES = 30
 const MIN_OVERLAP = 0.5
@@ -135,7 +137,8 @@ export function scoreChangeCorrelation(
   // Shared words are a weak link: said only when nothing more specific (a frame, a package, a column) ties them.
   if (sharedTokens.length > 0 && overlap < 1) reasons.push(`it and the new errors share the words ${sharedTokens.slice(0, 5).map((t) => `"${t}"`).join(', ')}`)
 
-  const supported = timing >= MIN_TIMING && overlap >= MIN_OVERLAP
+  // Shared words are weak content: they need the change to sit close to the onset.
+  const supported = timing >= (specific ? MIN_TIMING : MIN_TIMING_WORDS_ONLY) && overlap >= MIN_OVERLAP
   const strength = Math.sqrt(timing) * overlap
   const confidence = supported ? Math.min(MAX_CONFIDENCE, 0.45 + 0.45 * strength) : 0.05 + 0.2 * Math.sqrt(timing) * Math.max(overlap, 0.25)
   // The failure classes whose leading concept the change shares (a pool change and pool timeouts).
@@ -236,11 +239,12 @@ function wordIn(text: string, word: string): boolean {
 
 /**
  * A change tied to the errors by shared words only does not explain a failure of another kind
- * that started first (an expired certificate, a full disk): the words are a coincidence of
- * vocabulary, and the failure needs no change to explain it.
+ * that started first (an expired certificate, a full disk, an upstream's 503s): the words are a
+ * coincidence of vocabulary, and the failure needs no change to explain it. Defects in the code
+ * itself (a TypeError, a missing variable) are what a change explains by nature.
  */
 export function withoutUnexplainedFailure(c: ChangeCorrelation, first: {failure: FailureClass; strength: number; role: string} | null): ChangeCorrelation {
-  if (!c.supported || c.specific || first === null || first.role !== 'origin' || first.strength < 0.6 || c.explains.includes(first.failure)) return c
+  if (!c.supported || c.specific || first === null || first.role !== 'origin' || first.strength < 0.4 || CODE_FAILURES.includes(first.failure) || c.explains.includes(first.failure)) return c
   const reasons = [...c.reasons, `but the first failure (${first.failure}) is not something it changed`]
   return {...c, supported: false, confidence: round(0.05 + 0.2 * Math.sqrt(c.timing) * c.overlap), reasons}
 }

@@ -12,7 +12,9 @@ const STOPWORDS = new Set(
     'get post put delete patch async anonymous type stack code value values reading internal module exports handle layer router route ' +
     'add adds added update updates updated fix fixes fixed feat chore deps dep bump bumps raise lower support supports show use uses ' +
     'docs doc test tests readme config configs yaml yml json toml env sql ts js go py rb kt new old now one all any some only once ' +
-    'within more less than max min size set sets run runs ran dev prod staging version release deploy deploys deployed'
+    'within more less than max min size set sets run runs ran dev prod staging version release deploy deploys deployed ' +
+    // Placeholder organisations of package paths (com/example/…) name no part of the service.
+    'example examples acme'
   ).split(' '),
 )
 

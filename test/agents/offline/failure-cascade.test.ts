@@ -100,5 +100,22 @@ describe('failure signatures, cascades and causal order', () => {
     })
     expect(lead(bundle)).toMatchObject({category: 'traffic-surge'})
   })
+
+  it('does not blame a change sharing the service’s vocabulary when an upstream failed first', () => {
+    const bundle = bundleOf({
+      templates: [{template: 'ERROR order checkout failed: <*> 503 Service Unavailable from POST <*>', samples: ['ERROR order checkout failed: WebClientResponseException$ServiceUnavailable: 503 Service Unavailable from POST https://api.pay.example/v1/charges']}],
+      commits: [{subject: 'Order history: page checkout results', files: ['src/main/java/com/example/orders/History.java'], minutesBefore: 15}],
+    })
+    expect(lead(bundle)).toMatchObject({category: 'external-dependency', component: 'api.pay.example', change: null})
+  })
+
+  it('asks words-only content for a change close to the onset', () => {
+    const bundle = bundleOf({
+      exceptions: [{type: 'java.lang.ArithmeticException', message: 'Rounding necessary', frames: ['TaxEngine.java']}],
+      templates: [{template: 'ERROR checkout failed cart=<*> region=EU'}],
+      commits: [{subject: 'Checkout: log cart region on every request', files: ['src/checkout/Log.java'], minutesBefore: 150}],
+    })
+    expect(rootCauseAnalyst(bundle, INCIDENT).findings.every((f) => f.change === null || f.confidence < 0.4)).toBe(true)
+  })
 })
 
