@@ -53,8 +53,14 @@ export interface IncidentSignals {
 const MAX_UNFRESH_TEMPLATES = 10
 /** A quoted user agent in an access line: its words (Apple, Web, Kit, Mobile …) say nothing about the failure. */
 const USER_AGENT = /"(?:Mozilla|curl|Wget|okhttp|Go-http-client|python-requests|[\w.-]+\/[\d.]+ \()[^"]*"/g
-/** Without a change-point in the logs, lines first seen this long before the onset still belong to the incident. */
-const LEAD_MS = 30 * 60_000
+/**
+ * Without a change-point in the logs, a kind of line first seen this long before the onset (an
+ * incident declared late) still belongs to it, when it was not there when the log began and kept
+ * occurring up to the onset.
+ */
+const LEAD_MS = 2 * 60 * 60_000
+/** "Kept occurring up to the onset": seen again this close to it. */
+const STILL_GOING_MS = 15 * 60_000
 
 export function incidentSignals(bundle: EvidenceBundle): IncidentSignals {
   const onset = bundle.window.onset
@@ -71,7 +77,8 @@ export function incidentSignals(bundle: EvidenceBundle): IncidentSignals {
     if (t.firstSeen === null) return true
     if (splitAtOnset) return t.isNew || t.surgeScore >= 1
     const first = Date.parse(t.firstSeen)
-    return (onsetMs === null || first >= onsetMs - LEAD_MS) && (logFrom === null || first > logFrom)
+    const going = onsetMs === null || t.lastSeen === null || first >= onsetMs - LEAD_MS / 4 || Date.parse(t.lastSeen) >= onsetMs - STILL_GOING_MS
+    return (onsetMs === null || first >= onsetMs - LEAD_MS) && (logFrom === null || first > logFrom) && going
   }
   const problem = (t: (typeof templates)[number]) => t.levels.length === 0 || t.levels.includes('error') || t.levels.includes('warn')
   const anyFresh = templates.some((t) => freshness(t) && problem(t))

@@ -42,6 +42,10 @@ const DIRECTORY_OVERLAP = MIN_OVERLAP - 0.05
 /** Failures whose concept words in a change's own subject and paths are specific enough to tie it to them. */
 const FAILURE_BY_CONCEPT: Partial<Record<FailureClass, string>> = {'dns-failure': 'dns', 'tls-expired': 'tls', 'tls-invalid': 'tls'}
 const CLASS_CONCEPT_OVERLAP = 0.6
+/** First failures no change of ours explains by shared words alone. */
+const OUT_OF_REACH = new Set(['external-dependency', 'certificate-expiry', 'traffic-surge', 'security-attack'])
+/** First failures only a platform or configuration change explains by shared words. */
+const INFRASTRUCTURE = new Set(['network', 'resource-exhaustion', 'database-saturation'])
 /** Defects a change to the failing code (or its dependencies, or its schema) accounts for. */
 const CODE_FAILURES: readonly FailureClass[] = ['code-defect', 'missing-dependency', 'schema-mismatch', 'script-error', 'missing-config', 'invalid-config']
 
@@ -241,10 +245,14 @@ function wordIn(text: string, word: string): boolean {
  * A change tied to the errors by shared words only does not explain a failure of another kind
  * that started first (an expired certificate, a full disk, an upstream's 503s): the words are a
  * coincidence of vocabulary, and the failure needs no change to explain it. Defects in the code
- * itself (a TypeError, a missing variable) are what a change explains by nature.
+ * itself (a TypeError, a missing variable) are what a change explains by nature, and a change to
+ * the platform (a cluster upgrade, configuration) can break the network or exhaust a resource;
+ * application code cannot, and nothing of ours makes a vendor answer 503 or a certificate expire.
  */
-export function withoutUnexplainedFailure(c: ChangeCorrelation, first: {failure: FailureClass; strength: number; role: string} | null): ChangeCorrelation {
+export function withoutUnexplainedFailure(c: ChangeCorrelation, first: {failure: FailureClass; category: string; strength: number; role: string} | null): ChangeCorrelation {
   if (!c.supported || c.specific || first === null || first.role !== 'origin' || first.strength < 0.4 || CODE_FAILURES.includes(first.failure) || c.explains.includes(first.failure)) return c
+  const outOfReach = OUT_OF_REACH.has(first.category) || (c.candidate.ref.kind === 'code-change' && INFRASTRUCTURE.has(first.category))
+  if (!outOfReach) return c
   const reasons = [...c.reasons, `but the first failure (${first.failure}) is not something it changed`]
   return {...c, supported: false, confidence: round(0.05 + 0.2 * Math.sqrt(c.timing) * c.overlap), reasons}
 }

@@ -117,5 +117,13 @@ describe('failure signatures, cascades and causal order', () => {
     })
     expect(rootCauseAnalyst(bundle, INCIDENT).findings.every((f) => f.change === null || f.confidence < 0.4)).toBe(true)
   })
+
+  it('lets a platform change explain the network failing after it, by its words', () => {
+    const bundle = bundleOf({
+      templates: [{template: 'ERROR kubernetes cluster node: dial tcp <*> connect: no route to host', samples: ['ERROR kubernetes cluster node: dial tcp 10.244.81.3:443: connect: no route to host']}],
+      commits: [{subject: 'Upgrade the prod cluster to Kubernetes v1.24', files: ['clusters/prod/cluster.yaml'], minutesBefore: 8, kind: 'dependency-upgrade'}],
+    })
+    expect(lead(bundle)).toMatchObject({category: 'dependency-upgrade', change: {subject: 'Upgrade the prod cluster to Kubernetes v1.24'}})
+  })
 })
 
