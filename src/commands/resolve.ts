@@ -2,27 +2,28 @@ import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../cli/base-command.js'
 import {integrationConfig, toReport} from '../cli/build-notifier.js'
-import {incidentFlags} from '../cli/flags.js'
+import {lifecycleFlags} from '../cli/flags.js'
 import {loadIncidentConfig} from '../cli/incident-config.js'
 import {terminalStyle} from '../cli/terminal.js'
+import {deliveryLines, plainDeliveryLine} from '../integrations/delivery-lines.js'
 import {notifyResolved} from '../integrations/notify.js'
 import {changeStatus} from '../lifecycle/record-event.js'
 import type {NotifyReport} from '../phases/notifier.js'
 
 export default class Resolve extends BaseCommand {
   static override summary = 'Resolve the incident: record the resolution, notify (PagerDuty resolve, Slack), write the postmortem'
-  static override examples = ['<%= config.bin %> resolve --resolution "Migration reverted and currency backfilled"', '<%= config.bin %> resolve --id incident-2026-11-30-014502 --resolution "Fixed" --no-postmortem']
+  static override examples = ['<%= config.bin %> resolve --resolution "Legacy checkout writes the currency" --at=-10m', '<%= config.bin %> resolve --id incident-2026-11-30-014502 --resolution "Fixed" --no-postmortem']
   static override flags = {
     resolution: Flags.string({description: 'What fixed it', required: true}),
     postmortem: Flags.boolean({description: 'Write the postmortem now', default: true, allowNo: true}),
     notify: Flags.boolean({description: 'Send the resolution to PagerDuty/Slack when configured', default: true, allowNo: true}),
     'dry-run': Flags.boolean({description: 'Print what would be sent instead of sending'}),
-    ...incidentFlags,
+    ...lifecycleFlags,
   }
 
   async run(): Promise<{id: string; status: string; resolvedAt: string | null; changed: boolean; notifications: NotifyReport | null; postmortem: string | null}> {
     const {flags} = await this.parse(Resolve)
-    const result = await changeStatus(flags['out-dir'], flags.id, {kind: 'resolved', text: flags.resolution}, {now: () => new Date()})
+    const result = await changeStatus(flags['out-dir'], flags.id, {kind: 'resolved', text: flags.resolution, at: flags.at}, {now: () => new Date()})
     if (!result.changed) {
       if (!this.jsonEnabled()) this.log(`${result.id} was already resolved at ${result.incident.timestamps.resolvedAt}; nothing changed.`)
       return {id: result.id, status: result.incident.status, resolvedAt: result.incident.timestamps.resolvedAt, changed: false, notifications: null, postmortem: null}
@@ -37,7 +38,7 @@ export default class Resolve extends BaseCommand {
       : null
     if (!this.jsonEnabled()) {
       this.log(`${result.id} resolved at ${result.incident.timestamps.resolvedAt}.`)
-      for (const failure of notifications?.failed ?? []) this.logToStderr(`! ${failure.channel}: ${failure.error} (kept in the outbox; run incident-response sync)`)
+      for (const line of notifications ? deliveryLines(notifications) : []) this.logToStderr(plainDeliveryLine(line))
       if (refreshed) this.log(`Postmortem: ${refreshed.dir}/postmortem.md`)
     }
     return {

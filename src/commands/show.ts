@@ -33,10 +33,17 @@ export default class Show extends BaseCommand {
       const markdown = [
         document ?? `# ${incident.id}\n\n${incident.severity} · ${incident.status} · no phase has finished yet.`,
         '## Timeline (UTC)',
-        timeline.filter((event) => event.kind !== 'phase').map((event) => `- ${formatTime(event.at)} — **${event.kind}** ${event.text}`).join('\n'),
+        timeline.filter((event) => event.kind !== 'phase').map((event) => `- ${formatTime(event.at)} — ${timelineLine(event)}`).join('\n'),
       ].join('\n\n')
       this.log(renderMarkdownForTerminal(markdown, {color: style.color, width: Math.min(process.stdout.columns ?? 100, 120)}))
     }
     return {incident, timeline, document}
   }
+}
+
+/** Notes, actions and decisions are labelled with their kind; other entries already say what they are. */
+function timelineLine(event: TimelineEvent): string {
+  if (event.kind === 'note' || event.kind === 'action' || event.kind === 'decision') return `**${event.kind}** ${event.text}`
+  // Folders written before the wording changed say "Incident declared: P0, symptoms …".
+  return event.kind === 'declared' ? event.text.replace(/^Incident declared: /, 'Declared ') : event.text
 }

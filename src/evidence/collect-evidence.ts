@@ -1,3 +1,4 @@
+import {UserError} from '../errors/errors.js'
 import type {Incident} from '../incident/incident.js'
 import {redactValue} from '../redact/redact.js'
 import {alertEvidence} from './alerts/alert-evidence.js'
@@ -15,12 +16,17 @@ import type {TimeReference} from './logs/source-reader.js'
 import {diagnosePostgres} from './postgres/diagnose-postgres.js'
 import {collectMetrics} from './metrics/collect-metrics.js'
 import type {MetricsDigest} from './metrics/metrics-digest.js'
+import {collectLiveSources} from './sources/collect-live-sources.js'
+import type {LiveSourcesRuntime} from './sources/live-runtime.js'
+import {hasLiveSources} from './sources/source-settings.js'
 
 export interface CollectInput {
   incident: Incident
   /** Only for this run; never saved. */
   databaseUrl: string | null
   now?: Date
+  /** Credentials and budget for the live sources the incident names; without it they are not asked. */
+  live?: LiveSourcesRuntime
   /** The user's entries for the readers' catalogues (config file). */
   catalogues?: Pick<ReadingOptions, 'severityMarkers' | 'timestampLayouts'>
 }
@@ -39,16 +45,21 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
   const declaredAt = inputs.startedAtFlag
   const hint = declaredAt ? new Date(declaredAt) : null
   const reference = timeReference(input.incident)
-  // Kubernetes first: its events and terminations are analysed with the logs.
+  const asksLive = Boolean(input.live) && hasLiveSources(inputs.sources)
+  const live = asksLive ? await collectLiveSources(input.incident, inputs.sources!, input.live!) : null
+  const liveMetrics = live && live.metricSeries.length > 0 ? {locations: live.metricLocations, series: live.metricSeries} : undefined
+  const stores = live?.logStores ?? []
+  // Kubernetes before the logs: its events and terminations are analysed with them.
   const kubernetes = inputs.k8s && inputs.k8s.length > 0 ? await collectKubernetes(inputs.k8s, reference, {redactIps: inputs.redactIps}) : null
   const entrySources = (kubernetes?.entrySources ?? []).map((source) => ({...source, kind: 'kubernetes' as const}))
-  const alert = inputs.alert ? redactValue(inputs.alert, {ips: inputs.redactIps}) as AlertSummary : null
+  const alert = inputs.alert ? (redactValue(inputs.alert, {ips: inputs.redactIps}) as AlertSummary) : null
+  const hasLogs = inputs.logs.length > 0 || stores.length > 0
   const [logs, deploys, metrics, health, database] = await Promise.all([
-    inputs.logs.length > 0 || entrySources.length > 0
-      ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference}, entrySources})
+    hasLogs || entrySources.length > 0
+      ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference}, merged: stores, entrySources})
       : null,
     inputs.deploys ? readDeploys(inputs.deploys) : null,
-    inputs.metrics.length > 0 ? collectMetrics(inputs.metrics, {onsetHint: hint}) : null,
+    inputs.metrics.length > 0 || liveMetrics ? collectMetrics(inputs.metrics, {onsetHint: hint, live: liveMetrics}) : null,
     inputs.health.length > 0 ? probeHealth(inputs.health) : null,
     input.databaseUrl ? diagnosePostgres(input.databaseUrl) : null,
   ])
@@ -59,7 +70,8 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
 
   const notes = logs ? readingNotes(logs.digest.files) : null
   const limitations = [
-    ...(inputs.logs.length === 0 ? ['No logs were given (--logs), so error volume, templates and the onset from logs are missing.'] : []),
+    ...(live?.limitations ?? []),
+    ...(hasLogs ? [] : ['No logs were given (--logs), so error volume, templates and the onset from logs are missing.']),
     ...(notes?.limitations ?? []),
     ...(kubernetes?.limitations ?? []),
     ...(deploys?.limitations ?? []),
@@ -69,6 +81,12 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     ...(database?.limitations ?? []),
     ...(onset ? [] : ['The onset could not be established from the evidence; change correlation used the time of declaration.']),
   ]
+  const items = [...(alert ? alertEvidence(alert, {redactIps: inputs.redactIps}) : []), ...(kubernetes?.items ?? []), ...[logs, deploys, metrics, git, health, database].flatMap((part) => part?.items ?? [])]
+  if (asksLive && items.length === 0) {
+    throw new UserError(`No evidence could be read for incident ${input.incident.id}:\n${limitations.map((text) => `  - ${text}`).join('\n')}`, {
+      suggestions: [`Fix the settings named above, then resume with --id ${input.incident.id}.`],
+    })
+  }
   return {
     schemaVersion: 1,
     window: {onset, onsetSource, declaredAt: input.incident.timestamps.detectedAt},
@@ -80,7 +98,7 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     postgres: database?.digest ?? null,
     kubernetes: kubernetes?.digest ?? null,
     alert,
-    items: [...(alert ? alertEvidence(alert, {redactIps: inputs.redactIps}) : []), ...(kubernetes?.items ?? []), ...[logs, deploys, metrics, git, health, database].flatMap((part) => part?.items ?? [])],
+    items,
     limitations,
     warnings: notes?.warnings ?? [],
   }

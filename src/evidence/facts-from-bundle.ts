@@ -1,3 +1,4 @@
+import {declarationKnown} from '../incident/durations.js'
 import {deployEvidenceId, gitEvidenceId, healthEvidenceId} from '../incident/evidence-item.js'
 import type {Incident} from '../incident/incident.js'
 import type {EvidenceBundle} from './evidence-bundle.js'
@@ -18,9 +19,12 @@ export function factsFrom(bundle: EvidenceBundle, incident: Incident): EvidenceF
     arc,
     requests: countRequestImpact(bundle.logs, arc),
     lookback: incident.inputs.lookback,
+    examined: {logs: bundle.logs !== null, git: bundle.git !== null, deploys: bundle.deploys !== null, metrics: bundle.metrics !== null},
+    templateExamples: Object.fromEntries((bundle.logs?.templates ?? []).flatMap((template) => (template.samples[0] ? [[template.evidenceId, messageOf(template.samples[0])]] : []))),
     onset,
     onsetEvidenceIds: onsetEvidence(bundle),
-    declaredAt: incident.timestamps.detectedAt,
+    // A declaration stamped by the clock of a run long after the evidence says nothing about detection.
+    declaredAt: declarationKnown({...incident, arc}) ? incident.timestamps.detectedAt : null,
     errors: errorFacts(bundle, onsetMs),
     endpoints: (bundle.logs?.endpoints ?? [])
       .filter((endpoint) => endpoint.errors > 0)
@@ -127,4 +131,19 @@ function affectedUsers(bundle: EvidenceBundle): number | null {
   const clients = bundle.logs?.clients
   if (!clients || clients.distinctUsers === 0 || clients.capped || clients.usersWithErrors === undefined) return null
   return clients.usersWithErrors
+}
+
+/** The message of a sample line: its `msg`/`message` field when it is JSON, else the line; cut to a readable length. */
+function messageOf(line: string): string {
+  let text = line
+  // Samples are cut at a few hundred characters, so the JSON may not parse: read the field itself.
+  const field = line.trimStart().startsWith('{') ? /"(?:msg|message)"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(line) : null
+  if (field) {
+    try {
+      text = JSON.parse(field[1]) as string
+    } catch {
+      // An escape cut in half: the line itself is the example.
+    }
+  }
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text
 }

@@ -1,6 +1,7 @@
 import {z} from 'zod'
 
 import {AlertSummarySchema} from '../evidence/alerts/read-alert.js'
+import {LiveSourcesSchema} from '../evidence/sources/source-settings.js'
 import {UsageSchema} from './finding.js'
 import {IncidentArcSchema} from './incident-arc.js'
 import {SeveritySchema} from './severity.js'
@@ -65,6 +66,8 @@ export const IncidentSchema = z.object({
     lookback: z.string().default('48h'),
     /** Client IP addresses masked too, in everything quoted in a document or sent to an LLM. */
     redactIps: z.boolean().default(false),
+    /** Live sources (Prometheus, Loki, Elasticsearch, the Kubernetes API): where, never with what credentials. */
+    sources: LiveSourcesSchema.optional(),
   }),
   provider: z.enum(['offline', 'anthropic']),
   specialists: z.array(SpecialistIdSchema).default([]),

@@ -2,6 +2,7 @@ import {availableParallelism} from 'node:os'
 import type {Readable} from 'node:stream'
 
 import type {EvidenceItem} from '../../incident/evidence-item.js'
+import {type AggregatorState, mergeAggregatorState} from './aggregator-state.js'
 import {buildDigest} from './build-digest.js'
 import {isLogDocument} from './exports/read-log-document.js'
 import {analyzeInWorkers, splitForWorkers} from './parallel-analysis.js'
@@ -32,6 +33,11 @@ export interface LogAnalysisOptions {
   /** Entries from elsewhere (Kubernetes events and terminations) analysed with the logs, each as one source. */
   entrySources?: readonly EntrySource[]
   /**
+   * Logs read elsewhere, merged in before the digest is built: a log store's sample and the
+   * counts it pushed down (live sources), each with the summary that describes it.
+   */
+  merged?: ReadonlyArray<{state: AggregatorState; file: LogFileSummary}>
+  /**
    * Threads for one large (≥ 64 MB) plain file, this one included; default 2 (or 1 on a single
    * core). On the 1 GB bench file two took 4.7 s against 9.3 s for one, peak RSS 145 vs 98 MB.
    */
@@ -56,6 +62,10 @@ export async function analyzeLogs(sources: string[], options: LogAnalysisOptions
     files.push(ranges ? await analyzeInWorkers(source, ranges, aggregator, now, options) : await analyzeSource(source, aggregator, now, options))
   }
   for (const source of options.entrySources ?? []) files.push(analyzeEntries(source, aggregator, now, options.reading))
+  for (const extra of options.merged ?? []) {
+    mergeAggregatorState(aggregator, extra.state, 0)
+    files.push(extra.file)
+  }
   aggregator.totals.lines = files.reduce((sum, file) => sum + file.lines, 0)
   return buildDigest(aggregator, files, {
     onsetHint: options.onsetHint ? options.onsetHint.getTime() : null,
