@@ -162,7 +162,8 @@ describe('Slack threading and resolution', () => {
           {type: 'mrkdwn', text: '*Severity*\nP0'},
           {type: 'mrkdwn', text: '*Status*\nResolved'},
           {type: 'mrkdwn', text: `*Incident*\n${INCIDENT_ID}`},
-          {type: 'mrkdwn', text: '*Duration*\n1 h 30 min'},
+          // Onset 14:00 → resolved 15:32, from the one duration function (not from when the folder was created).
+          {type: 'mrkdwn', text: '*Duration*\n1 h 32 min'},
         ],
       },
       {type: 'section', text: {type: 'mrkdwn', text: '*Summary*\nRolled back migration 0042; error rate back to 0.1%.'}},

@@ -1,3 +1,4 @@
+import {formatImpactShort, incidentDurations} from '../../incident/durations.js'
 import type {Incident} from '../../incident/incident.js'
 import {SEVERITY_LEVELS, type Severity} from '../../incident/severity.js'
 import type {TriageSummary} from '../integration-types.js'
@@ -46,7 +47,9 @@ export function incidentDeclaredMessage(incident: Incident, triage: TriageSummar
 export function incidentResolvedMessage(incident: Incident, summary: string): SlackMessageBody {
   const title = outgoingText(incident.title, 120)
   const text = outgoingText(summary, SECTION_MAX)
-  const duration = durationText(incident.createdAt, incident.timestamps.resolvedAt)
+  // The one duration function (incident/durations.ts), so Slack says what the list and the postmortem say.
+  const impact = incidentDurations(incident, new Date(incident.timestamps.resolvedAt ?? incident.createdAt)).impact
+  const duration = impact.minutes === null ? null : formatImpactShort(impact)
   return {
     text: withinLimit(`Resolved: ${escapeMrkdwn(title)} (${incident.severity}). `, text, TEXT_MAX),
     blocks: [
@@ -106,9 +109,3 @@ function field(label: string, value: string): Record<string, unknown> {
   return {type: 'mrkdwn', text: `*${label}*\n${escapeMrkdwn(value)}`}
 }
 
-function durationText(from: string, to: string | null): string | null {
-  if (to === null) return null
-  const minutes = Math.round((Date.parse(to) - Date.parse(from)) / 60_000)
-  if (!Number.isFinite(minutes) || minutes < 0) return null
-  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`
-}
