@@ -1,5 +1,6 @@
 import {stat} from 'node:fs/promises'
 import {resolve} from 'node:path'
+import type {Readable} from 'node:stream'
 
 import type {ProviderName} from '../agents/specialist-input.js'
 import {type FileConfig, loadFileConfig} from '../config/config.js'
@@ -11,6 +12,7 @@ import {parseSeverityFlag, parseSymptomsFlag} from '../incident/parse-input.js'
 import type {Severity} from '../incident/severity.js'
 import type {Symptom} from '../incident/vocabulary.js'
 import type {PipelineRequest} from '../phases/pipeline-request.js'
+import {assertOneStdinReader, checkKubernetesInputs, checkLogDocuments, readAlertInput} from './check-reader-inputs.js'
 import {askSeverity, askSymptoms} from './prompts.js'
 import {expandLogSources} from './expand-log-sources.js'
 
@@ -36,12 +38,14 @@ export interface RunFlags {
   'out-dir': string
   'pagerduty-incident'?: string
   update?: boolean
+  k8s?: string[]
+  alert?: string
 }
 
 /** Flags win over the config file, the config file over defaults; prompts fill what is still missing. */
 export async function resolvePipelineRequest(
   flags: RunFlags,
-  options: {interactive: boolean; env?: NodeJS.ProcessEnv},
+  options: {interactive: boolean; env?: NodeJS.ProcessEnv; stdin?: Readable},
 ): Promise<{request: PipelineRequest; config: FileConfig; configRoot: string}> {
   const env = options.env ?? process.env
   const repoFlag = flags.repo ? resolve(flags.repo) : null
@@ -50,8 +54,12 @@ export async function resolvePipelineRequest(
   const {config} = await loadFileConfig(configRoot)
 
   const id = flags.id ? validateIncidentId(flags.id) : null
-  let severity: Severity | null = flags.severity ? parseSeverityFlag(flags.severity) : config.severity ? parseSeverityFlag(config.severity) : null
-  let symptoms: Symptom[] | null = flags.symptoms ? parseSymptomsFlag(flags.symptoms) : config.symptoms ? parseSymptomsFlag(config.symptoms) : null
+  // The alert is read first: it fills what neither the flags nor the config file say.
+  const alertSource = flags.alert ?? config.alert ?? null
+  assertOneStdinReader(alertSource, [...(flags.logs ?? config.logs ?? [])])
+  const alert = alertSource ? await readAlertInput(alertSource, options.stdin ?? process.stdin) : null
+  let severity: Severity | null = flags.severity ? parseSeverityFlag(flags.severity) : config.severity ? parseSeverityFlag(config.severity) : (alert?.suggestedSeverity ?? null)
+  let symptoms: Symptom[] | null = flags.symptoms ? parseSymptomsFlag(flags.symptoms) : config.symptoms ? parseSymptomsFlag(config.symptoms) : alert && alert.symptoms.length > 0 ? alert.symptoms : null
   if (!id) {
     if (!severity && options.interactive) severity = await askSeverity()
     if (!symptoms && options.interactive) symptoms = await askSymptoms()
@@ -65,8 +73,10 @@ export async function resolvePipelineRequest(
 
   const lookback = flags.lookback ?? config.lookback ?? '48h'
   parseDuration(lookback)
-  const startedAt = flags['started-at'] ? parseInstant(flags['started-at']) : null
+  const startedAt = flags['started-at'] ? parseInstant(flags['started-at']) : (alert?.startsAt ?? null)
   const logs = await expandLogSources([...(flags.logs ?? config.logs ?? [])])
+  await checkLogDocuments(logs)
+  const k8s = await checkKubernetesInputs(flags.k8s ?? config.k8s ?? [])
   const deploys = flags.deploys ?? config.deploys ?? null
   if (deploys) await assertReadable(deploys, '--deploys')
   const metrics = flags.metrics ?? config.metrics ?? []
@@ -81,7 +91,7 @@ export async function resolvePipelineRequest(
       id,
       severity,
       symptoms,
-      service: flags.service ?? config.service ?? null,
+      service: flags.service ?? config.service ?? alert?.service ?? null,
       inputs: {
         logs,
         repo: repoFlag ?? process.cwd(),
@@ -91,6 +101,9 @@ export async function resolvePipelineRequest(
         databaseUrlSet: Boolean(flags['database-url']),
         startedAtFlag: startedAt,
         startedAtOffsetMinutes: flags['started-at'] ? writtenOffset(flags['started-at']) : null,
+        startedAtSource: flags['started-at'] ? 'flag' : alert?.startsAt ? 'alert' : undefined,
+        k8s,
+        alert,
         lookback,
         redactIps: flags['redact-ips'] ?? config.redactIps ?? false,
       },

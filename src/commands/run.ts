@@ -15,6 +15,7 @@ export default class Run extends BaseCommand {
     {description: 'Interactive: it asks for the severity and the symptoms.', command: '<%= config.bin %> --logs "/var/log/app/*.log" --repo ~/src/checkout-api'},
     {description: 'Scripted, with the evidence at hand and the time the incident was declared.', command: '<%= config.bin %> --severity p0 --symptoms high-error-rate,database-issues --logs app.log.gz --logs access.log.gz --repo . --deploys deploys.jsonl --metrics metrics.csv --started-at 2026-11-12T14:09:00Z --non-interactive'},
     {description: 'Resume an incident and (re)write its postmortem.', command: '<%= config.bin %> --id incident-2026-11-12-140900 --postmortem'},
+    {description: 'Start from the alert that opened it, with the cluster\'s state and the logs.', command: '<%= config.bin %> --alert alertmanager.json --k8s pods.json --k8s events.json --logs api.log --non-interactive'},
     {description: 'Logs from stdin, one JSON object on stdout.', command: 'kubectl logs deploy/checkout-api --timestamps | <%= config.bin %> --severity p1 --symptoms high-error-rate --logs - --non-interactive --json'},
   ]
 
@@ -28,6 +29,8 @@ export default class Run extends BaseCommand {
     deploys: Flags.string({helpGroup: 'Evidence', description: 'Deploy / feature-flag / config events as JSON lines'}),
     'database-url': Flags.string({helpGroup: 'Evidence', description: 'PostgreSQL URL for live, read-only diagnostics', env: 'INCIDENT_DATABASE_URL'}),
     health: Flags.string({helpGroup: 'Evidence', description: 'Health endpoint URL to probe (repeatable)', multiple: true}),
+    k8s: Flags.string({helpGroup: 'Evidence', description: 'Kubernetes input: kubectl get events|pods -o json|yaml, kubectl describe pod|node text, or a kubectl get events|pods table (repeatable)', multiple: true}),
+    alert: Flags.string({helpGroup: 'Incident', description: 'The alert that opened the incident: an Alertmanager or Grafana webhook, a PagerDuty webhook or incident (JSON file, or - for stdin); fills service, start, symptoms and severity the flags do not give'}),
     'started-at': Flags.string({helpGroup: 'Incident', description: 'When the incident was declared (ISO 8601); the onset is detected from evidence'}),
     lookback: Flags.string({helpGroup: 'Evidence', description: 'How far before the onset to look for changes', default: '48h'}),
     'redact-ips': Flags.boolean({helpGroup: 'Evidence', description: 'Mask client IP addresses too, in the documents and in what is sent to Claude'}),

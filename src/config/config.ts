@@ -6,6 +6,7 @@ import {z} from 'zod'
 import {UserError} from '../errors/errors.js'
 import {formatIssues} from '../errors/format-issues.js'
 import {UserSeverityMarkerSchema, UserTimestampLayoutSchema} from '../evidence/logs/catalogue/user-catalogue.js'
+import {SourcesConfigSchema} from '../evidence/sources/sources-config.js'
 
 /** `.incident-response.json|yaml|yml` in the repo root: the same settings as the flags, plus integrations. */
 export const FileConfigSchema = z
@@ -22,6 +23,10 @@ export const FileConfigSchema = z
     metrics: z.array(z.string()).optional(),
     deploys: z.string().optional(),
     health: z.array(z.string()).optional(),
+    /** Kubernetes inputs, as --k8s (repeatable). */
+    k8s: z.array(z.string()).optional(),
+    /** The alert payload, as --alert. */
+    alert: z.string().optional(),
     templates: z
       .object({
         triage: z.string(),
@@ -42,6 +47,8 @@ export const FileConfigSchema = z
     severityMarkers: z.array(UserSeverityMarkerSchema).optional(),
     /** Extra timestamp layouts (catalogue/timestamp-layouts.ts), tried before the built-in ones. */
     timestampLayouts: z.array(UserTimestampLayoutSchema).optional(),
+    /** Live sources: Prometheus, Loki, Elasticsearch/OpenSearch, the Kubernetes API, and their budget. */
+    sources: SourcesConfigSchema.optional(),
   })
   .strict()
 export type FileConfig = z.infer<typeof FileConfigSchema>

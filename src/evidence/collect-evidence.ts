@@ -1,21 +1,32 @@
+import {UserError} from '../errors/errors.js'
 import type {Incident} from '../incident/incident.js'
+import {redactValue} from '../redact/redact.js'
+import {alertEvidence} from './alerts/alert-evidence.js'
+import type {AlertSummary} from './alerts/read-alert.js'
 import {readDeploys} from './deploys/read-deploys.js'
+import {collectKubernetes} from './kubernetes/collect-kubernetes.js'
 import {parseDuration} from './duration.js'
 import type {EvidenceBundle} from './evidence-bundle.js'
 import {collectChanges} from './git/collect-changes.js'
 import {probeHealth} from './health/probe-health.js'
 import {analyzeLogs} from './logs/analyze-logs.js'
 import type {ReadingOptions} from './logs/analyze-source.js'
+import {readingNotes} from './logs/reading-notes.js'
 import type {TimeReference} from './logs/source-reader.js'
 import {diagnosePostgres} from './postgres/diagnose-postgres.js'
 import {collectMetrics} from './metrics/collect-metrics.js'
 import type {MetricsDigest} from './metrics/metrics-digest.js'
+import {collectLiveSources} from './sources/collect-live-sources.js'
+import type {LiveSourcesRuntime} from './sources/live-runtime.js'
+import {hasLiveSources} from './sources/source-settings.js'
 
 export interface CollectInput {
   incident: Incident
   /** Only for this run; never saved. */
   databaseUrl: string | null
   now?: Date
+  /** Credentials and budget for the live sources the incident names; without it they are not asked. */
+  live?: LiveSourcesRuntime
   /** The user's entries for the readers' catalogues (config file). */
   catalogues?: Pick<ReadingOptions, 'severityMarkers' | 'timestampLayouts'>
 }
@@ -23,7 +34,8 @@ export interface CollectInput {
 const ERROR_SERIES = /error|5xx|fail|exception/i
 
 /**
- * Collect every kind of evidence the incident's inputs point at, once. Logs, deploys, metrics,
+ * Collect every kind of evidence the incident's inputs point at, once. Kubernetes inputs are read
+ * first, since their events and terminations join the logs' analysis; the alert is evidence as read. Logs, deploys, metrics,
  * health and the database are read concurrently; git waits for the onset they establish, since
  * its window is [onset − lookback, onset + slack].
  */
@@ -32,10 +44,22 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
   const now = input.now ?? new Date()
   const declaredAt = inputs.startedAtFlag
   const hint = declaredAt ? new Date(declaredAt) : null
+  const reference = timeReference(input.incident)
+  // Kubernetes first: its events and terminations are analysed with the logs.
+  const kubernetes = inputs.k8s && inputs.k8s.length > 0 ? await collectKubernetes(inputs.k8s, reference, {redactIps: inputs.redactIps}) : null
+  const entrySources = (kubernetes?.entrySources ?? []).map((source) => ({...source, kind: 'kubernetes' as const}))
+  const alert = inputs.alert ? (redactValue(inputs.alert, {ips: inputs.redactIps}) as AlertSummary) : null
+  const asksLive = Boolean(input.live) && hasLiveSources(inputs.sources)
+  const live = asksLive ? await collectLiveSources(input.incident, inputs.sources!, input.live!) : null
+  const liveMetrics = live && live.metricSeries.length > 0 ? {locations: live.metricLocations, series: live.metricSeries} : undefined
+  const stores = live?.logStores ?? []
+  const hasLogs = inputs.logs.length > 0 || stores.length > 0
   const [logs, deploys, metrics, health, database] = await Promise.all([
-    inputs.logs.length > 0 ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference: timeReference(input.incident)}}) : null,
+    hasLogs || entrySources.length > 0
+      ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference}, entrySources, merged: stores})
+      : null,
     inputs.deploys ? readDeploys(inputs.deploys) : null,
-    inputs.metrics.length > 0 ? collectMetrics(inputs.metrics, {onsetHint: hint}) : null,
+    inputs.metrics.length > 0 || liveMetrics ? collectMetrics(inputs.metrics, {onsetHint: hint, live: liveMetrics}) : null,
     inputs.health.length > 0 ? probeHealth(inputs.health) : null,
     input.databaseUrl ? diagnosePostgres(input.databaseUrl) : null,
   ])
@@ -44,9 +68,12 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     ? await collectChanges({repo: inputs.repo, onset: onset ? new Date(onset) : null, lookbackMs: parseDuration(inputs.lookback), now})
     : null
 
+  const notes = logs ? readingNotes(logs.digest.files) : null
   const limitations = [
-    ...(inputs.logs.length === 0 ? ['No logs were given (--logs), so error volume, templates and the onset from logs are missing.'] : []),
-    ...(logs ? skippedLines(logs.digest) : []),
+    ...(live?.limitations ?? []),
+    ...(hasLogs ? [] : ['No logs were given (--logs), so error volume, templates and the onset from logs are missing.']),
+    ...(notes?.limitations ?? []),
+    ...(kubernetes?.limitations ?? []),
     ...(deploys?.limitations ?? []),
     ...(metrics?.limitations ?? []),
     ...(git?.limitations ?? []),
@@ -54,6 +81,12 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     ...(database?.limitations ?? []),
     ...(onset ? [] : ['The onset could not be established from the evidence; change correlation used the time of declaration.']),
   ]
+  const items = [...(alert ? alertEvidence(alert, {redactIps: inputs.redactIps}) : []), ...(kubernetes?.items ?? []), ...[logs, deploys, metrics, git, health, database].flatMap((part) => part?.items ?? [])]
+  if (asksLive && items.length === 0) {
+    throw new UserError(`No evidence could be read for incident ${input.incident.id}:\n${limitations.map((text) => `  - ${text}`).join('\n')}`, {
+      suggestions: [`Fix the settings named above, then resume with --id ${input.incident.id}.`],
+    })
+  }
   return {
     schemaVersion: 1,
     window: {onset, onsetSource, declaredAt: input.incident.timestamps.detectedAt},
@@ -63,8 +96,11 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     metrics: metrics?.digest ?? null,
     health: health?.digest ?? null,
     postgres: database?.digest ?? null,
-    items: [logs, deploys, metrics, git, health, database].flatMap((part) => part?.items ?? []),
+    kubernetes: kubernetes?.digest ?? null,
+    alert,
+    items,
     limitations,
+    warnings: notes?.warnings ?? [],
   }
 }
 
@@ -73,8 +109,8 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
  * written with one), else each file's modification time (analyze-source). Never the clock.
  */
 function timeReference(incident: Incident): TimeReference | null {
-  const {startedAtFlag, startedAtOffsetMinutes} = incident.inputs
-  if (startedAtFlag) return {at: Date.parse(startedAtFlag), offsetMinutes: startedAtOffsetMinutes ?? null, source: 'started-at'}
+  const {startedAtFlag, startedAtOffsetMinutes, startedAtSource} = incident.inputs
+  if (startedAtFlag) return {at: Date.parse(startedAtFlag), offsetMinutes: startedAtOffsetMinutes ?? null, source: startedAtSource === 'alert' ? 'alert' : 'started-at'}
   return null
 }
 
@@ -87,6 +123,3 @@ function chooseOnset(fromLogs: string | null, metrics: MetricsDigest | null, dec
   return declaredAt ? {onset: declaredAt, onsetSource: 'declared'} : {onset: null, onsetSource: null}
 }
 
-function skippedLines(digest: NonNullable<EvidenceBundle['logs']>): string[] {
-  return digest.files.flatMap((file) => file.skipped.filter((skip) => skip.count > 0).map((skip) => `${file.path}: ${skip.count.toLocaleString('en-US')} line(s) skipped (${skip.reason}).`))
-}

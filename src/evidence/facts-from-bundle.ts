@@ -93,19 +93,37 @@ function errorFacts(bundle: EvidenceBundle, onsetMs: number | null): EvidenceFac
   if (!logs || logs.totals.lines === 0) return null
   const since = logs.buckets.filter((bucket) => onsetMs === null || Date.parse(bucket.t) + logs.bucketWidthMs > onsetMs)
   const withErrors = since.filter((bucket) => bucket.error > 0)
-  const count = onsetMs === null ? logs.totals.errors : since.reduce((sum, bucket) => sum + bucket.error, 0)
+  // Error events with no time (an untimed file, anchored on a reference) are in no bucket: counted
+  // with the ones since the onset, since nothing places them before it.
+  const untimed = logs.totals.errors - logs.buckets.reduce((sum, bucket) => sum + bucket.error, 0)
+  const count = onsetMs === null ? logs.totals.errors : since.reduce((sum, bucket) => sum + bucket.error, 0) + Math.max(0, untimed)
   const rates = since.filter((bucket) => bucket.total >= MIN_BUCKET_LINES_FOR_PEAK).map((bucket) => bucket.error / bucket.total)
   const topError = logs.templates.find((template) => template.levels.includes('error'))
   return {
     count,
     requests: logs.totals.requests > 0 ? logs.totals.requests : null,
-    rateSinceOnset: logs.onset?.incidentErrorRate ?? null,
+    rateSinceOnset: shareSinceOnset(logs),
     baselineRate: logs.onset?.baselineErrorRate ?? null,
     peakRate: rates.length > 0 ? Math.max(...rates) : null,
     firstErrorAt: onsetMs === null ? logs.firstErrorAt : (withErrors[0]?.t ?? null),
     lastErrorAt: withErrors.length > 0 ? new Date(Date.parse(withErrors.at(-1)!.t) + logs.bucketWidthMs).toISOString() : null,
     evidenceIds: [logs.onset?.evidenceId, topError?.evidenceId].filter((id): id is string => Boolean(id)),
   }
+}
+
+/** Fewer timed lines than this since the onset make a share of errors too thin to state. */
+const MIN_LINES_FOR_SHARE = 30
+
+/**
+ * Errors over timed lines from the onset to the end of the logs, or null when those are too few
+ * to support a share. Digests saved before the count existed have only the change-point window's
+ * rate, which is what they reported.
+ */
+function shareSinceOnset(logs: NonNullable<EvidenceBundle['logs']>): number | null {
+  const onset = logs.onset
+  if (!onset) return null
+  if (onset.linesSinceOnset === undefined || onset.errorsSinceOnset === undefined) return onset.incidentErrorRate
+  return onset.linesSinceOnset >= MIN_LINES_FOR_SHARE ? onset.errorsSinceOnset / onset.linesSinceOnset : null
 }
 
 /** Distinct users seen in error lines; unknown (not undercounted) when the user set hit its cap. */

@@ -49,7 +49,7 @@ export async function escalateIncident(args: NotifyArgs & {incident: Incident; t
  */
 export async function notifyResolved(args: NotifyArgs & {incident: Incident; summary: string}): Promise<IntegrationResult> {
   const {incident} = args
-  const slack: OutboxMessage = {id: 'slack:resolved', channel: 'slack', key: `${incident.id}:resolved`, payload: incidentResolvedMessage(incident, args.summary)}
+  const slack: OutboxMessage = {id: 'slack:resolved', channel: 'slack', key: `${incident.id}:resolved`, payload: incidentResolvedMessage(incident, args.summary, (args.deps.now ?? (() => new Date()))())}
   const resolveOf = (trigger: OutboxEntry): OutboxMessage => ({
     id: 'pagerduty-event:resolve',
     channel: 'pagerduty-event',

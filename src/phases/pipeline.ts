@@ -1,6 +1,7 @@
 import {mkdir, stat} from 'node:fs/promises'
 import {join} from 'node:path'
 
+import {withUsage} from '../agents/anthropic/usage.js'
 import type {SpecialistProvider} from '../agents/specialist-input.js'
 import type {Progress} from '../cli/progress.js'
 import type {FileConfig} from '../config/config.js'
@@ -144,6 +145,8 @@ export async function runPipeline(request: PipelineRequest, deps: PipelineDeps):
           outputs.actionItems = result.actionItems
           outputs.lint = result.lint
           notifications.push(result.tracking)
+          // The narrative's tokens are paid for like the specialists': they belong in the totals (saved by markDone).
+          if (result.narrativeUsage) incident = {...incident, usage: withUsage(incident.usage, 'postmortem-narrative', result.narrativeUsage)}
           deps.progress.succeed(`${result.actionItems.length} action items${result.lint.length > 0 ? `, ${result.lint.length} blameless-lint finding(s)` : ', blameless lint clean'}`)
           await markDone('postmortem', result.files)
           break

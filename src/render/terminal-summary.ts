@@ -54,6 +54,8 @@ export function renderTerminalSummary(result: PipelineResult, style: TerminalSty
     for (const line of deliveryLines(report)) lines.push(line.level === 'alarm' ? c.bgRed.white.bold(`  !! ${line.text}`) : line.level === 'warn' ? c.yellow(`  ! ${line.text}`) : `  ${line.text}`)
     for (const problem of report.problems) lines.push(c.yellow(`  ! ${problem}`))
   }
+  // Inputs that could not be fully used (a log with no times, nothing recognised as an error).
+  for (const warning of result.bundle.warnings ?? []) lines.push(c.yellow(`  ! ${warning}`))
   const fallbacks = result.reports.filter((report) => report.fallback)
   for (const report of fallbacks) lines.push(c.yellow(`  ! ${report.specialist}: ${report.fallback}`))
   return lines.join('\n') + '\n'

@@ -162,14 +162,21 @@ describe('Slack threading and resolution', () => {
           {type: 'mrkdwn', text: '*Severity*\nP0'},
           {type: 'mrkdwn', text: '*Status*\nResolved'},
           {type: 'mrkdwn', text: `*Incident*\n${INCIDENT_ID}`},
-          // Onset 14:00 → resolved 15:32, from the one duration function (not from when the folder was created).
-          {type: 'mrkdwn', text: '*Duration*\n1 h 32 min'},
+          {type: 'mrkdwn', text: '*Duration*\n1 h 32 min'}, // onset 14:00 → resolved 15:32
         ],
       },
       {type: 'section', text: {type: 'mrkdwn', text: '*Summary*\nRolled back migration 0042; error rate back to 0.1%.'}},
     ])
     const stored = await readOutbox(dir)
     expect(stored.find((entry) => entry.id === 'slack:resolved')?.result).toEqual({ts: resolution.ts, channel: slack.channelId, threadTs: declared.ts})
+  })
+
+  it('says how long the impact lasted from the onset, with the one duration function, not since the tool ran', async () => {
+    // Declared (and this tool run) at 15:31, two minutes before the resolution; the onset was 14:00.
+    const incident = makeIncident('P1', {createdAt: '2026-11-30T15:31:00.000Z'})
+    const resolved = {...incident, status: 'resolved' as const, timestamps: {...incident.timestamps, resolvedAt: '2026-11-30T15:33:00.000Z'}}
+    await notifyResolved({dir, incident: resolved, summary: 'Fixed.', config: botConfig(), deps: testDeps(), mode: 'send'})
+    expect(slack.posts[0].blocks[1]).toMatchObject({fields: [{}, {}, {}, {type: 'mrkdwn', text: '*Duration*\n1 h 33 min'}]})
   })
 
   it('threads under the stored first ts even when the resolution is sent by a later sync', async () => {

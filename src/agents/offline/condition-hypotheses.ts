@@ -75,7 +75,7 @@ export function surgeHypothesis(rate: RateChange | null, bundle: EvidenceBundle,
 }
 
 export function attackHypothesis(auth: AuthFailureBurst, signals: IncidentSignals): OfflineHypothesis {
-  const strong = auth.factor >= 3
+  const strong = auth.strong
   const from =
     auth.topIps.length > 0
       ? `; most failed lines came from ${auth.topIps.slice(0, 4).join(', ')}`
@@ -84,7 +84,7 @@ export function attackHypothesis(auth: AuthFailureBurst, signals: IncidentSignal
         : ''
   return {
     finding: {
-      hypothesis: `Credential-stuffing or brute-force attack: authentication failures ${strong ? `jumped ×${Number.isFinite(auth.factor) ? auth.factor.toFixed(0) : '∞'}` : 'rose'} at ${auth.at.slice(11, 16)} UTC (${auth.count.toLocaleString('en-US')} failed attempts logged)${from}.`,
+      hypothesis: `Credential-stuffing or brute-force attack: authentication failures ${auth.trend} (${auth.count.toLocaleString('en-US')} failed attempts logged)${from}.`,
       category: 'security-attack',
       component: 'authentication',
       change: null,

@@ -6,8 +6,9 @@ import {SeverityMarkers} from './content-severity.js'
 import {DEFAULT_MAX_LINE_CHARS, readLines, type ReadStats} from './line-reader.js'
 import {TimestampLayouts} from './line-layout.js'
 import type {LogAggregator} from './log-aggregator.js'
-import type {LogFileSummary} from './log-digest.js'
-import {SourceReader, type TimeReference} from './source-reader.js'
+import {isLogDocument, LogDocumentError, readLogDocument} from './exports/read-log-document.js'
+import type {EntryKind, LogFileSummary} from './log-digest.js'
+import {SourceReader, type LogEntry, type TimeReference} from './source-reader.js'
 
 /**
  * One log source (a file, a byte range of one, or stdin) streamed through a SourceReader into an
@@ -38,6 +39,17 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
   const reading = options.reading ?? {}
   const reference = reading.reference ?? (await modificationTime(source))
   const reader = new SourceReader(source, aggregator, {now, reference, ...compiledCatalogues(reading)})
+  // An export of a log store (one JSON document) is read whole, entry by entry.
+  if (options.range === undefined && (await isLogDocument(source))) {
+    try {
+      const exported = await readLogDocument(source)
+      exported.entries.forEach((entry, i) => reader.entry(entry, i + 1))
+      return reader.finish({lines: exported.entries.length, bytes: exported.bytes}, {format: exported.kind})
+    } catch (error) {
+      if (!(error instanceof LogDocumentError)) throw error
+      return reader.finish({lines: 0, bytes: 0}, {skipped: [{reason: `not read: the file ${error.message}`, count: 1}]})
+    }
+  }
   const stats = await readLines(
     source,
     (line, lineNumber) => {
@@ -62,6 +74,23 @@ export function compiledCatalogues(reading: ReadingOptions): {markers?: Severity
     compiled.set(reading, result)
   }
   return result
+}
+
+/**
+ * Entries that did not come from a log file (Kubernetes events and terminations, a live log
+ * store's answer), analysed like one source named `label`: the entry point for pushing records
+ * with labels into the same analysis as the files.
+ */
+export interface EntrySource {
+  label: string
+  kind: EntryKind
+  entries: readonly LogEntry[]
+}
+
+export function analyzeEntries(source: EntrySource, aggregator: LogAggregator, now: Date, reading: ReadingOptions = {}): LogFileSummary {
+  const reader = new SourceReader(source.label, aggregator, {now, reference: reading.reference ?? null, ...compiledCatalogues(reading)})
+  source.entries.forEach((entry, i) => reader.entry(entry, entry.line ?? i + 1))
+  return reader.finish({lines: source.entries.length, bytes: 0}, {format: source.kind})
 }
 
 /** The file's modification time as the reference for year-less stamps; none for stdin. */

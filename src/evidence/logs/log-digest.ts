@@ -77,8 +77,16 @@ export const LogOnsetSchema = z.object({
   method: z.string(),
   confidence: z.number().min(0).max(1),
   baselineErrorRate: z.number(),
+  /** The error rate inside the change-point's window [at, windowEnd), which may be short. */
   incidentErrorRate: z.number(),
   evidenceId: z.string(),
+  /** The window the incident rate is measured over, and its lines (absent in older digests). */
+  windowEnd: Iso.optional(),
+  windowLines: z.number().int().nonnegative().optional(),
+  windowErrors: z.number().int().nonnegative().optional(),
+  /** Timed lines and error lines from the onset to the end of the logs: the honest "since the onset" share. */
+  linesSinceOnset: z.number().int().nonnegative().optional(),
+  errorsSinceOnset: z.number().int().nonnegative().optional(),
 })
 
 export const LogTemplateSchema = z.object({

@@ -2,7 +2,8 @@ import {DEFAULT_SEVERITY_MARKERS, SeverityMarkers} from './content-severity.js'
 import {DEFAULT_LAYOUTS, type TimestampLayouts} from './line-layout.js'
 import {learnLineLayout, parseLine, type LineLayout, type ParseContext} from './line-parsers.js'
 import type {EntryKind, FileReading, LogFileSummary, TimeSource} from './log-digest.js'
-import type {LogRecord} from './log-record.js'
+import {emptyRecord, normalizeLevel, type LogRecord} from './log-record.js'
+import {recordFromFields} from './structured-fields.js'
 import {continuesEvent, startsPanic} from './stack-trace.js'
 
 /**
@@ -42,7 +43,25 @@ const EARLIEST_PLAUSIBLE_MS = Date.UTC(2000, 0, 1)
 /** Untimed events held while waiting for the next timed one; past this they are carried from the last. */
 const MAX_HELD_EVENTS = 1000
 const BLANK = /^\s*$/
+/** The first line of a Java/Node/Python exception or a Python traceback ("Caused by:" continues one). */
+const EXCEPTION_START = /^(?:Traceback \(most recent call last\)|(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*(?:Exception|Error|Throwable)(?::|$))/
 const NO_TRACE: readonly string[] = Object.freeze([])
+
+/**
+ * One entry of a log store's answer or export: the text of a log line as the store kept it, the
+ * store's own time for it, and what else it knows (a level label, stream labels, structured
+ * attributes). The text is read like a file's line (layout, level words, JSON); the store's time
+ * and level win over what the text says, and its fields fill what the text does not.
+ */
+export interface LogEntry {
+  text: string
+  /** Epoch ms, or NaN when the store gave none. */
+  ts: number
+  level?: unknown
+  fields?: Record<string, unknown>
+  /** Where it is cited in its source (a line or object number); default its position in the answer. */
+  line?: number
+}
 
 interface Held {
   record: LogRecord
@@ -54,7 +73,7 @@ interface Held {
 
 export class SourceReader {
   private layout: LineLayout | null = null
-  private head: Array<[string, number]> = []
+  private head: Array<[string, number, LogEntry | null]> = []
   private readonly context: ParseContext
   private readonly markers: SeverityMarkers
   private readonly latestTrusted: number
@@ -102,7 +121,17 @@ export class SourceReader {
       this.handle(text, lineNumber)
       return
     }
-    this.head.push([text, lineNumber])
+    this.head.push([text, lineNumber, null])
+    if (this.head.length >= DETECT_SAMPLE_LINES) this.learn()
+  }
+
+  /** One entry of a log store's answer (see LogEntry), cited as `lineNumber` (its position in the answer). */
+  entry(entry: LogEntry, lineNumber: number): void {
+    if (this.layout !== null) {
+      this.handleEntry(entry, lineNumber)
+      return
+    }
+    this.head.push([firstLine(entry.text), lineNumber, entry])
     if (this.head.length >= DETECT_SAMPLE_LINES) this.learn()
   }
 
@@ -151,7 +180,10 @@ export class SourceReader {
     this.reading.levelField = this.layout.level?.field ?? null
     const head = this.head
     this.head = []
-    for (const [text, n] of head) this.handle(text, n)
+    for (const [text, n, entry] of head) {
+      if (entry) this.handleEntry(entry, n)
+      else this.handle(text, n)
+    }
   }
 
   private skip(reason: string): void {
@@ -172,7 +204,7 @@ export class SourceReader {
       this.skip('binary content')
       return
     }
-    if (this.pending && continuesEvent(line, this.inTrace)) {
+    if (this.pending && continuesEvent(line, this.inTrace) && !this.startsUntimedException(line)) {
       this.pendingTrace ??= []
       if (this.pendingTrace.length < MAX_TRACE_LINES) this.pendingTrace.push(line.slice(0, 500))
       else this.skip('stack trace lines beyond 100 per event (counted, not kept)')
@@ -188,6 +220,31 @@ export class SourceReader {
     this.pendingRaw = line
     this.pendingLine = lineNumber
     this.pendingTrace = null
+  }
+
+  private handleEntry(entry: LogEntry, lineNumber: number): void {
+    this.flush()
+    const lines = entry.text.split('\n')
+    const first = lines[0].replace(/\r$/, '')
+    const trace = lines.slice(1, 1 + MAX_TRACE_LINES).filter((line) => line.trim() !== '').map((line) => line.slice(0, 500))
+    const record = first.trim() === '' ? emptyRecord() : parseLine(first, this.layout!, this.context)
+    if (entry.fields) fillFrom(record, recordFromFields(entry.fields, first))
+    if (!Number.isNaN(entry.ts)) record.ts = entry.ts
+    const stated = normalizeLevel(entry.level)
+    if (stated !== null) record.level = stated
+    if (record.message === '') record.message = first
+    if (record.level === null) this.levelFromContent(record, trace.length > 0 ? `${record.message}\n${trace.slice(0, 3).join('\n')}` : record.message)
+    this.time(record, first, lineNumber, trace)
+  }
+
+  /**
+   * In a source with no timestamps, an exception or traceback after a line that said nothing of an
+   * error is an event of its own (container stdout: "Connecting to db" then "java.lang.OutOfMemoryError"),
+   * not that line's trace. After an error or warning line, or inside a trace, it still continues it.
+   */
+  private startsUntimedException(line: string): boolean {
+    if (this.layout?.timestamp || this.inTrace || this.pending?.level === 'error' || this.pending?.level === 'warn') return false
+    return EXCEPTION_START.test(line)
   }
 
   private levelFromContent(record: LogRecord, text: string): void {
@@ -276,6 +333,25 @@ export class SourceReader {
       this.reading.anchor = {at: new Date(reference.at).toISOString(), source: reference.source}
     }
   }
+}
+
+function firstLine(text: string): string {
+  const newline = text.indexOf('\n')
+  return newline < 0 ? text : text.slice(0, newline)
+}
+
+/** Fills what the text did not say from what the entry's fields say; the fields' time and level win. */
+function fillFrom(record: LogRecord, fields: LogRecord): void {
+  if (!Number.isNaN(fields.ts)) record.ts = fields.ts
+  if (fields.level !== null) record.level = fields.level
+  record.status ??= fields.status
+  record.method ??= fields.method
+  record.path ??= fields.path
+  record.latencyMs ??= fields.latencyMs
+  record.user ??= fields.user
+  record.ip ??= fields.ip
+  record.stack ??= fields.stack
+  if (record.message === '' || record.message === fields.message) record.message = fields.message
 }
 
 /** Invalid UTF-8 in a few places is a text line; mostly replacement characters is binary. */

@@ -44,12 +44,13 @@ export function incidentDeclaredMessage(incident: Incident, triage: TriageSummar
   }
 }
 
-export function incidentResolvedMessage(incident: Incident, summary: string): SlackMessageBody {
+/** `now` is when the message is written: the one duration function counts an impact with no end to it. */
+export function incidentResolvedMessage(incident: Incident, summary: string, now: Date): SlackMessageBody {
   const title = outgoingText(incident.title, 120)
   const text = outgoingText(summary, SECTION_MAX)
-  // The one duration function (incident/durations.ts), so Slack says what the list and the postmortem say.
-  const impact = incidentDurations(incident, new Date(incident.timestamps.resolvedAt ?? incident.createdAt)).impact
-  const duration = impact.minutes === null ? null : formatImpactShort(impact)
+  // The impact from the onset (not from when this tool ran), as the postmortem and the summary say it.
+  const impact = incidentDurations(incident, now).impact
+  const duration = impact.minutes === null || impact.minutes < 0 ? null : formatImpactShort(impact)
   return {
     text: withinLimit(`Resolved: ${escapeMrkdwn(title)} (${incident.severity}). `, text, TEXT_MAX),
     blocks: [
@@ -108,4 +109,3 @@ function section(label: string, text: string): Record<string, unknown> {
 function field(label: string, value: string): Record<string, unknown> {
   return {type: 'mrkdwn', text: `*${label}*\n${escapeMrkdwn(value)}`}
 }
-

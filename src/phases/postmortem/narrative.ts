@@ -1,4 +1,5 @@
 import type {EvidenceFacts} from '../../evidence/evidence-facts.js'
+import type {Usage} from '../../incident/finding.js'
 import type {Incident} from '../../incident/incident.js'
 import type {Rca} from '../../incident/rca.js'
 import {formatTime} from '../../render/format.js'
@@ -21,6 +22,8 @@ export interface NarrativeDraft {
   wentWell: string[] | null
   wentWrong: string[] | null
   lessons: string[] | null
+  /** What drafting it cost, to add to the incident's usage totals; absent or null when nothing was spent. */
+  usage?: Usage | null
 }
 
 export type Narrator = (input: {incident: Incident; rca: Rca}) => Promise<NarrativeDraft>

@@ -43,14 +43,25 @@ describe('SourceReader', () => {
   })
 
   it('leaves a file with no times untimed, in order, and anchors it on the reference', () => {
-    const {seen, reading} = read(['Starting server on :8080', 'java.lang.OutOfMemoryError: Java heap space', 'Shutting down'], mtime)
-    expect(seen.map((s) => s.ts)).toEqual([null, null])
-    expect(reading.timing).toEqual({own: 0, interpolated: 0, carried: 0, none: 2})
+    const {seen, reading} = read(['Starting server on :8080', 'java.lang.OutOfMemoryError: Java heap space', '\tat com.shop.Cart.load(Cart.java:88)', 'Shutting down'], mtime)
+    expect(seen.map((s) => s.ts)).toEqual([null, null, null])
+    expect(reading.timing).toEqual({own: 0, interpolated: 0, carried: 0, none: 3})
     expect(reading.anchor).toEqual({at: '2025-12-11T08:00:00.000Z', source: 'file-mtime'})
     expect(reading.timestampLayout).toBeNull()
-    // The exception line continues the event before it, which said no level: the event is an error.
-    expect(seen[0]).toMatchObject({level: 'error', trace: 1})
-    expect(reading.levels).toMatchObject({error: 1, unknown: 1, fromContent: 1})
+    // Without timestamps, the exception after a line that said no error is an event of its own, with its frame.
+    expect(seen.map((s) => [s.message, s.level, s.trace])).toEqual([
+      ['Starting server on :8080', null, 0],
+      ['java.lang.OutOfMemoryError: Java heap space', 'error', 1],
+      ['Shutting down', null, 0],
+    ])
+    expect(reading.levels).toMatchObject({error: 1, unknown: 2, fromContent: 1})
+  })
+
+  it('keeps an exception after an error line, or after a timed line, as that line\'s trace', () => {
+    const untimed = read(['ERROR loading cart', 'java.lang.IllegalStateException: cart 7 is locked', '\tat com.shop.Cart.load(Cart.java:88)'], mtime)
+    expect(untimed.seen.map((s) => [s.level, s.trace])).toEqual([['error', 2]])
+    const timed = read(['2025-03-01T10:00:00Z loading cart', 'java.lang.IllegalStateException: cart 7 is locked', '\tat com.shop.Cart.load(Cart.java:88)'], mtime)
+    expect(timed.seen.map((s) => [s.level, s.trace])).toEqual([['error', 2]])
   })
 
   it('takes the level from content when no level word says it, and never over one that does', () => {

@@ -14,7 +14,7 @@ export function securitySpecialist(bundle: EvidenceBundle, _incident: Incident, 
   const auth = analysis.auth
   if (auth) {
     observations.push({
-      text: `${fmt(auth.count)} failed authentication attempts logged; problem lines per minute changed ×${Number.isFinite(auth.factor) ? auth.factor.toFixed(1) : '∞'} at ${auth.at}.`,
+      text: `${fmt(auth.count)} failed authentication attempts logged; they ${auth.trend}.`,
       evidenceIds: auth.evidenceIds,
     })
     if (auth.topIps.length === 0 && auth.sampleIps.length > 0) observations.push({text: `Sampled failures came from ${auth.sampleIps.slice(0, 6).join(', ')}.`, evidenceIds: auth.evidenceIds.slice(0, 1)})
