@@ -9,13 +9,14 @@ import type {PipelineJson} from '../phases/pipeline-json.js'
 export default class Run extends BaseCommand {
   static override summary = 'Run the incident pipeline: triage → investigation → root-cause analysis → postmortem (the default command)'
   static override description =
-    'Starts a new incident (or resumes one with --id) and works it from the evidence you point it at: logs, a git repository, metrics, deploy events, a PostgreSQL database and health endpoints. Everything lands in <out-dir>/<incident-id>/. `run` is the default command: `<%= config.bin %> --severity p1 …` is `<%= config.bin %> run --severity p1 …`.'
+    'Starts a new incident (or resumes one with --id) and works it from the evidence you point it at: logs, a git repository, metrics, deploy events, a PostgreSQL database, health endpoints, and live Prometheus, Loki, Elasticsearch/OpenSearch and Kubernetes API sources. Everything lands in <out-dir>/<incident-id>/. `run` is the default command: `<%= config.bin %> --severity p1 …` is `<%= config.bin %> run --severity p1 …`.'
   static override usage = '[FLAGS]'
   static override examples = [
     {description: 'Interactive: it asks for the severity and the symptoms.', command: '<%= config.bin %> --logs "/var/log/app/*.log" --repo ~/src/checkout-api'},
     {description: 'Scripted, with the evidence at hand and the time the incident was declared.', command: '<%= config.bin %> --severity p0 --symptoms high-error-rate,database-issues --logs app.log.gz --logs access.log.gz --repo . --deploys deploys.jsonl --metrics metrics.csv --started-at 2026-11-12T14:09:00Z --non-interactive'},
     {description: 'Resume an incident and (re)write its postmortem.', command: '<%= config.bin %> --id incident-2026-11-12-140900 --postmortem'},
     {description: 'Start from the alert that opened it, with the cluster\'s state and the logs.', command: '<%= config.bin %> --alert alertmanager.json --k8s pods.json --k8s events.json --logs api.log --non-interactive'},
+    {description: 'Ask the live sources where the evidence is.', command: '<%= config.bin %> --severity p1 --symptoms high-error-rate --service checkout --prometheus http://prometheus:9090 --loki http://loki:3100 --kube-context prod --kube-namespace shop'},
     {description: 'Logs from stdin, one JSON object on stdout.', command: 'kubectl logs deploy/checkout-api --timestamps | <%= config.bin %> --severity p1 --symptoms high-error-rate --logs - --non-interactive --json'},
   ]
 
@@ -25,7 +26,16 @@ export default class Run extends BaseCommand {
     service: Flags.string({helpGroup: 'Incident', description: 'Name of the affected service'}),
     repo: Flags.string({helpGroup: 'Evidence', description: 'Git repository to search for recent changes (default: the current directory)'}),
     logs: Flags.string({helpGroup: 'Evidence', description: 'Log file, glob or - for stdin (repeatable; .gz too)', multiple: true}),
-    metrics: Flags.string({helpGroup: 'Evidence', description: 'Metrics: wide CSV or saved Prometheus query_range JSON (repeatable)', multiple: true}),
+    metrics: Flags.string({helpGroup: 'Evidence', description: 'Metrics: wide CSV or saved Prometheus query_range JSON (repeatable); a URL is a live Prometheus', multiple: true}),
+    prometheus: Flags.string({helpGroup: 'Evidence', description: 'Prometheus base URL to query live (credentials: PROMETHEUS_BEARER_TOKEN or PROMETHEUS_USERNAME/PASSWORD)'}),
+    promql: Flags.string({helpGroup: 'Evidence', description: "Your own PromQL, as name=EXPR (repeatable), asked besides the query catalogue", multiple: true}),
+    loki: Flags.string({helpGroup: 'Evidence', description: 'Loki base URL to query live (LOKI_BEARER_TOKEN or LOKI_USERNAME/PASSWORD; tenant: LOKI_ORG_ID)'}),
+    'loki-selector': Flags.string({helpGroup: 'Evidence', description: 'LogQL stream selector for --loki (default {service_name="<--service>"})'}),
+    elasticsearch: Flags.string({helpGroup: 'Evidence', description: 'Elasticsearch or OpenSearch base URL to query live (ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME/PASSWORD)'}),
+    'elasticsearch-index': Flags.string({helpGroup: 'Evidence', description: 'Index pattern for --elasticsearch (default logs-*,filebeat-*,logstash-*)'}),
+    'kube-context': Flags.string({helpGroup: 'Evidence', description: 'Read the Kubernetes API through this kubeconfig context (read-only: events, pods, rollouts, ConfigMaps)'}),
+    'kube-namespace': Flags.string({helpGroup: 'Evidence', description: 'Kubernetes namespace to read (default: the context’s, else all namespaces)'}),
+    'kube-selector': Flags.string({helpGroup: 'Evidence', description: 'Kubernetes label selector for pods and workloads, e.g. app=checkout'}),
     deploys: Flags.string({helpGroup: 'Evidence', description: 'Deploy / feature-flag / config events as JSON lines'}),
     'database-url': Flags.string({helpGroup: 'Evidence', description: 'PostgreSQL URL for live, read-only diagnostics', env: 'INCIDENT_DATABASE_URL'}),
     health: Flags.string({helpGroup: 'Evidence', description: 'Health endpoint URL to probe (repeatable)', multiple: true}),

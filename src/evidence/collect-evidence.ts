@@ -17,6 +17,7 @@ import {diagnosePostgres} from './postgres/diagnose-postgres.js'
 import {collectMetrics} from './metrics/collect-metrics.js'
 import type {MetricsDigest} from './metrics/metrics-digest.js'
 import {collectLiveSources} from './sources/collect-live-sources.js'
+import {deploysWithRollouts} from './sources/kubernetes/deploys-with-rollouts.js'
 import type {LiveSourcesRuntime} from './sources/live-runtime.js'
 import {hasLiveSources} from './sources/source-settings.js'
 
@@ -58,7 +59,7 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     hasLogs || entrySources.length > 0
       ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference}, entrySources, merged: stores})
       : null,
-    inputs.deploys ? readDeploys(inputs.deploys) : null,
+    live && live.rollouts.length > 0 ? deploysWithRollouts(inputs.deploys, live.rollouts, input.live!.incidentDir) : inputs.deploys ? readDeploys(inputs.deploys) : null,
     inputs.metrics.length > 0 || liveMetrics ? collectMetrics(inputs.metrics, {onsetHint: hint, live: liveMetrics}) : null,
     inputs.health.length > 0 ? probeHealth(inputs.health) : null,
     input.databaseUrl ? diagnosePostgres(input.databaseUrl) : null,

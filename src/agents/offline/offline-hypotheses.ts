@@ -11,7 +11,7 @@ import {failureConditions, orderCascade, type Cascade, type FailureCondition} fr
 import {failureHypotheses} from './failure-hypotheses.js'
 import {incidentSignals, type IncidentSignals} from './incident-signals.js'
 import {memoryRamps, requestRateChange, saturatedResources, type RateChange, type Saturated} from './load-signals.js'
-import {scoreChangeCorrelation, type ChangeCorrelation} from './score-change-correlation.js'
+import {scoreChangeCorrelation, withoutUnexplainedFailure, type ChangeCorrelation} from './score-change-correlation.js'
 import {matchSignatureHits, type SignatureHit} from './signature-hits.js'
 import {builtInCatalogue} from './signatures/catalogue.js'
 import type {CompiledSignature} from './signatures/compile-signature.js'
@@ -54,6 +54,7 @@ function analyzeBundle(bundle: EvidenceBundle, catalogue: readonly CompiledSigna
   const ramps = memoryRamps(bundle)
   const correlations = changeCandidates(bundle)
     .map((candidate) => scoreChangeCorrelation(candidate, signals, {ramps, logsFrom: bundle.logs?.timeRange?.from ?? null, conditions}))
+    .map((c) => withoutUnexplainedFailure(c, cascade.primary))
     .sort((a, b) => b.confidence - a.confidence)
   const rate = requestRateChange(bundle)
   const auth = authFailureBurst(bundle)

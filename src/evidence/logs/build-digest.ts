@@ -1,6 +1,6 @@
 import type {EvidenceItem} from '../../incident/evidence-item.js'
 import {placeholder, redact} from '../../redact/redact.js'
-import {detectOnset, type OnsetEstimate} from './detect-onset.js'
+import {detectOnset, incidentStart, type OnsetEstimate} from './detect-onset.js'
 import {addHistogram, histogramQuantile, newLatencyHistogram} from './latency-histogram.js'
 import {addBucketCounts, type BucketCounts, emptyBucketCounts, type EndpointStats, type LogAggregator, type TemplateStats} from './log-aggregator.js'
 import type {LogDigest, LogFileSummary, LogTemplate} from './log-digest.js'
@@ -132,13 +132,16 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
   const newId = () => `ev-logs-${nextId++}`
 
   let onsetOut: LogDigest['onset'] = null
-  if (onset) {
+  // The onset is the incident's first new error line; counts are split at the start of its bucket.
+  const onsetAt = onset ? incidentStart(onset.at, series.widthMs, aggregator.templates.filter((stats) => stats && stats.errors > 0)) : null
+  const splitAt = onsetAt === null ? null : Math.floor(onsetAt / aggregator.grid.widthMs) * aggregator.grid.widthMs
+  if (onset && onsetAt !== null) {
     const id = newId()
     const windowEnd = series.starts[onset.endIndex - 1] + series.widthMs
     const window = sumBuckets(series.buckets.slice(onset.index, onset.endIndex))
     const since = sumBuckets(series.buckets.slice(onset.index))
     onsetOut = {
-      at: iso(onset.at),
+      at: iso(onsetAt),
       method: ONSET_METHOD,
       confidence: onset.confidence,
       baselineErrorRate: round4(onset.baselineErrorRate),
@@ -158,14 +161,14 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
       id,
       source: 'logs',
       kind: 'log-onset',
-      summary: `Error rate rose from ${pct(onset.baselineErrorRate)} to ${pct(onset.incidentErrorRate)} (${windowText}) at ${hhmm(onset.at)} (confidence ${onset.confidence})`,
-      at: iso(onset.at),
+      summary: `Error rate rose from ${pct(onset.baselineErrorRate)} to ${pct(onset.incidentErrorRate)} (${windowText}) at ${hhmm(onsetAt)} (confidence ${onset.confidence})`,
+      at: onsetOut.at,
       ref: firstError ? {file: firstError.file, line: firstError.line} : {},
       data: {baselineErrorRate: onsetOut.baselineErrorRate, incidentErrorRate: onsetOut.incidentErrorRate, llr: Math.round(onset.llr), windowEnd: iso(windowEnd), windowLines: window.total, windowErrors: window.error, linesSinceOnset: since.total, errorsSinceOnset: since.error},
     })
   }
 
-  const groups = groupTemplates(aggregator, onset?.at ?? null, from, to, series.widthMs)
+  const groups = groupTemplates(aggregator, splitAt, from, to, series.widthMs)
   const templates: LogTemplate[] = groups.slice(0, options.maxTemplates).map((group) => {
     const id = newId()
     const samples = group.stats.flatMap((s) => s.samples).slice(0, 3)
