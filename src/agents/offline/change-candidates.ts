@@ -28,12 +28,12 @@ export interface ChangeCandidate {
 
 /**
  * Commits (not docs/tests-only, not after the onset) and deploy, flag and config events before the
- * onset. A deploy event naming a commit in the window is folded into that commit (and every earlier
+ * onset (the bundle's, or an earlier one the engine found in the failures themselves). A deploy event naming a commit in the window is folded into that commit (and every earlier
  * one since the previous deploy: history is taken as linear) as its shipping time rather than being a
  * second candidate.
  */
-export function changeCandidates(bundle: EvidenceBundle): ChangeCandidate[] {
-  const onset = bundle.window.onset ?? bundle.window.declaredAt
+export function changeCandidates(bundle: EvidenceBundle, onsetOverride: string | null = null): ChangeCandidate[] {
+  const onset = onsetOverride ?? bundle.window.onset ?? bundle.window.declaredAt
   const onsetMs = onset ? Date.parse(onset) : null
   const commits = (bundle.git?.commits ?? []).filter((c) => c.kind !== 'docs-tests' && !c.afterOnset)
   const allCommits = bundle.git?.commits ?? []

@@ -179,10 +179,13 @@ export function orderCascade(conditions: readonly FailureCondition[]): Cascade {
     null
   if (primary === null) return {primary: null, effects: [], later: []}
   const startedAfter = (c: FailureCondition, slack: number) => c.startMs === null || primary.startMs === null || c.startMs >= primary.startMs - slack
+  // The same dependency failing in another way after it first failed (refused, then timing out) is one failure.
+  const sameThing = (c: FailureCondition) => primary.component !== null && c.component === primary.component
+  const effects = ordered.filter((c) => c !== primary && (c.role === 'effect' || sameThing(c)) && startedAfter(c, SIMULTANEOUS_MS))
   return {
     primary,
-    effects: ordered.filter((c) => c !== primary && c.role === 'effect' && startedAfter(c, SIMULTANEOUS_MS)),
-    later: ordered.filter((c) => c !== primary && c.role === 'origin' && c.startMs !== null && primary.startMs !== null && c.startMs > primary.startMs + SIMULTANEOUS_MS),
+    effects,
+    later: ordered.filter((c) => c !== primary && !effects.includes(c) && c.role === 'origin' && c.startMs !== null && primary.startMs !== null && c.startMs > primary.startMs + SIMULTANEOUS_MS),
   }
 }
 

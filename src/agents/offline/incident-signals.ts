@@ -51,6 +51,8 @@ export interface IncidentSignals {
 }
 
 const MAX_UNFRESH_TEMPLATES = 10
+/** A quoted user agent in an access line: its words (Apple, Web, Kit, Mobile …) say nothing about the failure. */
+const USER_AGENT = /"(?:Mozilla|curl|Wget|okhttp|Go-http-client|python-requests|[\w.-]+\/[\d.]+ \()[^"]*"/g
 /** Without a change-point in the logs, lines first seen this long before the onset still belong to the incident. */
 const LEAD_MS = 30 * 60_000
 
@@ -113,7 +115,7 @@ export function incidentSignals(bundle: EvidenceBundle): IncidentSignals {
   for (const signal of errors.filter((e) => e.fresh)) {
     for (const file of pathsIn(signal.text)) if (!frames.some((f) => f.file === file)) frames.push({file, path: repoRelativePath({file, function: ''}), function: '', qualified: ''})
   }
-  const tokens = tokenSet(errors.map((e) => e.text))
+  const tokens = tokenSet(errors.map((e) => e.text.replace(USER_AGENT, ' ')))
   return {
     onsetMs,
     onset,

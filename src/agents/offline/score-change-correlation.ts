@@ -36,6 +36,7 @@ const MAX_CONFIDENCE = 0.9
 const RAMP_WINDOW_MINUTES = 30
 /** A change on a failing frame's file but not its function: strong, a shade below the function itself. */
 const FILE_ONLY_OVERLAP = 0.9
+const DIRECTORY_OVERLAP = MIN_OVERLAP - 0.05
 /** Defects a change to the failing code (or its dependencies, or its schema) accounts for. */
 const CODE_FAILURES: readonly FailureClass[] = ['code-defect', 'missing-dependency', 'schema-mismatch', 'script-error', 'missing-config', 'invalid-config']
 
@@ -102,7 +103,8 @@ export function scoreChangeCorrelation(
   }
   const dirHit = !frameHit && candidate.files.map(dirOf).find((dir) => dir !== null && signals.frames.some((frame) => frame.path.includes(`${dir}/`)))
   if (dirHit) {
-    overlap = Math.max(overlap, 0.6)
+    // A neighbour of the failing file, not the file: alone it does not tie the change to the failure.
+    overlap = Math.max(overlap, DIRECTORY_OVERLAP)
     reasons.push(`it changed files in ${dirHit}/, where the failing frames are`)
   }
   const configLink = linkConfigChanges(candidate.keyChanges, conditions)[0]
@@ -157,9 +159,12 @@ function sameFile(frame: FailingFrame, file: string): boolean {
   if (f === file || f.endsWith(`/${file}`) || (f.includes('/') && file.endsWith(`/${f}`))) return true
   const name = file.slice(file.lastIndexOf('/') + 1)
   const frameName = f.slice(f.lastIndexOf('/') + 1)
-  // A JVM frame names only its file; the package path guessed from the function may not match the repo's layout.
+  if (name !== frameName || GENERIC_STEMS.has(name.replace(/\.[^.]*$/, '').toLowerCase())) return false
+  // A JVM frame names only its file; the package path guessed from the function may not match the
+  // repo's layout. A script or file installed elsewhere (/opt/jobs/…) keeps its name: a name of
+  // several words (rotate-invoices.sh, InvoiceRenderer.cs) is distinctive enough alone.
   const bare = !f.includes('/') || (!frame.file.includes('/') && /\.(?:java|kt|scala|groovy)$/.test(f))
-  return bare && name === frameName && !GENERIC_STEMS.has(name.replace(/\.[^.]*$/, '').toLowerCase())
+  return bare || wordsIn(name.replace(/\.[^.]*$/, '')) >= 2
 }
 
 /** Names too common to tie a frame to a package by name alone. */
@@ -183,6 +188,8 @@ function frameInPackage(frame: FailingFrame, pkg: string): boolean {
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+const wordsIn = (stem: string) => stem.split(/[-_.]|(?<=[a-z0-9])(?=[A-Z])/).filter((part) => part.length > 0).length
 
 function dirOf(path: string): string | null {
   const dir = path.slice(0, path.lastIndexOf('/'))

@@ -54,8 +54,10 @@ export function matchSignatureHits(signals: IncidentSignals, series: readonly Me
       if (start !== null && (hit.startMs === null || start < hit.startMs)) hit.startMs = start
       if (signal.kind === 'template' && signal.levels.includes('error')) hit.share += signal.count / totalErrors
       mergeExtracted(hit.extracted, extracted)
-      // A structured line names the other end in a field (`url`, `http.url`, `server.address`) that no pattern reads.
-      if (!extracted.host && !extracted.url) mergeExtracted(hit.extracted, peerFields(signal.lines))
+      // A structured line names the other end in a field (`url`, `http.url`, `server.address`) that
+      // no pattern reads: wanted when the message gave no name, only an address or nothing.
+      const named = [...(extracted.host ?? []), ...(extracted.url ?? [])].some((value) => !/^[\d.:[\]a-f]+$/i.test(value))
+      if (!named) mergeExtracted(hit.extracted, peerFields(signal.lines))
       if (hit.examples.length < 2) hit.examples.push(signal.text.split('\n')[0].slice(0, 140))
       hits.set(signature.id, hit)
     }
@@ -83,12 +85,15 @@ export function matchSignatureHits(signals: IncidentSignals, series: readonly Me
 /** Go's net/http names the call in front of its error: `Post "https://host/path": x509: …`. */
 const GO_CALL = /\b(?:Get|Post|Put|Patch|Delete|Head|Options) "(https?:\/\/[^"]+)": /g
 const URL_FIELD = /(?:^|\s)(?:[\w]+\.)*(?:url|uri|endpoint|upstream|target_url|request_url)(?:\.full)?=(https?:\/\/[^\s"']+)/gi
+const HOST_FIELD = /(?:^|\s)host=([A-Za-z0-9][\w.-]*)/g
 const PEER_FIELD = /(?:^|\s)(?:server\.address|net\.peer\.name|peer\.service|peer\.hostname|upstream_host|destination\.address|remote_host|(?:err(?:or)?\.)?hostname)=([A-Za-z0-9][\w.-]*)/gi
 
 /** URLs and peer host names in the `key=value` fields of spelled-out samples and in Go's call prefix. */
 function peerFields(lines: readonly string[]): Extracted {
   const url = [...new Set(lines.flatMap((line) => [...line.matchAll(URL_FIELD), ...line.matchAll(GO_CALL)].map((m) => m[1])))]
-  const host = [...new Set(lines.flatMap((line) => [...line.matchAll(PEER_FIELD)].map((m) => m[1])))]
+  // A `host` field is usually the machine that logged; beside a `port` it is the other end.
+  const hostWithPort = (line: string) => (/(?:^|\s)port=\d+\b/.test(line) ? [...line.matchAll(HOST_FIELD)].map((m) => m[1]) : [])
+  const host = [...new Set(lines.flatMap((line) => [...[...line.matchAll(PEER_FIELD)].map((m) => m[1]), ...hostWithPort(line)]))]
   return {...(url.length > 0 ? {url} : {}), ...(host.length > 0 ? {host} : {})}
 }
 
