@@ -15,8 +15,9 @@ import type {PipelineRequest} from '../phases/pipeline-request.js'
 import {assertOneStdinReader, checkKubernetesInputs, checkLogDocuments, readAlertInput} from './check-reader-inputs.js'
 import {askSeverity, askSymptoms} from './prompts.js'
 import {expandLogSources} from './expand-log-sources.js'
+import {resolveLiveSources, type SourceFlags} from './resolve-sources.js'
 
-export interface RunFlags {
+export interface RunFlags extends SourceFlags {
   severity?: string
   symptoms?: string[]
   service?: string
@@ -51,7 +52,7 @@ export async function resolvePipelineRequest(
   const repoFlag = flags.repo ? resolve(flags.repo) : null
   if (repoFlag) await assertGitRepo(repoFlag)
   const configRoot = repoFlag ?? process.cwd()
-  const {config} = await loadFileConfig(configRoot)
+  const {config, path: configPath} = await loadFileConfig(configRoot)
 
   const id = flags.id ? validateIncidentId(flags.id) : null
   // The alert is read first: it fills what neither the flags nor the config file say.
@@ -79,8 +80,12 @@ export async function resolvePipelineRequest(
   const k8s = await checkKubernetesInputs(flags.k8s ?? config.k8s ?? [])
   const deploys = flags.deploys ?? config.deploys ?? null
   if (deploys) await assertReadable(deploys, '--deploys')
-  const metrics = flags.metrics ?? config.metrics ?? []
-  for (const source of metrics) if (!/^https?:\/\//.test(source)) await assertReadable(source, '--metrics')
+  const metricsGiven = flags.metrics ?? config.metrics ?? []
+  // A URL under --metrics is a Prometheus to ask live; the rest are files.
+  const metrics = metricsGiven.filter((source) => !/^https?:\/\//i.test(source))
+  for (const source of metrics) await assertReadable(source, '--metrics')
+  const service = flags.service ?? config.service ?? alert?.service ?? null
+  const sources = resolveLiveSources(flags, {config, configPath, service, metricsUrls: metricsGiven.filter((source) => /^https?:\/\//i.test(source)), env})
 
   const provider = chooseProvider(flags.provider ?? config.provider, env)
   return {
@@ -91,11 +96,11 @@ export async function resolvePipelineRequest(
       id,
       severity,
       symptoms,
-      service: flags.service ?? config.service ?? alert?.service ?? null,
+      service,
       inputs: {
         logs,
         repo: repoFlag ?? process.cwd(),
-        metrics: metrics.map((source) => (/^https?:\/\//.test(source) ? source : resolve(source))),
+        metrics: metrics.map((source) => resolve(source)),
         deploys: deploys ? resolve(deploys) : null,
         health: flags.health ?? config.health ?? [],
         databaseUrlSet: Boolean(flags['database-url']),
@@ -106,6 +111,7 @@ export async function resolvePipelineRequest(
         alert,
         lookback,
         redactIps: flags['redact-ips'] ?? config.redactIps ?? false,
+        ...(sources ? {sources} : {}),
       },
       databaseUrl: flags['database-url'] ?? null,
       postmortem: flags.postmortem,

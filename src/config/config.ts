@@ -3,6 +3,7 @@ import {join} from 'node:path'
 import {parse as parseYaml} from 'yaml'
 import {z} from 'zod'
 
+import {compileUserSignatures} from '../agents/offline/signatures/user-signatures.js'
 import {UserError} from '../errors/errors.js'
 import {formatIssues} from '../errors/format-issues.js'
 import {UserSeverityMarkerSchema, UserTimestampLayoutSchema} from '../evidence/logs/catalogue/user-catalogue.js'
@@ -49,6 +50,8 @@ export const FileConfigSchema = z
     timestampLayouts: z.array(UserTimestampLayoutSchema).optional(),
     /** Live sources: Prometheus, Loki, Elasticsearch/OpenSearch, the Kubernetes API, and their budget. */
     sources: SourcesConfigSchema.optional(),
+    /** Failure signatures of your own, added to the built-in catalogue (checked entry by entry on load). */
+    signatures: z.array(z.unknown()).optional(),
   })
   .strict()
 export type FileConfig = z.infer<typeof FileConfigSchema>
@@ -76,6 +79,8 @@ export async function loadFileConfig(root: string): Promise<{config: FileConfig;
       const issues = formatIssues(parsed.error, Number.POSITIVE_INFINITY)
       throw new UserError(`${path} has invalid settings: ${issues.join('; ')}`, {suggestions: ['See the README section "Configuration" for the settings it takes.']})
     }
+    // A broken signature is found here, before any evidence is read, and named with its file.
+    compileUserSignatures(parsed.data.signatures ?? [], path)
     return {config: parsed.data, path}
   }
   return {config: {}, path: null}

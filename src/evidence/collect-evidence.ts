@@ -17,6 +17,7 @@ import {diagnosePostgres} from './postgres/diagnose-postgres.js'
 import {collectMetrics} from './metrics/collect-metrics.js'
 import type {MetricsDigest} from './metrics/metrics-digest.js'
 import {collectLiveSources} from './sources/collect-live-sources.js'
+import {deploysWithRollouts} from './sources/kubernetes/deploys-with-rollouts.js'
 import type {LiveSourcesRuntime} from './sources/live-runtime.js'
 import {hasLiveSources} from './sources/source-settings.js'
 
@@ -47,18 +48,19 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
   const reference = timeReference(input.incident)
   const asksLive = Boolean(input.live) && hasLiveSources(inputs.sources)
   const live = asksLive ? await collectLiveSources(input.incident, inputs.sources!, input.live!) : null
-  const liveMetrics = live && live.metricSeries.length > 0 ? {locations: live.metricLocations, series: live.metricSeries} : undefined
-  const stores = live?.logStores ?? []
   // Kubernetes before the logs: its events and terminations are analysed with them.
-  const kubernetes = inputs.k8s && inputs.k8s.length > 0 ? await collectKubernetes(inputs.k8s, reference, {redactIps: inputs.redactIps}) : null
+  const k8sFiles = inputs.k8s ?? []
+  const kubernetes = k8sFiles.length > 0 || (live?.kubernetes.length ?? 0) > 0 ? await collectKubernetes(k8sFiles, reference, {redactIps: inputs.redactIps, live: live?.kubernetes}) : null
   const entrySources = (kubernetes?.entrySources ?? []).map((source) => ({...source, kind: 'kubernetes' as const}))
   const alert = inputs.alert ? (redactValue(inputs.alert, {ips: inputs.redactIps}) as AlertSummary) : null
+  const liveMetrics = live && live.metricSeries.length > 0 ? {locations: live.metricLocations, series: live.metricSeries} : undefined
+  const stores = live?.logStores ?? []
   const hasLogs = inputs.logs.length > 0 || stores.length > 0
   const [logs, deploys, metrics, health, database] = await Promise.all([
     hasLogs || entrySources.length > 0
-      ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference}, merged: stores, entrySources})
+      ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference}, entrySources, merged: stores})
       : null,
-    inputs.deploys ? readDeploys(inputs.deploys) : null,
+    live && live.rollouts.length > 0 ? deploysWithRollouts(inputs.deploys, live.rollouts, input.live!.incidentDir) : inputs.deploys ? readDeploys(inputs.deploys) : null,
     inputs.metrics.length > 0 || liveMetrics ? collectMetrics(inputs.metrics, {onsetHint: hint, live: liveMetrics}) : null,
     inputs.health.length > 0 ? probeHealth(inputs.health) : null,
     input.databaseUrl ? diagnosePostgres(input.databaseUrl) : null,

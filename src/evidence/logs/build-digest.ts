@@ -1,6 +1,6 @@
 import type {EvidenceItem} from '../../incident/evidence-item.js'
 import {placeholder, redact} from '../../redact/redact.js'
-import {detectOnset, type OnsetEstimate} from './detect-onset.js'
+import {detectOnset, incidentStart, type OnsetEstimate} from './detect-onset.js'
 import {addHistogram, histogramQuantile, newLatencyHistogram} from './latency-histogram.js'
 import {addBucketCounts, type BucketCounts, emptyBucketCounts, type EndpointStats, type LogAggregator, type TemplateStats} from './log-aggregator.js'
 import type {LogDigest, LogFileSummary, LogTemplate} from './log-digest.js'
@@ -146,13 +146,16 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
   const newId = () => `ev-logs-${nextId++}`
 
   let onsetOut: LogDigest['onset'] = null
-  if (onset) {
+  // The onset is the incident's first new error line; counts are split at the start of its bucket.
+  const onsetAt = onset ? incidentStart(onset.at, series.widthMs, aggregator.templates.filter((stats) => stats && stats.errors > 0)) : null
+  const splitAt = onsetAt === null ? null : Math.floor(onsetAt / aggregator.grid.widthMs) * aggregator.grid.widthMs
+  if (onset && onsetAt !== null) {
     const id = newId()
     const windowEnd = series.starts[onset.endIndex - 1] + series.widthMs
     const window = sumBuckets(series.buckets.slice(onset.index, onset.endIndex))
     const since = sumBuckets(series.buckets.slice(onset.index))
     onsetOut = {
-      at: iso(onset.at),
+      at: iso(onsetAt),
       method: ONSET_METHOD,
       confidence: onset.confidence,
       baselineErrorRate: round4(onset.baselineErrorRate),
@@ -172,8 +175,8 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
       id,
       source: 'logs',
       kind: 'log-onset',
-      summary: `Error rate rose from ${pct(onset.baselineErrorRate)} to ${pct(onset.incidentErrorRate)} (${windowText}) at ${hhmm(onset.at)} (confidence ${onset.confidence})`,
-      at: iso(onset.at),
+      summary: `Error rate rose from ${pct(onset.baselineErrorRate)} to ${pct(onset.incidentErrorRate)} (${windowText}) at ${hhmm(onsetAt)} (confidence ${onset.confidence})`,
+      at: onsetOut.at,
       ref: firstError ? {file: firstError.file, line: firstError.line} : {},
       data: {baselineErrorRate: onsetOut.baselineErrorRate, incidentErrorRate: onsetOut.incidentErrorRate, llr: Math.round(onset.llr), windowEnd: iso(windowEnd), windowLines: window.total, windowErrors: window.error, linesSinceOnset: since.total, errorsSinceOnset: since.error},
     })
@@ -181,8 +184,7 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
 
   // Without a change-point in the logs, lines are split at the declared time (--started-at, the
   // alert), the onset every other phase falls back to.
-  const splitAt = onset?.at ?? options.onsetHint
-  const groups = groupTemplates(aggregator, splitAt, from, to, series.widthMs, (stats) => {
+  const groups = groupTemplates(aggregator, splitAt ?? options.onsetHint, from, to, series.widthMs, (stats) => {
     const anchor = anchorOf(stats.samples)
     return anchor ? Date.parse(anchor.at) : null
   })

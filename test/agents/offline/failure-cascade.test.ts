@@ -66,4 +66,21 @@ describe('failure signatures, cascades and causal order', () => {
     const bundle = bundleOf({templates: [{template: "TypeError: Cannot read properties of undefined (reading 'amount')"}]})
     expect(rootCauseAnalyst(bundle, INCIDENT).findings.every((f) => f.confidence < 0.4)).toBe(true)
   })
+
+  it('does not blame a change that shares only a word with the errors when a failure of another kind came first', () => {
+    const bundle = bundleOf({
+      templates: [{template: 'identity client: Post <*> x509: certificate has expired or is not yet valid', samples: ['identity client: login token exchange failed: Post "https://identity.internal.example.net/oauth/token": x509: certificate has expired or is not yet valid']}],
+      commits: [{subject: 'Log structured fields in the login handler', files: ['internal/login/handler.go'], minutesBefore: 20}],
+    })
+    const [finding] = rootCauseAnalyst(bundle, INCIDENT).findings
+    expect(finding).toMatchObject({category: 'certificate-expiry', change: null, component: 'identity.internal.example.net'})
+  })
+
+  it('reads lines without timestamps as possibly new, and says so, at a lower confidence', () => {
+    const timed = lead(bundleOf({templates: [{template: 'ERROR OSError: [Errno 28] No space left on device'}]}))
+    const untimed = lead(bundleOf({templates: [{template: 'ERROR OSError: [Errno 28] No space left on device', untimed: true}]}))
+    expect(untimed).toMatchObject({category: 'resource-exhaustion', component: 'disk'})
+    expect(untimed.hypothesis).toContain('without timestamps')
+    expect(untimed.confidence).toBeLessThan(timed.confidence)
+  })
 })
