@@ -46,12 +46,13 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
   const declaredAt = inputs.startedAtFlag
   const hint = declaredAt ? new Date(declaredAt) : null
   const reference = timeReference(input.incident)
-  // Kubernetes first: its events and terminations are analysed with the logs.
-  const kubernetes = inputs.k8s && inputs.k8s.length > 0 ? await collectKubernetes(inputs.k8s, reference, {redactIps: inputs.redactIps}) : null
-  const entrySources = (kubernetes?.entrySources ?? []).map((source) => ({...source, kind: 'kubernetes' as const}))
-  const alert = inputs.alert ? (redactValue(inputs.alert, {ips: inputs.redactIps}) as AlertSummary) : null
   const asksLive = Boolean(input.live) && hasLiveSources(inputs.sources)
   const live = asksLive ? await collectLiveSources(input.incident, inputs.sources!, input.live!) : null
+  // Kubernetes before the logs: its events and terminations are analysed with them.
+  const k8sFiles = inputs.k8s ?? []
+  const kubernetes = k8sFiles.length > 0 || (live?.kubernetes.length ?? 0) > 0 ? await collectKubernetes(k8sFiles, reference, {redactIps: inputs.redactIps, live: live?.kubernetes}) : null
+  const entrySources = (kubernetes?.entrySources ?? []).map((source) => ({...source, kind: 'kubernetes' as const}))
+  const alert = inputs.alert ? (redactValue(inputs.alert, {ips: inputs.redactIps}) as AlertSummary) : null
   const liveMetrics = live && live.metricSeries.length > 0 ? {locations: live.metricLocations, series: live.metricSeries} : undefined
   const stores = live?.logStores ?? []
   const hasLogs = inputs.logs.length > 0 || stores.length > 0

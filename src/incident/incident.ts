@@ -1,7 +1,7 @@
 import {z} from 'zod'
 
-import {LiveSourcesSchema} from '../evidence/sources/source-settings.js'
 import {AlertSummarySchema} from '../evidence/alerts/read-alert.js'
+import {LiveSourcesSchema} from '../evidence/sources/source-settings.js'
 import {UsageSchema} from './finding.js'
 import {IncidentArcSchema} from './incident-arc.js'
 import {SeveritySchema} from './severity.js'

@@ -85,6 +85,8 @@ describe('live sources from the CLI', () => {
     const json = JSON.parse(result.stdout)
     const deploys = JSON.parse(await readFile(join(json.outputDir, 'evidence/deploys.json'), 'utf8'))
     expect(deploys.events.find((e: {sha: string | null}) => e.sha === '3f9c2e1')).toMatchObject({kind: 'deploy', time: '2026-11-20T11:52:00.000Z', service: 'checkout-api'})
+    const kubernetes = JSON.parse(await readFile(join(json.outputDir, 'evidence/kubernetes.json'), 'utf8'))
+    expect(kubernetes.containers[0].termination).toMatchObject({reason: 'OOMKilled', exitCode: 137})
     expect(result.stdout + result.stderr + (await allFiles(join(work, 'out')))).not.toContain(SECRETS.kube)
   }, 60_000)
 

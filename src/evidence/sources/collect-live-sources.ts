@@ -2,6 +2,8 @@ import type {Incident} from '../../incident/incident.js'
 import {readSavedAnswer, type SourceManifest} from './answer-store.js'
 import type {LiveSourceAdapter, SourceQuestion} from './live-source.js'
 import {type LiveSourcesRuntime, WINDOW_AFTER_MS} from './live-runtime.js'
+import type {KubernetesInput} from '../kubernetes/kubernetes-evidence.js'
+import {kubernetesInputs} from './kubernetes/kube-objects.js'
 import {kubernetesAdapter} from './kubernetes/kubernetes-adapter.js'
 import {type RolloutEvent, rolloutEvents} from './kubernetes/rollout-events.js'
 import {elasticsearchAdapter} from './elasticsearch/elasticsearch-adapter.js'
@@ -23,6 +25,8 @@ export interface LiveEvidence {
   logStores: StoreReading[]
   /** Rollouts and ConfigMap changes the cluster recorded, in the deploy-event line shape. */
   rollouts: RolloutEvent[]
+  /** Pods and events the cluster listed, read by the Kubernetes readers: one input per saved page. */
+  kubernetes: KubernetesInput[]
   limitations: string[]
   manifests: SourceManifest[]
 }
@@ -44,6 +48,7 @@ export async function collectLiveSources(incident: Incident, sources: LiveSource
   const metricLocations: string[] = []
   const logStores: StoreReading[] = []
   const rollouts: RolloutEvent[] = []
+  const kubernetes: KubernetesInput[] = []
   for (const manifest of manifests) {
     const answers = await Promise.all(manifest.answers.map(async (answer) => ({answer, body: await readSavedAnswer(runtime.incidentDir, answer)})))
     if (manifest.source === 'prometheus') {
@@ -63,9 +68,12 @@ export async function collectLiveSources(incident: Incident, sources: LiveSource
       const role = (name: string) => answers.filter((a) => a.answer.role === name).map((a) => a.body)
       const window = {from: Date.parse(manifest.window.from), to: Date.parse(manifest.window.to)}
       rollouts.push(...rolloutEvents({replicasets: role('replicasets'), controllerrevisions: role('controllerrevisions'), configmaps: role('configmaps')}, window))
+      const read = kubernetesInputs(answers, Boolean(sources.kubernetes?.labelSelector))
+      kubernetes.push(...read.inputs)
+      limitations.push(...read.problems.map((problem) => `Kubernetes API answer ${problem}`))
     }
   }
-  return {metricSeries, metricLocations, logStores, rollouts, limitations, manifests}
+  return {metricSeries, metricLocations, logStores, rollouts, kubernetes, limitations, manifests}
 }
 
 function adapters(sources: LiveSources, runtime: LiveSourcesRuntime): LiveSourceAdapter[] {

@@ -87,6 +87,11 @@ describe('the Kubernetes API as an evidence source', () => {
     expect(events[2].description).toBe('ConfigMap shop/checkout-config changed (by kubectl-edit)')
     expect(events[3].description).toBe('Deployment checkout-api in shop revision 7: pod template changed (env DB_POOL_SIZE)')
     expect(bundle.items.filter((i) => i.source === 'deploys').map((i) => i.id)).toEqual(['ev-deploy-1', 'ev-deploy-2', 'ev-deploy-3', 'ev-deploy-4'])
+    // Pods and events through the Kubernetes readers: the OOM kill and the back-off are evidence.
+    const container = bundle.kubernetes!.containers.find((c) => c.pod === 'checkout-api-7d9f8c6b5-x2x9z')!
+    expect(container).toMatchObject({restartCount: 4, state: 'waiting', termination: {reason: 'OOMKilled', exitCode: 137}})
+    expect(bundle.items.find((i) => i.id === container.evidenceId)!.summary).toContain('last terminated: OOMKilled (exit code 137)')
+    expect(bundle.kubernetes!.events.map((e) => e.reason)).toContain('BackOff')
 
     const paths = kube!.requests.map((r) => r.path)
     expect(paths).toContain('/api/v1/namespaces/shop/pods?limit=500&labelSelector=app%3Dcheckout-api')
@@ -105,6 +110,7 @@ describe('the Kubernetes API as an evidence source', () => {
     expect(bundle.limitations).toContainEqual(expect.stringMatching(/^Kubernetes API \(prod, namespace shop\): not allowed to list controllerrevisions \(403 Forbidden: controllerrevisions is forbidden: User .* cannot list resource "controllerrevisions" in API group "apps" in the namespace "shop"\)/))
     expect(bundle.deploys!.events.some((e) => e.service === 'checkout-api')).toBe(true)
     expect(bundle.deploys!.events.some((e) => e.service === 'orders-db')).toBe(false)
+    expect(bundle.kubernetes!.containers).toHaveLength(1)
   })
 
   it('no kubeconfig, an unknown context, a refused token: each names the setting', async () => {
