@@ -48,7 +48,7 @@ export async function buildPipelineDeps(
     progress: createProgress({tty: options.style.tty, color: options.style.color}),
     collectEvidence: async (incident, req) => {
       const {collectEvidence} = await import('../evidence/collect-evidence.js')
-      return collectEvidence({incident, databaseUrl: req.databaseUrl})
+      return collectEvidence({incident, databaseUrl: req.databaseUrl, healthUrls: req.healthUrls})
     },
     provider: chosen,
     templates: await loadTemplates(config, options.configRoot),

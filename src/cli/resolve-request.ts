@@ -11,6 +11,7 @@ import {parseSeverityFlag, parseSymptomsFlag} from '../incident/parse-input.js'
 import type {Severity} from '../incident/severity.js'
 import type {Symptom} from '../incident/vocabulary.js'
 import type {PipelineRequest} from '../phases/pipeline-request.js'
+import {recordableUrl} from '../redact/recordable-url.js'
 import {askSeverity, askSymptoms} from './prompts.js'
 import {expandLogSources} from './expand-log-sources.js'
 
@@ -87,13 +88,14 @@ export async function resolvePipelineRequest(
         repo: repoFlag ?? process.cwd(),
         metrics: metrics.map((source) => (/^https?:\/\//.test(source) ? source : resolve(source))),
         deploys: deploys ? resolve(deploys) : null,
-        health: flags.health ?? config.health ?? [],
+        health: (flags.health ?? config.health ?? []).map(recordableUrl),
         databaseUrlSet: Boolean(flags['database-url']),
         startedAtFlag: startedAt,
         lookback,
         redactIps: flags['redact-ips'] ?? config.redactIps ?? false,
       },
       databaseUrl: flags['database-url'] ?? null,
+      healthUrls: flags.health ?? config.health ?? [],
       postmortem: flags.postmortem,
       skipTriage: flags['skip-triage'],
       provider,

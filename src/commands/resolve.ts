@@ -30,7 +30,7 @@ export default class Resolve extends BaseCommand {
     const mode = flags['dry-run'] ? 'dry-run' : flags.notify ? 'send' : 'off'
     const fileConfig = await loadIncidentConfig(result.incident)
     const config = integrationConfig(fileConfig.config, process.env)
-    const notifications = mode === 'off' ? null : toReport('resolve', await notifyResolved({dir: result.dir, config, deps: {}, mode, incident: result.incident, summary: flags.resolution}), config)
+    const notifications = mode === 'off' ? null : toReport('resolve', await notifyResolved({dir: result.dir, config, deps: {}, mode, incident: result.incident, summary: result.incident.resolution ?? ''}), config)
     // The pipeline (and what it imports) is loaded only when a postmortem is written.
     const refreshed = flags.postmortem
       ? await (await import('../cli/run-for-incident.js')).refreshPostmortem(flags['out-dir'], result.incident, {style: terminalStyle(), formats: ['md', 'html'], notify: mode, fileConfig})

@@ -13,6 +13,8 @@ export interface CollectInput {
   incident: Incident
   /** Only for this run; never saved. */
   databaseUrl: string | null
+  /** Only for this run; `incident.inputs.health` holds them without credentials. */
+  healthUrls?: string[]
   now?: Date
 }
 
@@ -28,11 +30,12 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
   const now = input.now ?? new Date()
   const declaredAt = inputs.startedAtFlag
   const hint = declaredAt ? new Date(declaredAt) : null
+  const healthUrls = input.healthUrls && input.healthUrls.length > 0 ? input.healthUrls : inputs.health
   const [logs, deploys, metrics, health, database] = await Promise.all([
     inputs.logs.length > 0 ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps}) : null,
     inputs.deploys ? readDeploys(inputs.deploys) : null,
     inputs.metrics.length > 0 ? collectMetrics(inputs.metrics, {onsetHint: hint}) : null,
-    inputs.health.length > 0 ? probeHealth(inputs.health) : null,
+    healthUrls.length > 0 ? probeHealth(healthUrls) : null,
     input.databaseUrl ? diagnosePostgres(input.databaseUrl) : null,
   ])
   const {onset, onsetSource} = chooseOnset(logs?.digest.onset?.at ?? null, metrics?.digest ?? null, declaredAt)

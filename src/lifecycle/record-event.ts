@@ -2,6 +2,7 @@ import type {Incident} from '../incident/incident.js'
 import {withIncidentLock} from '../incident/lock.js'
 import {appendTimeline, readIncident, writeIncident} from '../incident/store.js'
 import type {TimelineEvent} from '../incident/timeline-event.js'
+import {redact} from '../redact/redact.js'
 import {targetIncident} from './target-incident.js'
 
 /** Lifecycle commands wait this long for a busy incident (e.g. many `note`s at once) before exit 3. */
@@ -18,10 +19,13 @@ export interface NoteInput {
   kind: 'note' | 'action' | 'decision'
 }
 
-/** `note`: one timeline entry, appended under the lock so concurrent notes never tear or interleave. */
+/**
+ * `note`: one timeline entry, appended under the lock so concurrent notes never tear or interleave.
+ * What people type is redacted like evidence: a pasted connection string is as secret as a logged one.
+ */
 export async function addNote(input: NoteInput, deps: LifecycleDeps): Promise<{id: string; event: TimelineEvent}> {
   const target = await targetIncident(input.outDir, input.id, {openOnly: !input.id})
-  const event = await withIncidentLock(target.dir, () => appendTimeline(target.dir, {at: deps.now().toISOString(), kind: input.kind, text: input.text, source: 'note'}), {waitMs: LIFECYCLE_LOCK_WAIT_MS})
+  const event = await withIncidentLock(target.dir, () => appendTimeline(target.dir, {at: deps.now().toISOString(), kind: input.kind, text: redact(input.text), source: 'note'}), {waitMs: LIFECYCLE_LOCK_WAIT_MS})
   return {id: target.id, event}
 }
 
@@ -31,7 +35,8 @@ export type StatusChange = {kind: 'mitigated'; text: string} | {kind: 'resolved'
  * `mitigate` and `resolve`: set the status and its timestamp once, record it on the timeline.
  * Idempotent: resolving a resolved incident changes nothing and says so.
  */
-export async function changeStatus(outDir: string, id: string | undefined, change: StatusChange, deps: LifecycleDeps): Promise<{id: string; dir: string; incident: Incident; changed: boolean}> {
+export async function changeStatus(outDir: string, id: string | undefined, typed: StatusChange, deps: LifecycleDeps): Promise<{id: string; dir: string; incident: Incident; changed: boolean}> {
+  const change = {...typed, text: redact(typed.text)}
   const target = await targetIncident(outDir, id, {openOnly: !id, orLatest: true})
   return withIncidentLock(
     target.dir,

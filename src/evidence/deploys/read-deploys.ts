@@ -63,8 +63,9 @@ function parseLine(line: string, lineNumber: number): DeployEvent | {problem: st
     const issue = parsed.error.issues[0]
     return {problem: `line ${lineNumber}: ${issue.path.join('.') || 'value'} ${issue.message}`}
   }
-  const {description} = parsed.data
-  return {line: lineNumber, ...parsed.data, description: description === null ? null : redact(description)}
+  const {service, version, description} = parsed.data
+  const clean = (text: string | null) => (text === null ? null : redact(text))
+  return {line: lineNumber, ...parsed.data, service: clean(service), version: clean(version), description: clean(description)}
 }
 
 function deployEvidence(file: string, event: DeployEvent): EvidenceItem {

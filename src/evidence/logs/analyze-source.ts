@@ -1,5 +1,6 @@
 import type {Readable} from 'node:stream'
 
+import {SecretBlockFilter} from '../../redact/secret-blocks.js'
 import {DEFAULT_MAX_LINE_CHARS} from './line-reader.js'
 import {parseLine, type LogFormat} from './line-parsers.js'
 import type {LogAggregator} from './log-aggregator.js'
@@ -40,6 +41,8 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
   let pendingTrace: string[] | null = null
   let inTrace = false
   let lastTs = Number.NaN
+  // Key material over several lines is dropped before anything splits it into events.
+  const secretBlocks = new SecretBlockFilter()
 
   const flush = () => {
     if (!pending) return
@@ -47,7 +50,12 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
     pending = null
   }
 
-  const handle = (line: string, lineNumber: number, format: LogFormat) => {
+  const handle = (rawLine: string, lineNumber: number, format: LogFormat) => {
+    const line = secretBlocks.filter(rawLine)
+    if (line === null) {
+      skip('private key material (dropped, not read)')
+      return
+    }
     const c = line.charCodeAt(0)
     if (line.length === 0 || ((c === 32 || c === 9) && BLANK.test(line))) {
       skip('blank line')

@@ -1,4 +1,5 @@
-import {redact} from '../../redact/redact.js'
+import {redactSample} from '../../redact/cap-redacted.js'
+import {SecretBlockFilter} from '../../redact/secret-blocks.js'
 import {parseLine} from './line-parsers.js'
 import {readFormattedLines} from './read-formatted-lines.js'
 
@@ -28,16 +29,18 @@ export async function searchLogLines(sources: string[], query: LogLineQuery, opt
   const results: string[] = []
   for (const source of sources) {
     if (results.length >= limit) break
+    const secretBlocks = new SecretBlockFilter()
     // The file's own format, as the analysis read it: an access log's stamps sit in brackets mid-line.
     await readFormattedLines(
       source,
-      (line, lineNumber, format) => {
-        if (!matcher(line)) return true
+      (rawLine, lineNumber, format) => {
+        const line = secretBlocks.filter(rawLine)
+        if (line === null || !matcher(line)) return true
         if (timeFiltered) {
           const ts = parseLine(line, format, now).ts
           if (!Number.isNaN(ts) && (ts < from || ts > to)) return true
         }
-        results.push(`${source}:${lineNumber}: ${redact(line.slice(0, MAX_LINE_CHARS), {ips: options.redactIps})}`)
+        results.push(`${source}:${lineNumber}: ${redactSample(line, MAX_LINE_CHARS, {ips: options.redactIps})}`)
         return results.length < limit
       },
       {now},

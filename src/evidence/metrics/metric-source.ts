@@ -1,3 +1,5 @@
+import {redact, redactValue} from '../../redact/redact.js'
+
 /** One point: epoch milliseconds and a value; null marks a gap (empty cell, NaN, ±Inf). */
 export type MetricPoint = [t: number, v: number | null]
 
@@ -40,4 +42,12 @@ export function parseMetricTime(text: string | number): number | null {
   if (numeric !== null) return numeric > 1e11 ? Math.round(numeric) : Math.round(numeric * 1000)
   const ms = Date.parse(raw as string)
   return Number.isNaN(ms) ? null : ms
+}
+
+/**
+ * A series as it may leave its reader: names and labels carry whatever the scrape saw (a DSN with
+ * its password, a token in a label), and evidence ids are built from the name.
+ */
+export function redactSeries(series: RawSeries): RawSeries {
+  return {...series, name: redact(series.name), labels: redactValue(series.labels) as Record<string, string>}
 }
