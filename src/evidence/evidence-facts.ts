@@ -1,4 +1,6 @@
+import type {IncidentArc} from '../incident/incident-arc.js'
 import type {ChangeKind} from '../incident/vocabulary.js'
+import type {RequestImpact} from './impact/request-impact.js'
 
 /**
  * The handful of facts the triage, RCA and postmortem phases need from the evidence, in one
@@ -38,4 +40,10 @@ export interface EvidenceFacts {
   events: {at: string; kind: 'deploy' | 'feature-flag' | 'config'; description: string; sha: string | null; minutesBeforeOnset: number | null; evidenceId: string}[]
   unhealthy: {url: string; detail: string; evidenceId: string}[]
   buckets: {t: string; total: number; error: number}[]
+  /** The incident's course beyond the onset (peak, mitigation, recovery), from the evidence. */
+  arc: IncidentArc
+  /** Failed requests counted once, from one source, with each failing endpoint tested; null without request lines. */
+  requests: RequestImpact | null
+  /** How far before the onset changes were looked for (`--lookback`), as given. */
+  lookback: string
 }

@@ -2,6 +2,8 @@ import {deployEvidenceId, gitEvidenceId, healthEvidenceId} from '../incident/evi
 import type {Incident} from '../incident/incident.js'
 import type {EvidenceBundle} from './evidence-bundle.js'
 import type {EvidenceFacts} from './evidence-facts.js'
+import {findIncidentArc} from './arc/find-incident-arc.js'
+import {countRequestImpact} from './impact/request-impact.js'
 
 /** Buckets with fewer lines than this are too thin for a peak error rate to mean anything. */
 const MIN_BUCKET_LINES_FOR_PEAK = 10
@@ -11,7 +13,11 @@ export function factsFrom(bundle: EvidenceBundle, incident: Incident): EvidenceF
   const onset = bundle.window.onset
   const onsetMs = onset ? Date.parse(onset) : null
   const minutesBefore = (at: string) => (onsetMs === null ? null : (onsetMs - Date.parse(at)) / 60_000)
+  const arc = findIncidentArc(bundle)
   return {
+    arc,
+    requests: countRequestImpact(bundle.logs, arc),
+    lookback: incident.inputs.lookback,
     onset,
     onsetEvidenceIds: onsetEvidence(bundle),
     declaredAt: incident.timestamps.detectedAt,

@@ -1,6 +1,7 @@
 import {z} from 'zod'
 
 import {UsageSchema} from './finding.js'
+import {IncidentArcSchema} from './incident-arc.js'
 import {SeveritySchema} from './severity.js'
 import {SpecialistIdSchema, SymptomSchema} from './vocabulary.js'
 
@@ -66,5 +67,7 @@ export const IncidentSchema = z.object({
   pagerDutyIncidentId: z.string().nullable().default(null),
   mitigation: z.string().nullable().default(null),
   resolution: z.string().nullable().default(null),
+  /** The course of the incident as the evidence shows it (absent in folders written before it existed). */
+  arc: IncidentArcSchema.nullable().optional(),
 })
 export type Incident = z.infer<typeof IncidentSchema>

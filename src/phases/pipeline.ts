@@ -77,6 +77,12 @@ export async function runPipeline(request: PipelineRequest, deps: PipelineDeps):
     }
     // Derived once: the facts read only the bundle and the detection time, both settled by now.
     const facts = factsFrom(bundle, incident)
+    // The arc is the evidence's, recomputed from the saved bundle: kept in incident.json so that
+    // list, stats and messages measure durations without reading the evidence.
+    if (JSON.stringify(incident.arc ?? null) !== JSON.stringify(facts.arc)) {
+      incident = {...incident, arc: facts.arc}
+      await writeIncident(dir, incident)
+    }
 
     const outputs: PhaseOutputs & {lint: LintFinding[]} = {...(await loadPhaseOutputs(dir, incident)), lint: []}
     const notifications: NotifyReport[] = []

@@ -45,6 +45,9 @@ export function facts(over: Partial<EvidenceFacts> = {}): EvidenceFacts {
     events: [],
     unhealthy: [],
     buckets: [],
+    arc: {onset: '2026-11-12T14:02:00.000Z', peak: null, mitigation: null, attempts: [], recovery: null, endOfImpact: null, notRecovered: [], evidenceEnd: '2026-11-12T14:40:00.000Z'},
+    requests: null,
+    lookback: '48h',
     ...over,
   }
 }

@@ -1,5 +1,5 @@
 import type {AddressesState} from './client-addresses.js'
-import {addBucketCounts, type BucketCounts, type EndpointStats, type ExceptionStats, type LogAggregator, type Sample, type TemplateStats} from './log-aggregator.js'
+import {addBucketCounts, type BucketCounts, type EndpointBucket, type EndpointStats, type ExceptionStats, type LogAggregator, type Sample, type TemplateStats} from './log-aggregator.js'
 
 /**
  * The plain-data form of an aggregator, posted from a worker thread that analysed one byte range
@@ -10,7 +10,8 @@ import {addBucketCounts, type BucketCounts, type EndpointStats, type ExceptionSt
 export interface AggregatorState {
   buckets: Array<[number, BucketCounts]>
   templates: Array<{tokens: string[]; stats: Omit<TemplateStats, 'byBucket'> & {byBucket: Array<[number, number]>}}>
-  endpoints: Array<[string, EndpointStats]>
+  /** Each endpoint's series travels keyed by epoch ms, like the buckets. */
+  endpoints: Array<[string, Omit<EndpointStats, 'series'> & {series: Array<[number, EndpointBucket]>}]>
   exceptions: Array<[string, ExceptionStats]>
   users: Array<[string, {count: number; errors: number}]>
   ips: AddressesState
@@ -33,7 +34,7 @@ export function exportAggregatorState(aggregator: LogAggregator): AggregatorStat
       if (!stats) return []
       return [{tokens: cluster.tokens, stats: {...stats, byBucket: [...stats.byBucket].map(([key, count]): [number, number] => [key * width, count])}}]
     }),
-    endpoints: [...aggregator.endpoints],
+    endpoints: [...aggregator.endpoints].map(([key, endpoint]) => [key, {...endpoint, series: [...endpoint.series].map(([bucketKey, counts]): [number, EndpointBucket] => [bucketKey * width, counts])}]),
     exceptions: [...aggregator.exceptions],
     users: [...aggregator.users],
     ips: aggregator.ips.exportState(),
@@ -70,7 +71,18 @@ export function mergeAggregatorState(into: LogAggregator, state: AggregatorState
     }
   }
 
-  for (const [, endpoint] of state.endpoints) into.mergeEndpoint({...endpoint, ref: shift(endpoint.ref, lineOffset)})
+  for (const [, endpoint] of state.endpoints) {
+    const series = new Map<number, EndpointBucket>()
+    for (const [startMs, counts] of endpoint.series) {
+      const key = into.grid.keyOf(startMs)
+      const existing = series.get(key)
+      if (existing) {
+        existing.total += counts.total
+        existing.failed += counts.failed
+      } else series.set(key, {...counts})
+    }
+    into.mergeEndpoint({...endpoint, series, ref: shift(endpoint.ref, lineOffset)})
+  }
   for (const [key, exception] of state.exceptions) into.mergeException(key, {...exception, ref: shift(exception.ref, lineOffset)})
   for (const [user, counts] of state.users) into.countUser(user, counts.count, counts.errors)
   if (!into.ips.merge(state.ips)) into.clientsCapped = true

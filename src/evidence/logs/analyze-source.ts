@@ -39,6 +39,7 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
   let pendingRaw = ''
   let pendingLine = 0
   let pendingTrace: string[] | null = null
+  let pendingAccess = false
   let inTrace = false
   let lastTs = Number.NaN
   // Key material over several lines is dropped before anything splits it into events.
@@ -46,7 +47,7 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
 
   const flush = () => {
     if (!pending) return
-    aggregator.add(pending, pendingRaw, source, pendingLine, pendingTrace ?? NO_TRACE)
+    aggregator.add(pending, pendingRaw, source, pendingLine, pendingTrace ?? NO_TRACE, pendingAccess)
     pending = null
   }
 
@@ -93,6 +94,7 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
     pendingRaw = line
     pendingLine = lineNumber
     pendingTrace = null
+    pendingAccess = format === 'access'
   }
 
   const {stats, format} = await readFormattedLines(source, handle, {maxLineChars, stdin: options.stdin, range: options.range, now})

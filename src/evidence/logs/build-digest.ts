@@ -2,7 +2,7 @@ import type {EvidenceItem} from '../../incident/evidence-item.js'
 import {placeholder, redact} from '../../redact/redact.js'
 import {detectOnset, type OnsetEstimate} from './detect-onset.js'
 import {addHistogram, histogramQuantile, newLatencyHistogram} from './latency-histogram.js'
-import {addBucketCounts, type BucketCounts, type LogAggregator, type TemplateStats} from './log-aggregator.js'
+import {addBucketCounts, type BucketCounts, emptyBucketCounts, type EndpointStats, type LogAggregator, type TemplateStats} from './log-aggregator.js'
 import type {LogDigest, LogFileSummary, LogTemplate} from './log-digest.js'
 
 /**
@@ -42,7 +42,7 @@ function fillSeries(aggregator: LogAggregator, maxBuckets: number): Series {
   const widthMs = aggregator.grid.widthMs * factor
   const firstKey = Math.floor(keys[0] / factor)
   const count = Math.floor(keys.at(-1)! / factor) - firstKey + 1
-  const buckets: BucketCounts[] = Array.from({length: count}, () => ({total: 0, warn: 0, error: 0, http5xx: 0, latency: null}))
+  const buckets: BucketCounts[] = Array.from({length: count}, emptyBucketCounts)
   for (const [key, bucket] of aggregator.grid.buckets) {
     addBucketCounts(buckets[Math.floor(key / factor) - firstKey], bucket)
   }
@@ -199,6 +199,7 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
       return {evidenceId: id, type, message, count: exception.count, firstSeen: isoOrNull(exception.firstSeen), frames}
     })
 
+  let withSeries = MAX_ENDPOINT_SERIES
   const endpoints = [...aggregator.endpoints.values()]
     .sort((a, b) => b.errors - a.errors || b.denied - a.denied || b.total - a.total || (a.path < b.path ? -1 : 1))
     .slice(0, options.maxEndpoints)
@@ -214,7 +215,8 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
         ref: {file: endpoint.ref.file, line: endpoint.ref.line},
         data: {total: endpoint.total, errors: endpoint.errors, http5xx: endpoint.http5xx, denied: endpoint.denied},
       })
-      return {method: endpoint.method, path, total: endpoint.total, errors: endpoint.errors, http5xx: endpoint.http5xx, denied: endpoint.denied, evidenceId: id}
+      const perBucket = endpoint.http5xx > 0 && withSeries-- > 0 ? endpointSeries(endpoint, aggregator.grid.widthMs, series.widthMs) : undefined
+      return {method: endpoint.method, path, total: endpoint.total, errors: endpoint.errors, http5xx: endpoint.http5xx, denied: endpoint.denied, source: endpoint.access ? ('access' as const) : ('app' as const), series: perBucket, evidenceId: id}
     })
 
   const topUsers = [...aggregator.users.entries()]
@@ -250,6 +252,9 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
     bucketWidthMs: series.widthMs,
     buckets: series.buckets.map((bucket, i) => {
       const out: LogDigest['buckets'][number] = {t: iso(series.starts[i]), total: bucket.total, warn: bucket.warn, error: bucket.error, http5xx: bucket.http5xx}
+      if (bucket.accessRequests + bucket.appRequests > 0) {
+        Object.assign(out, {accessRequests: bucket.accessRequests, accessFailed: bucket.accessFailed, appRequests: bucket.appRequests, appFailed: bucket.appFailed})
+      }
       if (bucket.latency) {
         out.latencyP50Ms = histogramQuantile(bucket.latency, 0.5) ?? undefined
         out.latencyP95Ms = histogramQuantile(bucket.latency, 0.95) ?? undefined
@@ -298,6 +303,23 @@ function firstErrorSampleAfter(aggregator: LogAggregator, at: number): {file: st
     if (!best || distance < best.distance) best = {file: stats.errorSample.file, line: stats.errorSample.line, distance}
   }
   return best
+}
+
+/** Endpoints with failures whose per-bucket counts are kept (the digest stays bounded). */
+const MAX_ENDPOINT_SERIES = 10
+
+/** An endpoint's counts per output bucket (grid keys merged to the output width), in time order. */
+function endpointSeries(endpoint: EndpointStats, gridWidthMs: number, widthMs: number): Array<[number, number, number]> {
+  const merged = new Map<number, [number, number, number]>()
+  for (const [key, counts] of endpoint.series) {
+    const start = Math.floor((key * gridWidthMs) / widthMs) * widthMs
+    const entry = merged.get(start)
+    if (entry) {
+      entry[1] += counts.total
+      entry[2] += counts.failed
+    } else merged.set(start, [start, counts.total, counts.failed])
+  }
+  return [...merged.values()].sort((a, b) => a[0] - b[0])
 }
 
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000

@@ -18,8 +18,19 @@ export interface BucketCounts {
   warn: number
   error: number
   http5xx: number
+  /**
+   * Request lines (with a status) and those with a 5xx, apart by source: access logs describe each
+   * request once, while an application logs the same request in several lines, so impact is
+   * counted from one kind of source, never both.
+   */
+  accessRequests: number
+  accessFailed: number
+  appRequests: number
+  appFailed: number
   latency: Uint32Array | null
 }
+
+export const emptyBucketCounts = (): BucketCounts => ({total: 0, warn: 0, error: 0, http5xx: 0, accessRequests: 0, accessFailed: 0, appRequests: 0, appFailed: 0, latency: null})
 
 /** Adds one bucket's counts (and latency histogram) into another: merging workers, coarsening buckets. */
 export function addBucketCounts(target: BucketCounts, bucket: BucketCounts): void {
@@ -27,6 +38,10 @@ export function addBucketCounts(target: BucketCounts, bucket: BucketCounts): voi
   target.warn += bucket.warn
   target.error += bucket.error
   target.http5xx += bucket.http5xx
+  target.accessRequests += bucket.accessRequests
+  target.accessFailed += bucket.accessFailed
+  target.appRequests += bucket.appRequests
+  target.appFailed += bucket.appFailed
   if (bucket.latency) {
     target.latency ??= newLatencyHistogram()
     addHistogram(target.latency, bucket.latency)
@@ -59,7 +74,16 @@ export interface EndpointStats {
   http5xx: number
   /** 401 and 403 responses: refused logins, expired or stolen tokens. */
   denied: number
+  /** Counted from an access log (else from application lines): the two are kept apart. */
+  access: boolean
+  /** Requests and 5xx responses per grid bucket, for the before/after-onset comparison. */
+  series: Map<number, EndpointBucket>
   ref: Sample
+}
+
+export interface EndpointBucket {
+  total: number
+  failed: number
 }
 
 export interface ExceptionStats {
@@ -101,6 +125,11 @@ export class LogAggregator {
   /** Keyed `METHOD path`; the per-line lookups go through endpointsByMethod. */
   readonly endpoints = new Map<string, EndpointStats>()
   private readonly endpointsByMethod = new Map<string, Map<string, EndpointStats>>()
+  private readonly accessEndpointsByMethod = new Map<string, Map<string, EndpointStats>>()
+  // The series bucket of the previous request line's endpoint: lines of one endpoint mostly share a minute.
+  private seriesEndpoint: EndpointStats | null = null
+  private seriesKey = Number.NaN
+  private seriesBucket: EndpointBucket | null = null
   readonly exceptions = new Map<string, ExceptionStats>()
   readonly users = new Map<string, {count: number; errors: number}>()
   readonly ips: ClientAddresses
@@ -119,16 +148,18 @@ export class LogAggregator {
     this.ips = new ClientAddresses(this.limits.maxDistinctClients)
     this.grid = new TimeGrid<BucketCounts>(
       this.limits.maxBuckets,
-      () => ({total: 0, warn: 0, error: 0, http5xx: 0, latency: null}),
+      emptyBucketCounts,
       addBucketCounts,
     )
     this.grid.onCoarsen(() => {
       for (const stats of this.templates) if (stats) stats.byBucket = coarsenCounts(stats.byBucket)
+      for (const endpoint of this.endpoints.values()) endpoint.series = coarsenEndpointSeries(endpoint.series)
+      this.seriesEndpoint = null
     })
   }
 
-  /** One finished event: its first line (`rawLine` at `file:line`) and any attached trace lines. */
-  add(record: LogRecord, rawLine: string, file: string, line: number, continuation: readonly string[]): void {
+  /** One finished event: its first line (`rawLine` at `file:line`) and any attached trace lines; `accessLog` when its file is one. */
+  add(record: LogRecord, rawLine: string, file: string, line: number, continuation: readonly string[], accessLog = false): void {
     this.totals.events++
     const isError = record.level === 'error' || (record.status !== null && record.status >= 500)
     const isWarn = !isError && record.level === 'warn'
@@ -151,6 +182,15 @@ export class LogAggregator {
       if (isError) bucket.error++
       if (isWarn) bucket.warn++
       if (is5xx) bucket.http5xx++
+      if (record.status !== null) {
+        if (accessLog) {
+          bucket.accessRequests++
+          if (is5xx) bucket.accessFailed++
+        } else {
+          bucket.appRequests++
+          if (is5xx) bucket.appFailed++
+        }
+      }
       if (record.latencyMs !== null) {
         this.hasLatency = true
         bucket.latency ??= newLatencyHistogram()
@@ -174,7 +214,7 @@ export class LogAggregator {
       stats.samples.push({text: detach(redactSample(rawLine, this.limits.maxSampleChars)), file, line})
     }
 
-    if (record.method !== null && record.path !== null) this.addEndpoint(record, isError, is5xx, rawLine, file, line)
+    if (record.method !== null && record.path !== null) this.addEndpoint(record, isError, is5xx, rawLine, file, line, accessLog, timed ? bucketKey : Number.NaN)
     if (record.user !== null || record.ip !== null) this.addClient(record, isError)
     if (continuation.length > 0 || record.stack !== null) {
       const trace = record.stack !== null ? record.stack.split('\n') : continuation
@@ -183,25 +223,35 @@ export class LogAggregator {
     }
   }
 
-  private addEndpoint(record: LogRecord, isError: boolean, is5xx: boolean, rawLine: string, file: string, line: number): void {
+  private addEndpoint(record: LogRecord, isError: boolean, is5xx: boolean, rawLine: string, file: string, line: number, access: boolean, bucketKey: number): void {
     // Capped (a scanner's garbage "method" can be long) before the lookup, so lookup and key agree.
     const method = record.method!.length > MAX_METHOD_CHARS ? record.method!.slice(0, MAX_METHOD_CHARS) : record.method!
     const path = normalizeEndpointPath(record.path!)
     // Looked up by method, then path: a "METHOD path" key built per request line cost more than the lookup.
-    let endpoint = this.endpointsByMethod.get(method)?.get(path)
+    let endpoint = (access ? this.accessEndpointsByMethod : this.endpointsByMethod).get(method)?.get(path)
     if (!endpoint) {
-      endpoint = {method: detach(method), path: detach(path), total: 0, errors: 0, http5xx: 0, denied: 0, ref: {text: detach(redactSample(rawLine, this.limits.maxSampleChars)), file, line}}
+      endpoint = {method: detach(method), path: detach(path), total: 0, errors: 0, http5xx: 0, denied: 0, access, series: new Map(), ref: {text: detach(redactSample(rawLine, this.limits.maxSampleChars)), file, line}}
       if (!this.insertEndpoint(endpoint)) return
     }
     endpoint.total++
     if (isError) endpoint.errors++
     if (is5xx) endpoint.http5xx++
     if (record.status === 401 || record.status === 403) endpoint.denied++
+    if (Number.isNaN(bucketKey)) return
+    if (endpoint !== this.seriesEndpoint || bucketKey !== this.seriesKey) {
+      let bucket = endpoint.series.get(bucketKey)
+      if (!bucket) endpoint.series.set(bucketKey, (bucket = {total: 0, failed: 0}))
+      this.seriesEndpoint = endpoint
+      this.seriesKey = bucketKey
+      this.seriesBucket = bucket
+    }
+    this.seriesBucket!.total++
+    if (is5xx) this.seriesBucket!.failed++
   }
 
-  /** Adds another aggregator's counts for one endpoint (the results of a worker thread). */
+  /** Adds another aggregator's counts for one endpoint (the results of a worker thread); its series is keyed by this grid. */
   mergeEndpoint(endpoint: EndpointStats): void {
-    const target = this.endpointsByMethod.get(endpoint.method)?.get(endpoint.path)
+    const target = (endpoint.access ? this.accessEndpointsByMethod : this.endpointsByMethod).get(endpoint.method)?.get(endpoint.path)
     if (!target) {
       this.insertEndpoint({...endpoint})
       return
@@ -210,6 +260,14 @@ export class LogAggregator {
     target.errors += endpoint.errors
     target.http5xx += endpoint.http5xx
     target.denied += endpoint.denied
+    for (const [key, bucket] of endpoint.series) {
+      const into = target.series.get(key)
+      if (into) {
+        into.total += bucket.total
+        into.failed += bucket.failed
+      } else target.series.set(key, {...bucket})
+    }
+    this.seriesEndpoint = null
   }
 
   private insertEndpoint(endpoint: EndpointStats): boolean {
@@ -217,10 +275,11 @@ export class LogAggregator {
       this.endpointsCapped = true
       return false
     }
-    let byPath = this.endpointsByMethod.get(endpoint.method)
-    if (!byPath) this.endpointsByMethod.set(endpoint.method, (byPath = new Map()))
+    const index = endpoint.access ? this.accessEndpointsByMethod : this.endpointsByMethod
+    let byPath = index.get(endpoint.method)
+    if (!byPath) index.set(endpoint.method, (byPath = new Map()))
     byPath.set(endpoint.path, endpoint)
-    this.endpoints.set(`${endpoint.method} ${endpoint.path}`, endpoint)
+    this.endpoints.set(`${endpoint.access ? 'access' : 'app'} ${endpoint.method} ${endpoint.path}`, endpoint)
     return true
   }
 
@@ -291,4 +350,18 @@ export class LogAggregator {
     stats.count++
     if (!Number.isNaN(ts) && ts < stats.firstSeen) stats.firstSeen = ts
   }
+}
+
+/** Halves the keys of an endpoint's per-bucket counts, summing merged neighbours. */
+function coarsenEndpointSeries(series: Map<number, EndpointBucket>): Map<number, EndpointBucket> {
+  const out = new Map<number, EndpointBucket>()
+  for (const [key, bucket] of series) {
+    const target = Math.floor(key / 2)
+    const into = out.get(target)
+    if (into) {
+      into.total += bucket.total
+      into.failed += bucket.failed
+    } else out.set(target, bucket)
+  }
+  return out
 }

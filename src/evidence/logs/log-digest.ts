@@ -27,6 +27,11 @@ export const LogBucketSchema = z.object({
   warn: z.number().int().nonnegative(),
   error: z.number().int().nonnegative(),
   http5xx: z.number().int().nonnegative(),
+  /** Request lines (with a status) and their 5xx, from access logs and from application logs apart (absent in older digests and in minutes without any). */
+  accessRequests: z.number().int().nonnegative().optional(),
+  accessFailed: z.number().int().nonnegative().optional(),
+  appRequests: z.number().int().nonnegative().optional(),
+  appFailed: z.number().int().nonnegative().optional(),
   latencyP50Ms: z.number().optional(),
   latencyP95Ms: z.number().optional(),
 })
@@ -64,6 +69,10 @@ export const LogEndpointSchema = z.object({
   http5xx: z.number().int().nonnegative(),
   /** 401/403 responses (absent in digests saved before it existed). */
   denied: z.number().int().nonnegative().optional(),
+  /** Whether the counts come from an access log or from application lines (absent in older digests). */
+  source: z.enum(['access', 'app']).optional(),
+  /** [bucket start (epoch ms), requests, 5xx] for the buckets with requests; kept for the endpoints with failures. */
+  series: z.array(z.tuple([z.number(), z.number().int().nonnegative(), z.number().int().nonnegative()])).optional(),
   evidenceId: z.string(),
 })
 

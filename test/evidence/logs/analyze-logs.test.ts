@@ -145,6 +145,14 @@ describe('analyzeLogs', () => {
     expect(digest.timeRange).toEqual({from: '2024-03-01T12:00:00.000Z', to: '2024-03-01T12:39:00.000Z'})
     expect(digest.totals).toMatchObject({requests: 80, http5xx: 20, errors: 20})
     expect(digest.endpoints.map((e) => `${e.method} ${e.path} ${e.http5xx}`)).toEqual(['POST /api/cart 10', 'GET /api/orders/:id 10'])
+    // Access-log and application request lines are counted apart, each endpoint with its per-minute series.
+    expect(digest.endpoints.map((e) => e.source)).toEqual(['access', 'app'])
+    const cart = digest.endpoints[0].series!
+    expect(cart).toHaveLength(40)
+    expect(cart.reduce((sum, [, total]) => sum + total, 0)).toBe(40)
+    expect(cart.filter(([, , failed]) => failed > 0).map(([at]) => new Date(at).toISOString().slice(11, 16))).toEqual(Array.from({length: 10}, (_, i) => `12:${30 + i}`))
+    const requests = digest.buckets.reduce((sum, b) => ({access: sum.access + (b.accessRequests ?? 0), accessFailed: sum.accessFailed + (b.accessFailed ?? 0), app: sum.app + (b.appRequests ?? 0), appFailed: sum.appFailed + (b.appFailed ?? 0)}), {access: 0, accessFailed: 0, app: 0, appFailed: 0})
+    expect(requests).toEqual({access: 40, accessFailed: 10, app: 40, appFailed: 10})
     expect(digest.clients).toMatchObject({distinctUsers: 3, distinctIps: 40, ipsWithFailures: 10})
     expect(digest.onset?.at).toBe('2024-03-01T12:30:00.000Z')
     expect(digest.latency).toMatchObject({p50BaselineMs: expect.closeTo(15, -1), p95IncidentMs: expect.any(Number)})

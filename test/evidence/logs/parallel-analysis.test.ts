@@ -28,7 +28,8 @@ beforeAll(async () => {
       lines.push('java.lang.IllegalStateException: pool closed')
       lines.push('\tat com.shop.Pool.get(Pool.java:12)')
     } else if (i % 3 === 0) {
-      lines.push(JSON.stringify({time: t, level: 'info', msg: 'request done', method: 'GET', path: `/api/items/${i}`, status: 200, user_id: `u${i % 50}`, client_ip: `10.0.0.${i % 200}`}))
+      // Some 5xx after line 4000, so the endpoints' per-minute series are compared too.
+      lines.push(JSON.stringify({time: t, level: 'info', msg: 'request done', method: 'GET', path: `/api/items/${i}`, status: i > 4000 && i % 2 === 0 ? 503 : 200, user_id: `u${i % 50}`, client_ip: `10.0.0.${i % 200}`}))
     } else {
       lines.push(`${t} INFO worker-${i % 4} processed job ${i} in ${i % 90} ms`)
     }
@@ -94,6 +95,7 @@ describe('split and merge', () => {
     merged.totals.lines = offset
     const actual = buildDigest(merged, [file], digestOptions)
     expect(offset).toBe(file.lines)
+    expect(expected.digest.endpoints[0].series?.length).toBeGreaterThan(20)
     expect(actual.digest).toEqual(expected.digest)
     expect(actual.items).toEqual(expected.items)
   })
