@@ -9,6 +9,7 @@ import {readTimeline} from '../incident/store.js'
 import type {TimelineEvent} from '../incident/timeline-event.js'
 import {targetIncident} from '../lifecycle/target-incident.js'
 import {formatTime} from '../render/format.js'
+import {markdownText} from '../output/safe-text.js'
 import {renderMarkdownForTerminal} from '../render/terminal-markdown.js'
 
 /** The most complete document the incident has so far, best first. */
@@ -33,7 +34,7 @@ export default class Show extends BaseCommand {
       const markdown = [
         document ?? `# ${incident.id}\n\n${incident.severity} · ${incident.status} · no phase has finished yet.`,
         '## Timeline (UTC)',
-        timeline.filter((event) => event.kind !== 'phase').map((event) => `- ${formatTime(event.at)} — **${event.kind}** ${event.text}`).join('\n'),
+        timeline.filter((event) => event.kind !== 'phase').map((event) => `- ${formatTime(event.at)} — **${event.kind}** ${markdownText(event.text, {startsLine: false})}`).join('\n'),
       ].join('\n\n')
       this.log(renderMarkdownForTerminal(markdown, {color: style.color, width: Math.min(process.stdout.columns ?? 100, 120)}))
     }

@@ -1,3 +1,4 @@
+import {stripControls} from '../output/safe-text.js'
 import {PERSONAL_DATA_RULES, SECRET_RULES, type RedactionKind, type SecretRule} from './catalogue/secret-rules.js'
 import {looksKeyLike} from './entropy.js'
 import {redactSecretPairs, strongKindOf} from './secret-pairs.js'
@@ -10,6 +11,9 @@ export type {RedactionKind} from './catalogue/secret-rules.js'
  * text). Secrets become typed placeholders (`[REDACTED:aws-key]`) so a reader still sees what kind
  * of thing was there. Run it on whole values, before anything is cut: half a key is still a leak,
  * and no rule recognises it.
+ *
+ * Escape sequences and control characters go too (tab and newline stay): evidence text is shown
+ * in terminals and documents, where they would be commands, not text.
  *
  * Cheap on clean text: each catalogue rule is gated by its keywords, checked against one
  * lower-cased copy of the text, so a line without any keyword costs a few substring scans.
@@ -77,7 +81,7 @@ function applyRules(rules: readonly SecretRule[], text: string): string {
 
 export function redact(text: string, options: RedactOptions = {}): string {
   if (text === '') return text
-  let out = applyRules(userRules, text)
+  let out = applyRules(userRules, stripControls(text))
   out = applyRules(SECRET_RULES, out)
   out = redactSecretPairs(out, placeholder)
   out = applyRules(PERSONAL_DATA_RULES, out)
