@@ -50,7 +50,8 @@ export async function resolvePipelineRequest(
   const configRoot = repoFlag ?? process.cwd()
   const {config} = await loadFileConfig(configRoot)
 
-  const id = flags.id ? validateIncidentId(flags.id) : null
+  // `--id ''` is a mistake to report, not a request for a new incident.
+  const id = flags.id === undefined ? null : validateIncidentId(flags.id)
   let severity: Severity | null = flags.severity ? parseSeverityFlag(flags.severity) : config.severity ? parseSeverityFlag(config.severity) : null
   let symptoms: Symptom[] | null = flags.symptoms ? parseSymptomsFlag(flags.symptoms) : config.symptoms ? parseSymptomsFlag(config.symptoms) : null
   if (!id) {

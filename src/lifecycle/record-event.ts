@@ -24,7 +24,7 @@ export interface NoteInput {
  * What people type is redacted like evidence: a pasted connection string is as secret as a logged one.
  */
 export async function addNote(input: NoteInput, deps: LifecycleDeps): Promise<{id: string; event: TimelineEvent}> {
-  const target = await targetIncident(input.outDir, input.id, {openOnly: !input.id})
+  const target = await targetIncident(input.outDir, input.id, {openOnly: input.id === undefined})
   const event = await withIncidentLock(target.dir, () => appendTimeline(target.dir, {at: deps.now().toISOString(), kind: input.kind, text: redact(input.text), source: 'note'}), {waitMs: LIFECYCLE_LOCK_WAIT_MS})
   return {id: target.id, event}
 }
@@ -37,7 +37,7 @@ export type StatusChange = {kind: 'mitigated'; text: string} | {kind: 'resolved'
  */
 export async function changeStatus(outDir: string, id: string | undefined, typed: StatusChange, deps: LifecycleDeps): Promise<{id: string; dir: string; incident: Incident; changed: boolean}> {
   const change = {...typed, text: redact(typed.text)}
-  const target = await targetIncident(outDir, id, {openOnly: !id, orLatest: true})
+  const target = await targetIncident(outDir, id, {openOnly: id === undefined, orLatest: true})
   return withIncidentLock(
     target.dir,
     async () => {

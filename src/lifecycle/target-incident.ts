@@ -11,7 +11,8 @@ export async function targetIncident(
   id: string | undefined,
   options: {openOnly: boolean; /** With no open incident, take the latest one (so `resolve` can say it is already resolved). */ orLatest?: boolean},
 ): Promise<{id: string; dir: string; incident: Incident}> {
-  if (id) {
+  // `--id ''` names no incident: validateIncidentId says so, rather than falling back to the latest.
+  if (id !== undefined) {
     const dir = incidentDir(outDir, id)
     return {id, dir, incident: await readIncident(dir)}
   }
