@@ -74,6 +74,7 @@ export async function resolvePipelineRequest(
   const metrics = flags.metrics ?? config.metrics ?? []
   for (const source of metrics) if (!/^https?:\/\//.test(source)) await assertReadable(source, '--metrics')
 
+  if (flags['database-url'] !== undefined) assertDatabaseUrl(flags['database-url'])
   const provider = chooseProvider(flags.provider ?? config.provider, env)
   return {
     configRoot,
@@ -107,6 +108,19 @@ export async function resolvePipelineRequest(
       pagerDutyIncident: flags['pagerduty-incident'] ?? null,
       updatePagerDuty: flags.update ?? false,
     },
+  }
+}
+
+/** A database URL the driver cannot parse is a usage error now, not a crash after the evidence is read. */
+function assertDatabaseUrl(text: string): void {
+  let url: URL | null = null
+  try {
+    url = new URL(text)
+  } catch {
+    // reported below
+  }
+  if (url === null || !/^postgres(?:ql)?:$/.test(url.protocol)) {
+    throw new UsageError(`--database-url is not a PostgreSQL URL: ${recordableUrl(text)}`, {suggestions: ['Example: --database-url postgres://user:password@db.internal:5432/orders (IPv6 hosts in brackets: postgres://user@[::1]:5432/orders)']})
   }
 }
 

@@ -1,7 +1,7 @@
 import type {Readable} from 'node:stream'
 
 import {SecretBlockFilter} from '../../redact/secret-blocks.js'
-import {DEFAULT_MAX_LINE_CHARS} from './line-reader.js'
+import {DEFAULT_MAX_LINE_CHARS, type SourceLimits} from './line-reader.js'
 import {parseLine, type LogFormat} from './line-parsers.js'
 import type {LogAggregator} from './log-aggregator.js'
 import type {LogFileSummary} from './log-digest.js'
@@ -19,11 +19,14 @@ const FUTURE_SLACK_MS = 3_600_000
 const EARLIEST_PLAUSIBLE_MS = Date.UTC(2000, 0, 1)
 const BLANK = /^\s*$/
 const NO_TRACE: readonly string[] = Object.freeze([])
+const BINARY_LINES_TO_JUDGE = 2000
+const BINARY_SHARE_TO_STOP = 0.9
 
 export interface SourceAnalysisOptions {
   maxLineChars?: number
   stdin?: Readable
   range?: {start: number; end: number}
+  sourceLimits?: Partial<SourceLimits>
 }
 
 /** Streams one source (or one byte range of it) into `aggregator`; the summary's line numbers are range-relative. */
@@ -42,6 +45,8 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
   let pendingAccess = false
   let inTrace = false
   let lastTs = Number.NaN
+  let binaryLines = 0
+  let binaryStop = false
   // Key material over several lines is dropped before anything splits it into events.
   const secretBlocks = new SecretBlockFilter()
 
@@ -64,6 +69,11 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
     }
     if (line.includes('\u0000') || mostlyReplacement(line)) {
       skip('binary content')
+      // Random bytes (`--logs /dev/urandom`) have line breaks but are no log: stop reading them.
+      if (++binaryLines >= BINARY_LINES_TO_JUDGE * BINARY_SHARE_TO_STOP && lineNumber <= BINARY_LINES_TO_JUDGE) {
+        binaryStop = true
+        return false
+      }
       return
     }
     if (pending && continuesEvent(line, inTrace)) {
@@ -97,11 +107,13 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
     pendingAccess = format === 'access'
   }
 
-  const {stats, format} = await readFormattedLines(source, handle, {maxLineChars, stdin: options.stdin, range: options.range, now})
+  const {stats, format} = await readFormattedLines(source, handle, {maxLineChars, stdin: options.stdin, range: options.range, now, sourceLimits: options.sourceLimits})
   flush()
   if (stats.truncatedLines > 0) skipped.set(`line longer than ${maxLineChars} chars (truncated)`, stats.truncatedLines)
   if (stats.invalidUtf8Lines > 0) skipped.set('invalid UTF-8 (kept with replacement characters)', stats.invalidUtf8Lines)
   if (stats.streamError !== null) skipped.set(`read stopped early: ${stats.streamError}`, 1)
+  if (stats.limitReached !== null) skipped.set(stats.limitReached, 1)
+  if (binaryStop) skipped.set(`read stopped: ${BINARY_SHARE_TO_STOP * 100}% of the first ${BINARY_LINES_TO_JUDGE.toLocaleString('en-US')} lines were binary, not a text log`, 1)
   return {
     path: source,
     format: stats.lines === 0 ? 'empty' : format,
