@@ -7,6 +7,9 @@
  * format in both modes. Ground truth: the original `<S>_2k.log_structured.csv` files, the ones the
  * published Drain figures (average 0.866) were computed on. The data is read in place.
  *
+ * Then the readers on the raw files: timestamps read per system, and error-line precision and
+ * recall against the structured `Level` columns (bench/loghub-readers.ts says how).
+ *
  *   npx tsx bench/loghub.ts [datasetDir]
  */
 import {readFile} from 'node:fs/promises'
@@ -18,6 +21,7 @@ import {z} from 'zod'
 
 import {TemplateMiner, type MinerSettings} from '../src/evidence/logs/template-miner.js'
 import {groupingAccuracy, logFormatToRegex} from './loghub-lib.js'
+import {readAllSystems} from './loghub-readers.js'
 
 const SystemSettingsSchema = z.object({
   log_format: z.string(),
@@ -76,6 +80,8 @@ async function main(): Promise<void> {
   const drainMean = mean(rows.map((r) => r.drain ?? 0))
   console.log(`published Drain average GA: ${drainMean.toFixed(3)}`)
   console.log(`loghub-2k average GA: preprocessed=${mean(rows.map((r) => r.preprocessed)).toFixed(3)} defaults=${mean(rows.map((r) => r.defaults)).toFixed(3)}`)
+  console.log('')
+  for (const line of await readAllSystems(datasetDir, Object.entries(settings).map(([system, s]) => ({system, logFile: s.log_file})))) console.log(line)
 }
 
 await main()

@@ -1,8 +1,19 @@
 /**
- * The one price table for Claude models, in USD per million tokens.
+ * The one price table for Claude models, in USD per million tokens, checked 2026-12-03 against
+ * Anthropic's pages:
+ * - https://platform.claude.com/docs/en/about-claude/pricing ("Model pricing": base input,
+ *   5-minute cache writes, cache hits, output) for Fable, Mythos and Opus 4.5–5;
+ * - the model pages https://platform.claude.com/docs/en/models/<model>/overview for Opus 5.5,
+ *   Sonnet 5 and Sonnet 5.5, and the Sonnet 5.5 migration guide
+ *   (https://platform.claude.com/docs/en/models/sonnet-5-5/migration-guide), which gives its cache
+ *   reads at $0.10 (half the Sonnet 5 rate, since 2026-10-07);
+ * - Sonnet 4.6 and Haiku 4.5 keep the rates of their generation ($3/$15 and $1/$5, cache reads 0.1×).
+ * Cache writes are the 5-minute ephemeral tier (1.25× input), the one `cache_control` uses here.
  *
- * Prices as published on anthropic.com/pricing, checked 2025-11-25 (after the Claude Opus 4.5
- * launch). Cache writes are the 5-minute ephemeral tier (1.25× input), cache reads 0.1× input.
+ * Only models in the SDK's own `Model` list (@anthropic-ai/sdk 1.16) are here, and of those only the
+ * ones with one published rate. Not priced, so shown as "no price" rather than guessed: Claude Haiku
+ * 5.5 (its rate depends on each request's prompt length), Fable 5.2 and Mythos 5.2 (no rate on
+ * Anthropic's pricing page when checked), Mythos Preview (research preview).
  * Update this table, and its date, when Anthropic changes prices; nothing else holds a price.
  */
 
@@ -13,31 +24,32 @@ export interface ModelPrice {
   cacheReadPerMTok: number
 }
 
-const price = (input: number, output: number): ModelPrice => ({
+const price = (input: number, output: number, cacheRead: number): ModelPrice => ({
   inputPerMTok: input,
   outputPerMTok: output,
   cacheWritePerMTok: input * 1.25,
-  cacheReadPerMTok: input * 0.1,
+  cacheReadPerMTok: cacheRead,
 })
 
 /** Keyed by model alias without a date suffix; dated ids resolve to their alias. */
 const PRICE_TABLE: Readonly<Record<string, ModelPrice>> = {
-  'claude-opus-4-5': price(5, 25),
-  'claude-opus-4-1': price(15, 75),
-  'claude-opus-4-0': price(15, 75),
-  'claude-opus-4': price(15, 75),
-  'claude-4-opus': price(15, 75),
-  'claude-sonnet-4-5': price(3, 15),
-  'claude-sonnet-4-0': price(3, 15),
-  'claude-sonnet-4': price(3, 15),
-  'claude-4-sonnet': price(3, 15),
-  'claude-3-7-sonnet': price(3, 15),
-  'claude-haiku-4-5': price(1, 5),
-  'claude-3-5-haiku': price(0.8, 4),
-  'claude-3-haiku': price(0.25, 1.25),
+  'claude-fable-5-1': price(10, 50, 0.25),
+  'claude-mythos-5-1': price(10, 50, 0.25),
+  'claude-fable-5': price(10, 50, 1),
+  'claude-mythos-5': price(10, 50, 1),
+  'claude-opus-5-5': price(4, 20, 0.2),
+  'claude-opus-5': price(5, 25, 0.5),
+  'claude-opus-4-8': price(5, 25, 0.5),
+  'claude-opus-4-7': price(5, 25, 0.5),
+  'claude-opus-4-6': price(5, 25, 0.5),
+  'claude-opus-4-5': price(5, 25, 0.5),
+  'claude-sonnet-5-5': price(2, 10, 0.1),
+  'claude-sonnet-5': price(2, 10, 0.2),
+  'claude-sonnet-4-6': price(3, 15, 0.3),
+  'claude-haiku-4-5': price(1, 5, 0.1),
 }
 
-/** `claude-sonnet-4-5-20250929` and `claude-3-7-sonnet-latest` both name a priced alias. */
+/** `claude-haiku-4-5-20251001` and `claude-opus-4-5-latest` both name a priced alias. */
 export function priceForModel(model: string): ModelPrice | null {
   const alias = model.replace(/-(\d{8}|latest)$/, '')
   return PRICE_TABLE[alias] ?? null

@@ -1,5 +1,6 @@
 import {createOfflineProvider} from '../agents/offline/offline-provider.js'
 import type {FileConfig} from '../config/config.js'
+import {incidentDir} from '../incident/store.js'
 import type {PipelineDeps} from '../phases/pipeline.js'
 import type {Narrator} from '../phases/postmortem/narrative.js'
 import type {PipelineRequest} from '../phases/pipeline-request.js'
@@ -47,8 +48,10 @@ export async function buildPipelineDeps(
     now: () => new Date(),
     progress: createProgress({tty: options.style.tty, color: options.style.color}),
     collectEvidence: async (incident, req) => {
-      const {collectEvidence} = await import('../evidence/collect-evidence.js')
-      return collectEvidence({incident, databaseUrl: req.databaseUrl, healthUrls: req.healthUrls})
+      const [{collectEvidence}, {liveSourcesRuntime}] = await Promise.all([import('../evidence/collect-evidence.js'), import('../evidence/sources/live-runtime.js')])
+      const now = new Date()
+      const live = liveSourcesRuntime(config.sources, env, {incidentDir: incidentDir(req.outDir, incident.id), redactIps: incident.inputs.redactIps, now})
+      return collectEvidence({incident, databaseUrl: req.databaseUrl, healthUrls: req.healthUrls, now, live, catalogues: {severityMarkers: config.severityMarkers, timestampLayouts: config.timestampLayouts}})
     },
     provider: chosen,
     templates: await loadTemplates(config, options.configRoot),

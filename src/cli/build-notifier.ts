@@ -52,5 +52,10 @@ export function toReport(action: string, result: IntegrationResult, config: Inte
     dryRun: result.dryRun.map((item) => ({channel: item.channel, request: item.request})),
     problems: [...config.problems, ...result.skipped.map((skip) => `${skip.channel}: ${skip.reason}`)],
     jiraKeys: result.jiraKeys,
+    deferred: result.deferred,
+    blocked: result.blocked,
+    unconfirmed: result.unconfirmed,
+    notices: result.notices,
+    pageUndelivered: result.pageUndelivered,
   }
 }

@@ -93,6 +93,7 @@ export async function resolvePipelineRequest(
         health: (flags.health ?? config.health ?? []).map(recordableUrl),
         databaseUrlSet: Boolean(flags['database-url']),
         startedAtFlag: startedAt,
+        startedAtOffsetMinutes: flags['started-at'] ? writtenOffset(flags['started-at']) : null,
         lookback,
         redactIps: flags['redact-ips'] ?? config.redactIps ?? false,
       },
@@ -136,6 +137,13 @@ function parseInstant(text: string): string {
     throw new UsageError(`--started-at "${text}" is not an ISO 8601 time.`, {suggestions: ['Use e.g. --started-at 2026-11-30T14:05:00Z']})
   }
   return date.toISOString()
+}
+
+/** The offset a time was written with (`+02:00` → 120, `-0530` → -330); null for `Z` or none. */
+function writtenOffset(text: string): number | null {
+  const match = /([+-])(\d{2}):?(\d{2})$/.exec(text.trim())
+  if (!match) return null
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]))
 }
 
 async function assertReadable(path: string, flag: string): Promise<void> {

@@ -1,7 +1,7 @@
 import {BaseCommand} from '../cli/base-command.js'
 import {incidentFlags} from '../cli/flags.js'
 import {type IncidentRow, listIncidents} from '../lifecycle/list-incidents.js'
-import {formatMinutes, formatTime} from '../render/format.js'
+import {formatTime} from '../render/format.js'
 
 export default class List extends BaseCommand {
   static override summary = 'List incidents: id, severity, status, start, duration, root cause'
@@ -23,7 +23,7 @@ export default class List extends BaseCommand {
 function table(rows: IncidentRow[]): string {
   const cells = [
     ['ID', 'SEV', 'STATUS', 'STARTED', 'DURATION', 'ROOT CAUSE'],
-    ...rows.map((row) => [row.id, row.severity, row.status, formatTime(row.startedAt), formatMinutes(row.durationMinutes) + (row.status === 'resolved' ? '' : '+'), row.rootCause ?? '—']),
+    ...rows.map((row) => [row.id, row.severity, row.status, formatTime(row.startedAt), row.duration, row.rootCause ?? '—']),
   ]
   const widths = cells[0].map((_, column) => Math.max(...cells.map((row) => row[column].length)))
   return cells.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()).join('\n')

@@ -34,11 +34,20 @@ export default class Show extends BaseCommand {
       const markdown = [
         document ?? `# ${incident.id}\n\n${incident.severity} · ${incident.status} · no phase has finished yet.`,
         '## Timeline (UTC)',
-        timeline.filter((event) => event.kind !== 'phase').map((event) => `- ${formatTime(event.at)} — **${event.kind}** ${markdownText(event.text, {startsLine: false})}`).join('\n'),
+        timeline.filter((event) => event.kind !== 'phase').map((event) => `- ${formatTime(event.at)} — ${timelineLine(event)}`).join('\n'),
       ].join('\n\n')
       this.log(renderMarkdownForTerminal(markdown, {color: style.color, width: Math.min(process.stdout.columns ?? 100, 120)}))
       for (const problem of timelineProblems) this.logToStderr(`! ${problem}`)
     }
     return {incident, timeline, timelineProblems, document}
   }
+}
+
+/** Notes, actions and decisions are labelled with their kind; other entries already say what they are. */
+function timelineLine(event: TimelineEvent): string {
+  // Event text quotes evidence and what people typed: escaped, it cannot add Markdown of its own.
+  const text = markdownText(event.text, {startsLine: false})
+  if (event.kind === 'note' || event.kind === 'action' || event.kind === 'decision') return `**${event.kind}** ${text}`
+  // Folders written before the wording changed say "Incident declared: P0, symptoms …".
+  return event.kind === 'declared' ? text.replace(/^Incident declared: /, 'Declared ') : text
 }

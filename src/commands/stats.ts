@@ -11,7 +11,7 @@ export default class Stats extends BaseCommand {
   async run(): Promise<IncidentStats> {
     const {flags} = await this.parse(Stats)
     const {rows} = await listIncidents(flags['out-dir'], new Date())
-    const stats = computeIncidentStats(rows.map((row) => ({id: row.id, severity: row.severity, status: row.status, category: row.rootCause, ...row.timestamps})))
+    const stats = computeIncidentStats(rows.map((row) => ({id: row.id, severity: row.severity, status: row.status, category: row.rootCause, ...row.measured})))
     if (!this.jsonEnabled()) this.log(renderStatsText(stats))
     return stats
   }

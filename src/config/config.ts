@@ -5,6 +5,8 @@ import {z} from 'zod'
 
 import {UserError} from '../errors/errors.js'
 import {formatIssues} from '../errors/format-issues.js'
+import {UserSeverityMarkerSchema, UserTimestampLayoutSchema} from '../evidence/logs/catalogue/user-catalogue.js'
+import {SourcesConfigSchema} from '../evidence/sources/sources-config.js'
 
 /** `.incident-response.json|yaml|yml` in the repo root: the same settings as the flags, plus integrations. */
 export const FileConfigSchema = z
@@ -37,6 +39,12 @@ export const FileConfigSchema = z
     /** People whose names must never appear in a postmortem (the blameless linter checks them). */
     people: z.object({names: z.array(z.string()).default([]), emails: z.array(z.string()).default([])}).optional(),
     integrations: z.record(z.string(), z.unknown()).optional(),
+    /** Extra severity markers (catalogue/severity-markers.ts), tried before the built-in ones. */
+    severityMarkers: z.array(UserSeverityMarkerSchema).optional(),
+    /** Extra timestamp layouts (catalogue/timestamp-layouts.ts), tried before the built-in ones. */
+    timestampLayouts: z.array(UserTimestampLayoutSchema).optional(),
+    /** Live sources: Prometheus, Loki, Elasticsearch/OpenSearch, the Kubernetes API, and their budget. */
+    sources: SourcesConfigSchema.optional(),
   })
   .strict()
 export type FileConfig = z.infer<typeof FileConfigSchema>

@@ -1,3 +1,4 @@
+import {UserError} from '../errors/errors.js'
 import type {Incident} from '../incident/incident.js'
 import {readDeploys} from './deploys/read-deploys.js'
 import {parseDuration} from './duration.js'
@@ -5,9 +6,15 @@ import type {EvidenceBundle} from './evidence-bundle.js'
 import {collectChanges} from './git/collect-changes.js'
 import {probeHealth} from './health/probe-health.js'
 import {analyzeLogs} from './logs/analyze-logs.js'
+import type {ReadingOptions} from './logs/analyze-source.js'
+import {readingNotes} from './logs/reading-notes.js'
+import type {TimeReference} from './logs/source-reader.js'
 import {diagnosePostgres} from './postgres/diagnose-postgres.js'
 import {collectMetrics} from './metrics/collect-metrics.js'
 import type {MetricsDigest} from './metrics/metrics-digest.js'
+import {collectLiveSources} from './sources/collect-live-sources.js'
+import type {LiveSourcesRuntime} from './sources/live-runtime.js'
+import {hasLiveSources} from './sources/source-settings.js'
 
 export interface CollectInput {
   incident: Incident
@@ -16,6 +23,10 @@ export interface CollectInput {
   /** Only for this run; `incident.inputs.health` holds them without credentials. */
   healthUrls?: string[]
   now?: Date
+  /** Credentials and budget for the live sources the incident names; without it they are not asked. */
+  live?: LiveSourcesRuntime
+  /** The user's entries for the readers' catalogues (config file). */
+  catalogues?: Pick<ReadingOptions, 'severityMarkers' | 'timestampLayouts'>
 }
 
 const ERROR_SERIES = /error|5xx|fail|exception/i
@@ -31,10 +42,17 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
   const declaredAt = inputs.startedAtFlag
   const hint = declaredAt ? new Date(declaredAt) : null
   const healthUrls = input.healthUrls && input.healthUrls.length > 0 ? input.healthUrls : inputs.health
+  const asksLive = Boolean(input.live) && hasLiveSources(inputs.sources)
+  const live = asksLive ? await collectLiveSources(input.incident, inputs.sources!, input.live!) : null
+  const liveMetrics = live && live.metricSeries.length > 0 ? {locations: live.metricLocations, series: live.metricSeries} : undefined
+  const stores = live?.logStores ?? []
+  const hasLogs = inputs.logs.length > 0 || stores.length > 0
   const [logs, deploys, metrics, health, database] = await Promise.all([
-    inputs.logs.length > 0 ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps}) : null,
+    hasLogs
+      ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference: timeReference(input.incident)}, merged: stores})
+      : null,
     inputs.deploys ? readDeploys(inputs.deploys) : null,
-    inputs.metrics.length > 0 ? collectMetrics(inputs.metrics, {onsetHint: hint}) : null,
+    inputs.metrics.length > 0 || liveMetrics ? collectMetrics(inputs.metrics, {onsetHint: hint, live: liveMetrics}) : null,
     healthUrls.length > 0 ? probeHealth(healthUrls) : null,
     input.databaseUrl ? diagnosePostgres(input.databaseUrl) : null,
   ])
@@ -43,9 +61,11 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     ? await collectChanges({repo: inputs.repo, onset: onset ? new Date(onset) : null, lookbackMs: parseDuration(inputs.lookback), now})
     : null
 
+  const notes = logs ? readingNotes(logs.digest.files) : null
   const limitations = [
-    ...(inputs.logs.length === 0 ? ['No logs were given (--logs), so error volume, templates and the onset from logs are missing.'] : []),
-    ...(logs ? skippedLines(logs.digest) : []),
+    ...(live?.limitations ?? []),
+    ...(hasLogs ? [] : ['No logs were given (--logs), so error volume, templates and the onset from logs are missing.']),
+    ...(notes?.limitations ?? []),
     ...(deploys?.limitations ?? []),
     ...(metrics?.limitations ?? []),
     ...(git?.limitations ?? []),
@@ -53,6 +73,12 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     ...(database?.limitations ?? []),
     ...(onset ? [] : ['The onset could not be established from the evidence; change correlation used the time of declaration.']),
   ]
+  const items = [logs, deploys, metrics, git, health, database].flatMap((part) => part?.items ?? [])
+  if (asksLive && items.length === 0) {
+    throw new UserError(`No evidence could be read for incident ${input.incident.id}:\n${limitations.map((text) => `  - ${text}`).join('\n')}`, {
+      suggestions: [`Fix the settings named above, then resume with --id ${input.incident.id}.`],
+    })
+  }
   return {
     schemaVersion: 1,
     window: {onset, onsetSource, declaredAt: input.incident.timestamps.detectedAt},
@@ -62,9 +88,20 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     metrics: metrics?.digest ?? null,
     health: health?.digest ?? null,
     postgres: database?.digest ?? null,
-    items: [logs, deploys, metrics, git, health, database].flatMap((part) => part?.items ?? []),
+    items,
     limitations,
+    warnings: notes?.warnings ?? [],
   }
+}
+
+/**
+ * Where stamps without a year or zone take them from: --started-at (with its offset, if it was
+ * written with one), else each file's modification time (analyze-source). Never the clock.
+ */
+function timeReference(incident: Incident): TimeReference | null {
+  const {startedAtFlag, startedAtOffsetMinutes} = incident.inputs
+  if (startedAtFlag) return {at: Date.parse(startedAtFlag), offsetMinutes: startedAtOffsetMinutes ?? null, source: 'started-at'}
+  return null
 }
 
 /** Logs first (error-rate change-point), then an error-like metric's change point, then the declaration. */
@@ -76,6 +113,3 @@ function chooseOnset(fromLogs: string | null, metrics: MetricsDigest | null, dec
   return declaredAt ? {onset: declaredAt, onsetSource: 'declared'} : {onset: null, onsetSource: null}
 }
 
-function skippedLines(digest: NonNullable<EvidenceBundle['logs']>): string[] {
-  return digest.files.flatMap((file) => file.skipped.filter((skip) => skip.count > 0).map((skip) => `${file.path}: ${skip.count.toLocaleString('en-US')} line(s) skipped (${skip.reason}).`))
-}

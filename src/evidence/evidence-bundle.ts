@@ -29,5 +29,7 @@ export const EvidenceBundleSchema = z.object({
   health: HealthDigestSchema.nullable(),
   items: z.array(EvidenceItemSchema),
   limitations: z.array(z.string()),
+  /** Inputs that could not be fully used, one plain sentence each, for the terminal summary (absent in older bundles). */
+  warnings: z.array(z.string()).optional(),
 })
 export type EvidenceBundle = z.infer<typeof EvidenceBundleSchema>

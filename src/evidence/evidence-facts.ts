@@ -10,6 +10,7 @@ import type {RequestImpact} from './impact/request-impact.js'
 export interface EvidenceFacts {
   onset: string | null
   onsetEvidenceIds: string[]
+  /** When the incident was declared; null when that is not known (no --started-at or alert, and the run came long after the evidence). */
   declaredAt: string | null
   errors: {
     count: number
@@ -46,4 +47,8 @@ export interface EvidenceFacts {
   requests: RequestImpact | null
   /** How far before the onset changes were looked for (`--lookback`), as given. */
   lookback: string
+  /** Which evidence was given at all: "no commits" and "no repository" read differently. */
+  examined: {logs: boolean; git: boolean; deploys: boolean; metrics: boolean}
+  /** A real (redacted) message of each mined template, by its evidence id, to show beside the `<*>` form. */
+  templateExamples: Record<string, string>
 }

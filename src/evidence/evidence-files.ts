@@ -19,7 +19,7 @@ export async function saveEvidence(dir: string, bundle: EvidenceBundle): Promise
   const root = join(dir, EVIDENCE_DIR)
   for (const part of PARTS) if (bundle[part]) await writeJsonAtomic(join(root, `${part}.json`), bundle[part])
   await writeJsonAtomic(join(root, 'items.json'), bundle.items)
-  await writeJsonAtomic(join(root, MANIFEST), {schemaVersion: bundle.schemaVersion, window: bundle.window, limitations: bundle.limitations, parts: PARTS.filter((part) => bundle[part])})
+  await writeJsonAtomic(join(root, MANIFEST), {schemaVersion: bundle.schemaVersion, window: bundle.window, limitations: bundle.limitations, warnings: bundle.warnings, parts: PARTS.filter((part) => bundle[part])})
 }
 
 /**
@@ -44,9 +44,9 @@ export async function loadEvidence(dir: string): Promise<EvidenceBundle | null> 
       throw damaged(file, 'it is not valid JSON')
     }
   }
-  const manifest = (await readPart(MANIFEST)) as {schemaVersion?: unknown; window?: unknown; limitations?: unknown; parts?: unknown} | null
+  const manifest = (await readPart(MANIFEST)) as {schemaVersion?: unknown; window?: unknown; limitations?: unknown; warnings?: unknown; parts?: unknown} | null
   const parts = Array.isArray(manifest?.parts) ? manifest.parts : []
-  const raw: Record<string, unknown> = {schemaVersion: manifest?.schemaVersion, window: manifest?.window, limitations: manifest?.limitations}
+  const raw: Record<string, unknown> = {schemaVersion: manifest?.schemaVersion, window: manifest?.window, limitations: manifest?.limitations, warnings: manifest?.warnings}
   for (const part of PARTS) raw[part] = parts.includes(part) ? await readPart(`${part}.json`) : null
   raw.items = await readPart('items.json')
   const parsed = EvidenceBundleSchema.safeParse(raw)

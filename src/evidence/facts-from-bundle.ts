@@ -1,3 +1,4 @@
+import {declarationKnown} from '../incident/durations.js'
 import {deployEvidenceId, gitEvidenceId, healthEvidenceId} from '../incident/evidence-item.js'
 import type {Incident} from '../incident/incident.js'
 import type {EvidenceBundle} from './evidence-bundle.js'
@@ -18,9 +19,12 @@ export function factsFrom(bundle: EvidenceBundle, incident: Incident): EvidenceF
     arc,
     requests: countRequestImpact(bundle.logs, arc),
     lookback: incident.inputs.lookback,
+    examined: {logs: bundle.logs !== null, git: bundle.git !== null, deploys: bundle.deploys !== null, metrics: bundle.metrics !== null},
+    templateExamples: Object.fromEntries((bundle.logs?.templates ?? []).flatMap((template) => (template.samples[0] ? [[template.evidenceId, messageOf(template.samples[0])]] : []))),
     onset,
     onsetEvidenceIds: onsetEvidence(bundle),
-    declaredAt: incident.timestamps.detectedAt,
+    // A declaration stamped by the clock of a run long after the evidence says nothing about detection.
+    declaredAt: declarationKnown({...incident, arc}) ? incident.timestamps.detectedAt : null,
     errors: errorFacts(bundle, onsetMs),
     endpoints: (bundle.logs?.endpoints ?? [])
       .filter((endpoint) => endpoint.errors > 0)
@@ -89,13 +93,16 @@ function errorFacts(bundle: EvidenceBundle, onsetMs: number | null): EvidenceFac
   if (!logs || logs.totals.lines === 0) return null
   const since = logs.buckets.filter((bucket) => onsetMs === null || Date.parse(bucket.t) + logs.bucketWidthMs > onsetMs)
   const withErrors = since.filter((bucket) => bucket.error > 0)
-  const count = onsetMs === null ? logs.totals.errors : since.reduce((sum, bucket) => sum + bucket.error, 0)
+  // Error events with no time (an untimed file, anchored on a reference) are in no bucket: counted
+  // with the ones since the onset, since nothing places them before it.
+  const untimed = logs.totals.errors - logs.buckets.reduce((sum, bucket) => sum + bucket.error, 0)
+  const count = onsetMs === null ? logs.totals.errors : since.reduce((sum, bucket) => sum + bucket.error, 0) + Math.max(0, untimed)
   const rates = since.filter((bucket) => bucket.total >= MIN_BUCKET_LINES_FOR_PEAK).map((bucket) => bucket.error / bucket.total)
   const topError = logs.templates.find((template) => template.levels.includes('error'))
   return {
     count,
     requests: logs.totals.requests > 0 ? logs.totals.requests : null,
-    rateSinceOnset: logs.onset?.incidentErrorRate ?? null,
+    rateSinceOnset: shareSinceOnset(logs),
     baselineRate: logs.onset?.baselineErrorRate ?? null,
     peakRate: rates.length > 0 ? Math.max(...rates) : null,
     firstErrorAt: onsetMs === null ? logs.firstErrorAt : (withErrors[0]?.t ?? null),
@@ -104,9 +111,39 @@ function errorFacts(bundle: EvidenceBundle, onsetMs: number | null): EvidenceFac
   }
 }
 
+/** Fewer timed lines than this since the onset make a share of errors too thin to state. */
+const MIN_LINES_FOR_SHARE = 30
+
+/**
+ * Errors over timed lines from the onset to the end of the logs, or null when those are too few
+ * to support a share. Digests saved before the count existed have only the change-point window's
+ * rate, which is what they reported.
+ */
+function shareSinceOnset(logs: NonNullable<EvidenceBundle['logs']>): number | null {
+  const onset = logs.onset
+  if (!onset) return null
+  if (onset.linesSinceOnset === undefined || onset.errorsSinceOnset === undefined) return onset.incidentErrorRate
+  return onset.linesSinceOnset >= MIN_LINES_FOR_SHARE ? onset.errorsSinceOnset / onset.linesSinceOnset : null
+}
+
 /** Distinct users seen in error lines; unknown (not undercounted) when the user set hit its cap. */
 function affectedUsers(bundle: EvidenceBundle): number | null {
   const clients = bundle.logs?.clients
   if (!clients || clients.distinctUsers === 0 || clients.capped || clients.usersWithErrors === undefined) return null
   return clients.usersWithErrors
+}
+
+/** The message of a sample line: its `msg`/`message` field when it is JSON, else the line; cut to a readable length. */
+function messageOf(line: string): string {
+  let text = line
+  // Samples are cut at a few hundred characters, so the JSON may not parse: read the field itself.
+  const field = line.trimStart().startsWith('{') ? /"(?:msg|message)"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(line) : null
+  if (field) {
+    try {
+      text = JSON.parse(field[1]) as string
+    } catch {
+      // An escape cut in half: the line itself is the example.
+    }
+  }
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text
 }

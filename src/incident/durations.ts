@@ -102,6 +102,23 @@ function impactSpan(incident: DurationsInput, from: string | null, now: Date): I
   return {from, to: end, minutes: minutesBetween(from, end), basis: 'at-least', until: 'evidence-end'}
 }
 
+/**
+ * The timestamps the durations are measured between, for surfaces that take timestamps (the
+ * stats): the onset, the declaration only when known, and mitigation and resolution as recorded,
+ * else from the evidence — so a median there is made of the same figures the postmortem shows.
+ */
+export function measuredTimestamps(incident: DurationsInput): Incident['timestamps'] {
+  const t = incident.timestamps
+  const arc = incident.arc ?? null
+  return {
+    startedAt: t.startedAt ?? arc?.onset ?? null,
+    detectedAt: declarationKnown(incident) ? t.detectedAt : null,
+    acknowledgedAt: t.acknowledgedAt,
+    mitigatedAt: t.mitigatedAt ?? arc?.mitigation?.at ?? null,
+    resolvedAt: t.resolvedAt ?? arc?.endOfImpact ?? null,
+  }
+}
+
 export function minutesBetween(from: string | null, to: string | null): number | null {
   if (!from || !to) return null
   const ms = Date.parse(to) - Date.parse(from)

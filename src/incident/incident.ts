@@ -1,5 +1,6 @@
 import {z} from 'zod'
 
+import {LiveSourcesSchema} from '../evidence/sources/source-settings.js'
 import {UsageSchema} from './finding.js'
 import {IncidentArcSchema} from './incident-arc.js'
 import {SeveritySchema} from './severity.js'
@@ -53,9 +54,13 @@ export const IncidentSchema = z.object({
     health: z.array(z.string()).default([]),
     databaseUrlSet: z.boolean().default(false),
     startedAtFlag: Iso.nullable().default(null),
+    /** The UTC offset --started-at was written with (`+02:00` → 120), null when it had none or was Z: zone-less log stamps are read in it. */
+    startedAtOffsetMinutes: z.number().int().nullable().optional(),
     lookback: z.string().default('48h'),
     /** Client IP addresses masked too, in everything quoted in a document or sent to an LLM. */
     redactIps: z.boolean().default(false),
+    /** Live sources (Prometheus, Loki, Elasticsearch, the Kubernetes API): where, never with what credentials. */
+    sources: LiveSourcesSchema.optional(),
   }),
   provider: z.enum(['offline', 'anthropic']),
   specialists: z.array(SpecialistIdSchema).default([]),

@@ -15,6 +15,10 @@ export const TIMELINE_KINDS = [
   'mitigated',
   'resolved',
   'import',
+  // From the evidence's arc (never appended to timeline.jsonl; the RCA's timeline shows them).
+  'peak',
+  'mitigation',
+  'recovery',
 ] as const
 
 export const TimelineEventSchema = z.object({

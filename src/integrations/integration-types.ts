@@ -17,7 +17,9 @@ export interface IntegrationDeps {
   sleep?: Sleep
   random?: () => number
   now?: () => Date
+  /** Per HTTP attempt. */
   timeoutMs?: number
+  /** Retries of idempotent requests (GETs, searches) inside the HTTP core; outbox sends follow the delivery policy. */
   maxRetries?: number
   /**
    * Runs `fn` holding the incident lock. Defaults to `withIncidentLock(dir, fn, {waitMs: 30000})`;
@@ -54,8 +56,18 @@ export interface IntegrationResult {
   skipped: Array<{channel: OutboxChannel; reason: string}>
   /** Jira keys known for action items (id like `#incident-001` → `OPS-24`), to store in action-items.json. */
   jiraKeys: Record<string, string>
+  /** Messages waiting for their time (a vendor's Retry-After, our backoff): `sync` sends them when due, `sync --wait` waits. */
+  deferred: Array<{id: string; channel: OutboxChannel; until: string; reason: string | null}>
+  /** Messages a vendor refused for good: not resent until the setting named changes (or `sync --resend ID`). */
+  blocked: Array<{id: string; channel: OutboxChannel; error: string}>
+  /** Messages that may or may not have arrived, where the vendor offers no way to check: never resent on our own. */
+  unconfirmed: Array<{id: string; channel: OutboxChannel; note: string}>
+  /** Things the user should know that are not failures (a page not sent because PagerDuty already has the incident). */
+  notices: string[]
+  /** A P0 page still not delivered when this call returned, with the command that retries it. */
+  pageUndelivered: {reason: string; nextAttemptAt: string | null; retry: string} | null
 }
 
 export function emptyResult(): IntegrationResult {
-  return {delivered: 0, pending: 0, failed: [], dryRun: [], skipped: [], jiraKeys: {}}
+  return {delivered: 0, pending: 0, failed: [], dryRun: [], skipped: [], jiraKeys: {}, deferred: [], blocked: [], unconfirmed: [], notices: [], pageUndelivered: null}
 }

@@ -1,16 +1,18 @@
 import {createHash} from 'node:crypto'
+import {setTimeout as sleepFor} from 'node:timers/promises'
 
 import type {ActionItem} from '../incident/action-item.js'
 import type {Incident} from '../incident/incident.js'
 import {withIncidentLock} from '../incident/lock.js'
 import {type IntegrationConfig, secretsOf} from './config.js'
-import {deliverPendingEntries, failureLine, firstSlackTs, missingSetting, plannedRequests} from './deliver-outbox.js'
+import {deliverPendingEntries, failureLine, firstSlackTs, missingSetting, plannedRequests, TRIGGER_ID} from './deliver-outbox.js'
 import {maskSecrets} from '../redact/mask-known-secrets.js'
 import {emptyResult, type IntegrationDeps, type IntegrationResult, type NotifyMode, type OutgoingRequest, type TriageSummary} from './integration-types.js'
 import {jiraIssueBody} from './jira/jira-fields.js'
 import {appendOutbox, enqueueMessages, readOutbox} from './outbox.js'
 import {type OutboxEntry, type OutboxMessage, pendingEntry} from './outbox-entry.js'
 import {buildResolveEvent, buildTriggerEvent} from './pagerduty/pagerduty-events.js'
+import {importedIncidentState} from './pagerduty/pagerduty-import.js'
 import {incidentDeclaredMessage, incidentResolvedMessage} from './slack/slack-messages.js'
 import {outgoingText} from './text-limits.js'
 
@@ -21,41 +23,58 @@ interface NotifyArgs {
   mode: NotifyMode
 }
 
-const TRIGGER_ID = 'pagerduty-event:trigger'
-
 /** Triage escalation by severity: P0 pages (PagerDuty) and posts to Slack; P1 and P2 post to Slack. */
 export async function escalateIncident(args: NotifyArgs & {incident: Incident; triage: TriageSummary}): Promise<IntegrationResult> {
   const {incident, triage} = args
   const messages: OutboxMessage[] = []
-  if (incident.severity === 'P0') {
+  // An incident imported from PagerDuty already paged someone: a second alert would page again.
+  const imported = incident.pagerDutyIncidentId
+  if (incident.severity === 'P0' && imported === null) {
     messages.push({id: TRIGGER_ID, channel: 'pagerduty-event', key: incident.id, payload: buildTriggerEvent(incident, triage)})
   }
   messages.push({id: 'slack:declared', channel: 'slack', key: `${incident.id}:declared`, payload: incidentDeclaredMessage(incident, triage)})
-  return runMessages(args, messages)
+  const result = await runMessages(args, messages)
+  if (incident.severity === 'P0' && imported !== null && args.mode !== 'off') {
+    result.notices.push(`No PagerDuty page sent: PagerDuty incident ${imported} (imported) already paged the on-call responder.`)
+  }
+  return result
 }
 
 /**
- * On resolve: PagerDuty `resolve` with the trigger's dedup key, and a Slack summary threaded under
- * the first message. A page that never went out is cancelled rather than sent late.
+ * On resolve: PagerDuty `resolve` of the page we triggered (its dedup key, checked against the
+ * routing key it used), and a Slack summary threaded under the first message. A page that never
+ * went out is cancelled rather than sent late; one that may have arrived (a timeout) is cancelled
+ * and resolved, which PagerDuty ignores if it never arrived. An incident imported from PagerDuty
+ * is not ours to resolve: its state there is reported.
  */
 export async function notifyResolved(args: NotifyArgs & {incident: Incident; summary: string}): Promise<IntegrationResult> {
   const {incident} = args
-  const slack: OutboxMessage = {id: 'slack:resolved', channel: 'slack', key: `${incident.id}:resolved`, payload: incidentResolvedMessage(incident, args.summary)}
-  const resolve: OutboxMessage = {id: 'pagerduty-event:resolve', channel: 'pagerduty-event', key: incident.id, payload: buildResolveEvent(incident.id)}
+  const slack: OutboxMessage = {id: 'slack:resolved', channel: 'slack', key: `${incident.id}:resolved`, payload: incidentResolvedMessage(incident, args.summary, (args.deps.now ?? (() => new Date()))())}
+  const resolveOf = (trigger: OutboxEntry): OutboxMessage => ({
+    id: 'pagerduty-event:resolve',
+    channel: 'pagerduty-event',
+    key: incident.id,
+    payload: buildResolveEvent(trigger.result?.dedupKey ?? trigger.key),
+  })
+  let result: IntegrationResult
   if (args.mode === 'dry-run') {
     const entries = await readOutbox(args.dir).catch(() => [])
-    const triggerSent = entries.some((entry) => entry.id === TRIGGER_ID && entry.status === 'sent')
-    return runMessages(args, triggerSent ? [resolve, slack] : [slack])
+    const trigger = entries.find((entry) => entry.id === TRIGGER_ID && entry.status === 'sent')
+    result = await runMessages(args, trigger ? [resolveOf(trigger), slack] : [slack])
+  } else {
+    result = await runMessages(args, [slack], async (entries, secrets) => {
+      const trigger = entries.find((entry) => entry.id === TRIGGER_ID)
+      if (trigger === undefined || trigger.status === 'cancelled') return []
+      if (trigger.status === 'sent') return [resolveOf(trigger)]
+      const cancelled: OutboxEntry = {...trigger, status: 'cancelled', lastError: 'incident resolved before the page was delivered', nextAttemptAt: null}
+      await appendOutbox(args.dir, [cancelled], secrets)
+      return trigger.unconfirmedSince === null ? [] : [resolveOf(trigger)]
+    })
   }
-  return runMessages(args, [slack], async (entries, secrets) => {
-    const trigger = entries.find((entry) => entry.id === TRIGGER_ID)
-    if (trigger === undefined) return []
-    if (trigger.status === 'sent') return [resolve]
-    if (trigger.status !== 'cancelled') {
-      await appendOutbox(args.dir, [{...trigger, status: 'cancelled', lastError: 'incident resolved before the page was delivered'}], secrets)
-    }
-    return []
-  })
+  if (incident.pagerDutyIncidentId !== null && args.mode !== 'off') {
+    result.notices.push(await importedIncidentState(incident.pagerDutyIncidentId, {config: args.config, deps: args.deps}))
+  }
+  return result
 }
 
 /** One Jira issue per action item without a `jiraKey`; the result's `jiraKeys` are to be stored in action-items.json. */
@@ -80,9 +99,48 @@ export async function notePagerDutyIncident(args: NotifyArgs & {pagerDutyInciden
   ])
 }
 
-/** `incident-response sync`: deliver whatever is pending or failed in the incident's outbox. */
-export async function syncOutbox(args: Omit<NotifyArgs, 'mode'>): Promise<IntegrationResult> {
-  return guarded(secretsOf(args.config), () => lockFor(args.deps)(args.dir, () => deliverPendingEntries(args.dir, args.config, args.deps)))
+/** Rounds of `sync --wait`: a vendor still failing after this many deferrals is left for a later `sync`. */
+const MAX_WAIT_ROUNDS = 10
+
+/**
+ * `incident-response sync`: deliver what is due in the incident's outbox. `wait` sleeps until the
+ * next deferred message is due (outside the lock, so other commands can run) and delivers again.
+ * `resend` lists unsent entries to send again although they are refused or unconfirmed (the user
+ * has fixed the cause, or checked the channel).
+ */
+export async function syncOutbox(args: Omit<NotifyArgs, 'mode'> & {wait?: boolean; resend?: readonly string[]}): Promise<IntegrationResult> {
+  const secrets = secretsOf(args.config)
+  const now = args.deps.now ?? (() => new Date())
+  const sleep = args.deps.sleep ?? ((ms: number) => sleepFor(ms))
+  return guarded(secrets, async () => {
+    const notices = args.resend?.length ? await lockFor(args.deps)(args.dir, () => releaseForResend(args.dir, args.resend!, secrets)) : []
+    let delivered = 0
+    const failed: IntegrationResult['failed'] = []
+    for (let round = 1; ; round++) {
+      const result = await lockFor(args.deps)(args.dir, () => deliverPendingEntries(args.dir, args.config, args.deps))
+      delivered += result.delivered
+      for (const failure of result.failed) if (!failed.some((known) => known.channel === failure.channel && known.error === failure.error)) failed.push(failure)
+      if (!args.wait || result.deferred.length === 0 || round >= MAX_WAIT_ROUNDS) return {...result, delivered, failed, notices: [...notices, ...result.notices]}
+      const next = Math.min(...result.deferred.map((item) => Date.parse(item.until)))
+      await sleep(Math.max(0, next - now().getTime()))
+    }
+  })
+}
+
+/** Clears what holds back the named unsent entries; a sent one is never sent again. */
+async function releaseForResend(dir: string, ids: readonly string[], secrets: readonly string[]): Promise<string[]> {
+  const entries = await readOutbox(dir)
+  const notices: string[] = []
+  const released: OutboxEntry[] = []
+  for (const id of ids) {
+    const entry = entries.find((candidate) => candidate.id === id)
+    if (entry === undefined) notices.push(`--resend ${id}: no such message in the outbox (ids: ${entries.map((known) => known.id).join(', ') || 'none'}).`)
+    else if (entry.status === 'sent') notices.push(`--resend ${id}: delivered at ${entry.sentAt}; not sent again.`)
+    else if (entry.status === 'cancelled') notices.push(`--resend ${id}: cancelled (${entry.lastError}); not sent.`)
+    else released.push({...entry, unconfirmedSince: null, blockedBy: null, nextAttemptAt: null})
+  }
+  await appendOutbox(dir, released, secrets)
+  return notices
 }
 
 /**

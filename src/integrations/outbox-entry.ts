@@ -63,6 +63,19 @@ const common = {
   sentAt: Iso.nullable(),
   /** What the vendor gave back: Slack `ts`, Jira `key`, PagerDuty `dedup_key`. */
   result: z.record(z.string(), z.string()).nullable(),
+  /** Not to be sent before this time: the vendor's Retry-After, or our backoff after repeated failures. */
+  nextAttemptAt: Iso.nullable().default(null),
+  /**
+   * When an attempt began whose outcome is unknown (a timeout, a reset, a 5xx, or a kill between
+   * sending and recording): the next attempt first looks for it at the vendor, or, where the vendor
+   * offers no way to look, the message is not sent again (at most once).
+   */
+  unconfirmedSince: Iso.nullable().default(null),
+  /**
+   * A permanent refusal (400, 401, 403, 404, 422…): not resent while the channel's settings still
+   * have this fingerprint (a hash, never the values), i.e. until the user changes the setting named.
+   */
+  blockedBy: z.object({setting: z.string(), fingerprint: z.string()}).nullable().default(null),
 }
 
 export const OutboxEntrySchema = z.discriminatedUnion('channel', [
@@ -86,5 +99,8 @@ export function pendingEntry(message: OutboxMessage, now: Date): OutboxEntry {
     createdAt: now.toISOString(),
     sentAt: null,
     result: null,
+    nextAttemptAt: null,
+    unconfirmedSince: null,
+    blockedBy: null,
   } as OutboxEntry
 }

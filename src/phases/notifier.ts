@@ -12,6 +12,15 @@ export interface NotifyReport {
   problems: string[]
   /** Action item id → Jira key, for the tracking step. */
   jiraKeys: Record<string, string>
+  /** Waiting for their time (a vendor's Retry-After, backoff): `incident-response sync --wait` sends them. */
+  deferred: {id: string; channel: string; until: string; reason: string | null}[]
+  /** Refused for good under the current settings: resent once the setting named changes. */
+  blocked: {id: string; channel: string; error: string}[]
+  /** May or may not have arrived, and the vendor offers no way to check: not resent on our own. */
+  unconfirmed: {id: string; channel: string; note: string}[]
+  notices: string[]
+  /** A P0 page not delivered yet, with the command that retries it: said loudly wherever this report is shown. */
+  pageUndelivered: {reason: string; nextAttemptAt: string | null; retry: string} | null
 }
 
 /**
@@ -34,5 +43,5 @@ export interface PagerDutyTimeline {
 }
 
 export function emptyReport(action: string): NotifyReport {
-  return {action, delivered: 0, pending: 0, failed: [], dryRun: [], problems: [], jiraKeys: {}}
+  return {action, delivered: 0, pending: 0, failed: [], dryRun: [], problems: [], jiraKeys: {}, deferred: [], blocked: [], unconfirmed: [], notices: [], pageUndelivered: null}
 }

@@ -1,6 +1,7 @@
 import {mkdir, stat} from 'node:fs/promises'
 import {join} from 'node:path'
 
+import {withUsage} from '../agents/anthropic/usage.js'
 import type {SpecialistProvider} from '../agents/specialist-input.js'
 import type {Progress} from '../cli/progress.js'
 import type {FileConfig} from '../config/config.js'
@@ -66,7 +67,7 @@ export async function runPipeline(request: PipelineRequest, deps: PipelineDeps):
     let incident = fresh ?? (await readIncident(dir))
     if (fresh) {
       await writeIncident(dir, incident)
-      await appendTimeline(dir, {at: incident.timestamps.detectedAt ?? incident.createdAt, kind: 'declared', text: `Incident declared: ${incident.severity}, symptoms ${incident.symptoms.join(', ')}`, source: 'incident-response'})
+      await appendTimeline(dir, {at: incident.timestamps.detectedAt ?? incident.createdAt, kind: 'declared', text: `Declared ${incident.severity}; symptoms ${incident.symptoms.join(', ')}`, source: 'incident-response'})
     }
 
     const imported = await importPagerDuty(dir, incident, request, deps)
@@ -145,6 +146,8 @@ export async function runPipeline(request: PipelineRequest, deps: PipelineDeps):
           outputs.actionItems = result.actionItems
           outputs.lint = result.lint
           notifications.push(result.tracking)
+          // The narrative's tokens are paid for like the specialists': they belong in the totals (saved by markDone).
+          if (result.narrativeUsage) incident = {...incident, usage: withUsage(incident.usage, 'postmortem-narrative', result.narrativeUsage)}
           deps.progress.succeed(`${result.actionItems.length} action items${result.lint.length > 0 ? `, ${result.lint.length} blameless-lint finding(s)` : ', blameless lint clean'}`)
           await markDone('postmortem', result.files)
           break
@@ -190,7 +193,11 @@ async function importPagerDuty(dir: string, incident: Incident, request: Pipelin
   const result = await deps.notifier.importPagerDuty(pdId)
   if ('error' in result) {
     deps.progress.fail(result.error)
-    return {incident, responders: []}
+    // PagerDuty has this incident even if its timeline could not be read: it must not be paged again.
+    if (incident.pagerDutyIncidentId === pdId) return {incident, responders: []}
+    const linked: Incident = {...incident, pagerDutyIncidentId: pdId}
+    await writeIncident(dir, linked)
+    return {incident: linked, responders: []}
   }
   if (already) {
     deps.progress.succeed('already imported')

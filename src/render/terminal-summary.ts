@@ -2,23 +2,25 @@ import {relative} from 'node:path'
 
 import type {TerminalStyle} from '../cli/terminal.js'
 import {SEVERITY_LEVELS} from '../incident/severity.js'
+import {deliveryLines} from '../integrations/delivery-lines.js'
 import type {PipelineResult} from '../phases/pipeline.js'
-import {formatMinutes, formatPercent, formatTime, minutesBetween} from './format.js'
+import {MITIGATION_WORDS} from '../evidence/arc/classify-mitigation.js'
+import {formatImpactLong, incidentDurations} from '../incident/durations.js'
+import {formatPercent, formatTime} from './format.js'
 
 /** The final summary on stdout, in the spirit of the original command's closing report. */
 export function renderTerminalSummary(result: PipelineResult, style: TerminalStyle): string {
   const {incident, rca, triage, actionItems} = result
   const c = style.chalk
   const severityColour = incident.severity === 'P0' ? c.bgRed.white.bold : incident.severity === 'P1' ? c.red.bold : c.yellow.bold
-  const end = incident.timestamps.resolvedAt ?? incident.timestamps.mitigatedAt ?? null
-  const duration = end ? minutesBetween(incident.timestamps.startedAt ?? incident.timestamps.detectedAt, end) : (rca?.impact.durationMinutes ?? null)
+  const durations = incidentDurations(incident, new Date())
   const label = (text: string) => c.bold(text.padEnd(14))
   const lines = [
     '',
     `${c.bold('Incident')} ${incident.id}  ${severityColour(` ${incident.severity} `)} ${SEVERITY_LEVELS[incident.severity].meaning.split(':')[0]}`,
     `${label('Status')}${incident.status}`,
-    `${label('Duration')}${formatMinutes(duration)}${end ? '' : ' (onset → last error seen; still open)'}`,
-    `${label('Onset')}${formatTime(incident.timestamps.startedAt)}`,
+    `${label('Duration')}${formatImpactLong(durations.impact)}`,
+    `${label('Onset')}${formatTime(durations.onset)}`,
   ]
   if (rca) {
     const cause = rca.rootCause
@@ -28,10 +30,17 @@ export function renderTerminalSummary(result: PipelineResult, style: TerminalSty
   } else if (triage) {
     lines.push(`${label('Impact')}${triage.impact.summary}`)
   }
-  const mitigation = incident.resolution ?? incident.mitigation ?? triage?.mitigations[0]?.title ?? null
-  if (mitigation) {
-    const command = !incident.mitigation && triage?.mitigations[0]?.command ? `\n${' '.repeat(14)}${c.cyan(triage.mitigations[0].command)}` : ''
-    lines.push(`${label(incident.resolution ? 'Resolution' : incident.mitigation ? 'Mitigation' : 'Mitigate now')}${mitigation}${command}`)
+  const arc = incident.arc ?? null
+  if (incident.resolution || incident.mitigation) {
+    lines.push(`${label(incident.resolution ? 'Resolution' : 'Mitigation')}${incident.resolution ?? incident.mitigation}`)
+  } else if (arc?.mitigation && arc.recovery) {
+    // The evidence already shows the incident stopping: say what did it, not what to do now.
+    lines.push(`${label('Recovered')}${arc.mitigation.label} at ${formatTime(arc.mitigation.at)} (${MITIGATION_WORDS[arc.mitigation.kind]}); back to baseline from ${formatTime(arc.recovery.at)}, from the evidence`)
+  } else if (arc?.recovery) {
+    lines.push(`${label('Recovered')}back to baseline from ${formatTime(arc.recovery.at)}, from the evidence`)
+  } else if (triage?.mitigations[0]) {
+    const top = triage.mitigations[0]
+    lines.push(`${label('Mitigate now')}${top.title}${top.command ? `\n${' '.repeat(14)}${c.cyan(top.command)}` : ''}`)
   }
   if (actionItems.length > 0) {
     lines.push(`${label('Action items')}${actionItems.length}`)
@@ -42,9 +51,11 @@ export function renderTerminalSummary(result: PipelineResult, style: TerminalSty
   lines.push(`${label('Postmortem')}${postmortem}`, `${label('Folder')}${folder}/`)
   for (const report of result.notifications) {
     for (const item of report.dryRun) lines.push(c.cyan(`  Dry run — would send to ${item.channel}:`), indent(JSON.stringify(item.request, null, 2)))
-    for (const failure of report.failed) lines.push(c.yellow(`  ! ${failure.channel}: ${failure.error} (kept in the outbox; run incident-response sync)`))
+    for (const line of deliveryLines(report)) lines.push(line.level === 'alarm' ? c.bgRed.white.bold(`  !! ${line.text}`) : line.level === 'warn' ? c.yellow(`  ! ${line.text}`) : `  ${line.text}`)
     for (const problem of report.problems) lines.push(c.yellow(`  ! ${problem}`))
   }
+  // Inputs that could not be fully used (a log with no times, nothing recognised as an error).
+  for (const warning of result.bundle.warnings ?? []) lines.push(c.yellow(`  ! ${warning}`))
   const fallbacks = result.reports.filter((report) => report.fallback)
   for (const report of fallbacks) lines.push(c.yellow(`  ! ${report.specialist}: ${report.fallback}`))
   return lines.join('\n') + '\n'

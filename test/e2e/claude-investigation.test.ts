@@ -9,7 +9,7 @@ import {buildExampleRepo, exampleArgs, runCli, tempDir} from './cli-harness.js'
 const SECRETS = ['AKIAQ3EXAMPLE7KD2MZX', 'sk_live_', 'Sup3r-S3cret-pw', 'maria.schmidt@example.org']
 
 describe('the pipeline with Claude specialists (local fake Messages API)', () => {
-  it('runs three Claude specialists, records their cost, and sends no secret', async () => {
+  it('runs three Claude specialists, records their cost and the narrative\'s, and sends no secret', async () => {
     const work = await tempDir('claude')
     const repo = buildExampleRepo(work)
     const sha = execFileSync('git', ['-C', repo, 'log', '--format=%H', '--grep', 'make orders.currency NOT NULL'], {encoding: 'utf8'}).trim()
@@ -42,10 +42,11 @@ describe('the pipeline with Claude specialists (local fake Messages API)', () =>
     expect(json.investigation.provider).toBe('anthropic')
     expect(json.investigation.fallbacks).toEqual([])
     expect(json.rca.rootCause).toMatchObject({category: 'database-migration', change: {sha}})
-    expect(json.investigation.usage.total.inputTokens).toBeGreaterThanOrEqual(3 * 1200)
-    expect(json.investigation.usage.total.costUsd).toBeGreaterThan(0)
+    // three specialists answering in one round each, and the postmortem narrative: four replies of 1200 + 300 tokens
+    expect(json.investigation.usage.total).toMatchObject({inputTokens: 4 * 1200, outputTokens: 4 * 300})
+    expect(json.investigation.usage.total.costUsd).toBeCloseTo((4 * 1200 * 2 + 4 * 300 * 10) / 1e6, 9)
     const incident = JSON.parse(await readFile(join(json.outputDir, 'incident.json'), 'utf8'))
-    expect(Object.keys(incident.usage.perSpecialist)).toEqual(['root-cause-analyst', 'backend-reliability', 'database'])
+    expect(Object.keys(incident.usage.perSpecialist)).toEqual(['root-cause-analyst', 'backend-reliability', 'database', 'postmortem-narrative'])
     expect(await readFile(join(json.outputDir, 'postmortem.md'), 'utf8')).toContain('Prose drafted by Claude')
 
     expect(server.requests.length).toBeGreaterThanOrEqual(4)

@@ -39,35 +39,40 @@ describe('escalation from the CLI: PagerDuty and Slack through the outbox', () =
     expect(slack.requests).toHaveLength(0)
   }, 120_000)
 
-  it('keeps a failed page in the outbox, reports it, `sync` delivers it exactly once, resolve resolves it', async () => {
+  it('says loudly when a P0 page is refused, holds it until the key is fixed, then `sync` pages once and resolve resolves it', async () => {
     const pagerduty = await startFakePagerDutyEvents(ROUTING_KEY)
     const slack = await startFakeSlack({webhookSecret: WEBHOOK_SECRET, botToken: 'xoxb-unused', channel: '#incidents'})
-    pagerduty.script({status: 500, body: {status: 'error'}}, {status: 500, body: {status: 'error'}}, {status: 500, body: {status: 'error'}})
-    const env = {PAGERDUTY_ROUTING_KEY: ROUTING_KEY, PAGERDUTY_EVENTS_URL: pagerduty.url, SLACK_WEBHOOK_URL: slack.webhookUrl}
+    const wrongKey = {PAGERDUTY_ROUTING_KEY: 'WRONGKEYWRONGKEYWRONGKEYWRONGKEY', PAGERDUTY_EVENTS_URL: pagerduty.url, SLACK_WEBHOOK_URL: slack.webhookUrl}
+    const env = {...wrongKey, PAGERDUTY_ROUTING_KEY: ROUTING_KEY}
     const out = join(work, 'send')
-    const run = await runCli([...exampleArgs(repo), '--severity', 'p0', '--symptoms', 'high-error-rate', '--non-interactive', '--json', '--out-dir', out], {cwd: work, env})
+    const run = await runCli([...exampleArgs(repo), '--severity', 'p0', '--symptoms', 'high-error-rate', '--non-interactive', '--out-dir', out], {cwd: work, env: wrongKey})
     expect(run.code, run.stderr).toBe(0) // an integration failure never fails the incident
-    const json = JSON.parse(run.stdout)
-    const escalation = json.notifications.find((report: {action: string}) => report.action === 'escalate')
-    expect(escalation.failed.map((failure: {channel: string}) => failure.channel)).toEqual(['pagerduty-event'])
+    const [id] = await readdir(out)
+    expect(run.stdout).toContain('P0 PAGE NOT DELIVERED — nobody has been paged by this tool: PagerDuty: 400 Invalid routing key — check PAGERDUTY_ROUTING_KEY.')
+    expect(run.stdout).toContain(`Retry: fix PAGERDUTY_ROUTING_KEY, then: incident-response sync --id ${id}`)
     expect(slack.posts).toHaveLength(1)
-    expect(pagerduty.events).toHaveLength(0)
+    expect(pagerduty.requests).toHaveLength(1) // a 400 is never retried
+
+    const refused = await runCli(['sync', '--out-dir', out, '--json'], {cwd: work, env: wrongKey})
+    expect(refused.code).toBe(1)
+    expect(JSON.parse(refused.stdout)).toMatchObject({delivered: 0, pending: 1, pageUndelivered: {retry: `fix PAGERDUTY_ROUTING_KEY, then: incident-response sync --id ${id}`}})
+    expect(pagerduty.requests).toHaveLength(1) // same settings: not resent
 
     const sync = await runCli(['sync', '--out-dir', out, '--json'], {cwd: work, env})
     expect(sync.code, sync.stderr).toBe(0)
-    expect(JSON.parse(sync.stdout)).toMatchObject({delivered: 1, pending: 0})
+    expect(JSON.parse(sync.stdout)).toMatchObject({delivered: 1, pending: 0, pageUndelivered: null})
     const again = await runCli(['sync', '--out-dir', out, '--json'], {cwd: work, env})
     expect(JSON.parse(again.stdout)).toMatchObject({delivered: 0, pending: 0})
-    expect(pagerduty.events.map((event) => [event.event_action, event.dedup_key])).toEqual([['trigger', json.id]])
+    expect(pagerduty.events.map((event) => [event.event_action, event.dedup_key])).toEqual([['trigger', id]])
     expect(slack.posts).toHaveLength(1)
 
     const resolve = await runCli(['resolve', '--resolution', 'NOT NULL dropped', '--out-dir', out, '--no-postmortem'], {cwd: work, env})
     expect(resolve.code, resolve.stderr).toBe(0)
     expect(pagerduty.events.map((event) => event.event_action)).toEqual(['trigger', 'resolve'])
-    expect(pagerduty.events[1].dedup_key).toBe(json.id)
+    expect(pagerduty.alerts).toEqual([expect.objectContaining({dedupKey: id, status: 'resolved', triggers: 1})])
     expect(slack.posts).toHaveLength(2)
 
-    const files = await folderText(join(out, json.id))
+    const files = await folderText(join(out, id))
     expect(files).toContain('"status":"sent"')
     expect(files).not.toContain(ROUTING_KEY)
     expect(files).not.toContain(WEBHOOK_SECRET)

@@ -31,9 +31,12 @@ describe('incident lifecycle (spawned CLI)', () => {
     expect(resolve.code, resolve.stderr).toBe(0)
     expect(JSON.parse(resolve.stdout)).toMatchObject({id, status: 'resolved', changed: true})
 
-    const again = await cli(['resolve', '--resolution', 'again']) // no --id: the latest incident, already resolved
-    expect(again.code).toBe(0)
-    expect(again.stdout).toMatch(/already resolved/)
+    const again = await cli(['resolve', '--resolution', 'again']) // no --id and nothing open: a usage error naming the latest
+    expect(again.code).toBe(2)
+    expect(again.stderr).toContain(`No open incident in ${out}; the latest, ${id}, is resolved.`)
+    const byId = await cli(['resolve', '--resolution', 'again', '--id', id]) // with --id: idempotent
+    expect(byId.code).toBe(0)
+    expect(byId.stdout).toMatch(/already resolved/)
 
     const postmortem = await cli(['postmortem', '--id', id, '--format', 'md,html,json'])
     expect(postmortem.code, postmortem.stderr).toBe(0)
@@ -58,7 +61,7 @@ describe('incident lifecycle (spawned CLI)', () => {
     const show = await cli(['show', '--id', id])
     expect(show.code, show.stderr).toBe(0)
     expect(show.stdout).toMatch(/Incident summary/)
-    expect(show.stdout).toMatch(/resolved .*Resolved: Legacy checkout now writes the currency/)
+    expect(show.stdout).toMatch(/UTC — Resolved: Legacy checkout now writes the currency/)
     expect(show.stdout).not.toMatch(/\u001b\[/) // NO_COLOR: no escape sequences
 
     const list = await cli(['list', '--json'])

@@ -2,15 +2,22 @@ import {createServer, type IncomingHttpHeaders, type ServerResponse} from 'node:
 import type {AddressInfo} from 'node:net'
 
 /**
- * A local stand-in for the Anthropic Messages API (`POST /v1/messages`), enough for the SDK to
- * talk to it by base URL. Replies are scripted per specialist (matched by a marker in the system
- * prompt) and handed out in order; every request is recorded with its arrival and finish times.
- * A request nobody scripted is answered 400 (not retried) and listed in `unexpected`.
+ * A local stand-in for the Anthropic Messages API (`POST /v1/messages`, API version 2026-10-21),
+ * enough for the SDK to talk to it by base URL. Replies are scripted per specialist (matched by a
+ * marker in the system prompt) and handed out in order; every request is recorded with its arrival
+ * and finish times. A request nobody scripted is answered 400 (not retried) and listed in
+ * `unexpected`. Like the API it answers 400 to a forced `tool_choice` for the models that refuse
+ * one, and to an assistant turn that drops a thinking block it sent before that turn's tool calls.
  */
+
+/** Models that answer a forced tool_choice (`tool`, `any`) with 400 (their migration guides). */
+const NO_FORCED_TOOL_CHOICE = /^claude-(sonnet-5-5|opus-5-5|fable-5-1)/
 
 export type FakeContentBlock =
   | {type: 'text'; text: string}
   | {type: 'tool_use'; id: string; name: string; input: unknown}
+  /** Adaptive thinking (display omitted): must come back unchanged in the assistant turn before the tool results. */
+  | {type: 'thinking'; thinking: string; signature: string}
 
 export interface FakeUsage {
   input_tokens: number
@@ -20,7 +27,7 @@ export interface FakeUsage {
 }
 
 export type FakeReply =
-  | {kind: 'message'; content: FakeContentBlock[]; usage?: FakeUsage; stopReason?: string; delayMs?: number}
+  | {kind: 'message'; content: FakeContentBlock[]; usage?: FakeUsage; stopReason?: string; stopDetails?: Record<string, unknown>; delayMs?: number}
   | {kind: 'error'; status: number; errorType?: string; message?: string; headers?: Record<string, string>; delayMs?: number}
   /** Sends nothing until the client gives up or the server closes. */
   | {kind: 'hang'}
@@ -78,6 +85,8 @@ export async function startFakeAnthropicServer(options: FakeAnthropicServerOptio
   const scripts: Array<{marker: string; replies: ScriptedReply[]}> = []
   const requests: RecordedRequest[] = []
   const unexpected: RecordedRequest[] = []
+  /** tool_use id → the signature of the thinking block sent before it in the same reply. */
+  const thinkingBefore = new Map<string, string>()
   let counter = 0
 
   const server = createServer((req, res) => {
@@ -95,7 +104,8 @@ export async function startFakeAnthropicServer(options: FakeAnthropicServerOptio
       res.setHeader('request-id', requestId)
 
       if (req.method !== 'POST' || !req.url?.startsWith('/v1/messages')) return sendError(res, 404, 'not_found_error', `no route ${req.method} ${req.url}`)
-      if (req.headers['x-api-key'] !== apiKey) return sendError(res, 401, 'authentication_error', 'invalid x-api-key')
+      // SDK 1.x sends the key as a bearer token; x-api-key is still accepted.
+      if (req.headers.authorization !== `Bearer ${apiKey}` && req.headers['x-api-key'] !== apiKey) return sendError(res, 401, 'authentication_error', 'invalid API key')
       if (!req.headers['anthropic-version']) return sendError(res, 400, 'invalid_request_error', 'anthropic-version header is required')
       try {
         record.body = JSON.parse(record.rawBody) as MessagesRequestBody
@@ -106,6 +116,9 @@ export async function startFakeAnthropicServer(options: FakeAnthropicServerOptio
       if (typeof body.model !== 'string' || typeof body.max_tokens !== 'number' || !Array.isArray(body.messages)) {
         return sendError(res, 400, 'invalid_request_error', 'model, max_tokens and messages are required')
       }
+
+      const refusal = contractViolation(body, thinkingBefore)
+      if (refusal) return sendError(res, 400, 'invalid_request_error', refusal)
 
       const system = systemText(body)
       const script = scripts.find((s) => system.includes(s.marker))
@@ -124,6 +137,7 @@ export async function startFakeAnthropicServer(options: FakeAnthropicServerOptio
       if (reply.kind === 'hang') return
       const answer = reply
       const delay = (options.latencyMs ?? 0) + (answer.delayMs ?? 0)
+      if (answer.kind === 'message') rememberThinking(answer.content, thinkingBefore)
       const send = () => sendReply(res, answer, body, record.rawBody.length, ++counter)
       if (delay > 0) setTimeout(send, delay)
       else send()
@@ -151,6 +165,30 @@ export async function startFakeAnthropicServer(options: FakeAnthropicServerOptio
   }
 }
 
+function contractViolation(body: MessagesRequestBody, thinkingBefore: ReadonlyMap<string, string>): string | null {
+  const choice = body.tool_choice?.type
+  if ((choice === 'tool' || choice === 'any') && NO_FORCED_TOOL_CHOICE.test(body.model ?? '')) {
+    return `tool_choice.type "${choice}" is not supported with ${body.model}: use "auto" or "none"`
+  }
+  for (const turn of body.messages ?? []) {
+    if (turn.role !== 'assistant' || !Array.isArray(turn.content)) continue
+    const blocks = turn.content as Array<{type: string; id?: string; signature?: string}>
+    for (const use of blocks.filter((block) => block.type === 'tool_use')) {
+      const signature = thinkingBefore.get(use.id ?? '')
+      if (signature && !blocks.some((block) => block.type === 'thinking' && block.signature === signature)) {
+        return 'messages: an assistant turn with tool_use must keep the thinking block that preceded it, unchanged'
+      }
+    }
+  }
+  return null
+}
+
+function rememberThinking(content: FakeContentBlock[], thinkingBefore: Map<string, string>): void {
+  const thinking = content.find((block) => block.type === 'thinking')
+  if (thinking?.type !== 'thinking') return
+  for (const block of content) if (block.type === 'tool_use') thinkingBefore.set(block.id, thinking.signature)
+}
+
 export function systemText(body: MessagesRequestBody): string {
   if (typeof body.system === 'string') return body.system
   return (body.system ?? []).map((block) => block.text ?? '').join('\n')
@@ -172,6 +210,7 @@ function sendReply(res: ServerResponse, reply: Exclude<FakeReply, {kind: 'hang'}
     model: body.model,
     content: reply.content,
     stop_reason: reply.stopReason ?? (hasToolUse ? 'tool_use' : 'end_turn'),
+    stop_details: reply.stopDetails ?? null,
     stop_sequence: null,
     // By default, tokens are estimated like the real API would roughly count them: ~4 chars each.
     usage: reply.usage ?? {input_tokens: Math.ceil(requestChars / 4), output_tokens: Math.ceil(JSON.stringify(reply.content).length / 4)},
@@ -196,6 +235,18 @@ export function toolUse(name: string, input: unknown): FakeContentBlock {
 
 export function textBlock(text: string): FakeContentBlock {
   return {type: 'text', text}
+}
+
+let thinkingCounter = 0
+
+/** Adaptive thinking as current models return it by default: no text shown, a signature that binds it. */
+export function thinkingBlock(): FakeContentBlock {
+  return {type: 'thinking', thinking: '', signature: `sig_fake_${++thinkingCounter}`}
+}
+
+/** A reply stopped for a reason other than end_turn/tool_use: max_tokens, refusal, pause_turn… */
+export function stopped(stopReason: string, content: FakeContentBlock[], options: {details?: Record<string, unknown>; usage?: FakeUsage} = {}): FakeReply {
+  return {kind: 'message', content, stopReason, ...(options.details ? {stopDetails: options.details} : {}), ...(options.usage ? {usage: options.usage} : {})}
 }
 
 export function message(content: FakeContentBlock[], usage?: FakeUsage): FakeReply {

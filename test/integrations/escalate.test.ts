@@ -39,7 +39,7 @@ const EXPECTED_BLOCKS_P0 = [
 describe('escalateIncident', () => {
   it('P0: pages PagerDuty with the exact trigger event and posts the Slack message', async () => {
     const result = await escalateIncident({dir, incident: makeIncident('P0'), triage: TRIAGE, config: webhookConfig(), deps: testDeps(), mode: 'send'})
-    expect(result).toEqual({delivered: 2, pending: 0, failed: [], dryRun: [], skipped: [], jiraKeys: {}})
+    expect(result).toEqual({delivered: 2, pending: 0, failed: [], dryRun: [], skipped: [], jiraKeys: {}, deferred: [], blocked: [], unconfirmed: [], notices: [], pageUndelivered: null})
     expect(pagerduty.events).toEqual([
       {
         routing_key: SECRETS.routingKey,
@@ -69,6 +69,7 @@ describe('escalateIncident', () => {
         channel: null,
         threadTs: null,
         ts: null,
+        metadata: null,
         text: '<!channel> P0 incident declared: Checkout API returning 500s. Impact: 38% of checkout requests fail with HTTP 500 since 14:02 UTC',
         blocks: EXPECTED_BLOCKS_P0,
       },
@@ -96,6 +97,19 @@ describe('escalateIncident', () => {
     const triage = {...TRIAGE, impactSummary: 'login fails for <!channel> & password=hunter2 users'}
     await escalateIncident({dir, incident: makeIncident('P2'), triage, config: webhookConfig(), deps: testDeps(), mode: 'send'})
     expect(slack.posts[0].blocks[2]).toEqual({type: 'section', text: {type: 'mrkdwn', text: '*Impact*\nlogin fails for &lt;!channel&gt; &amp; password=[REDACTED:password] users'}})
+  })
+
+  it('escapes before it clips: a long text of control characters is cut between entities, never inside one', async () => {
+    const triage = {...TRIAGE, impactSummary: `${'a'.repeat(2850)}${'<b> & '.repeat(40)}`}
+    await escalateIncident({dir, incident: makeIncident('P2'), triage, config: webhookConfig(), deps: testDeps(), mode: 'send'})
+    const [post] = slack.posts
+    const impact = (post.blocks[2] as {text: {text: string}}).text.text
+    for (const text of [post.text, impact]) {
+      expect(text.replace(/&(amp|lt|gt);/g, '')).not.toMatch(/[&<>]/)
+      expect(text.endsWith('…')).toBe(true)
+    }
+    expect(impact.length).toBeLessThanOrEqual(2900)
+    expect(post.text.length).toBeLessThanOrEqual(3000)
   })
 
   it('keeps the PagerDuty summary within 1024 characters', async () => {
@@ -146,7 +160,7 @@ describe('escalateIncident', () => {
 
   it('off (--no-notify): does nothing at all', async () => {
     const result = await escalateIncident({dir, incident: makeIncident('P0'), triage: TRIAGE, config: webhookConfig(), deps: testDeps(), mode: 'off'})
-    expect(result).toEqual({delivered: 0, pending: 0, failed: [], dryRun: [], skipped: [], jiraKeys: {}})
+    expect(result).toEqual({delivered: 0, pending: 0, failed: [], dryRun: [], skipped: [], jiraKeys: {}, deferred: [], blocked: [], unconfirmed: [], notices: [], pageUndelivered: null})
     expect(pagerduty.requests.length + slack.requests.length).toBe(0)
     expect(await readAllFiles(dir)).toBe('')
   })

@@ -8,7 +8,7 @@ import {type Incident, IncidentSchema} from '../../src/incident/incident.js'
 import type {Severity} from '../../src/incident/severity.js'
 import type {IntegrationDeps, TriageSummary} from '../../src/integrations/integration-types.js'
 import {type FakeJira, startFakeJira} from './fakes/fake-jira.js'
-import {type FakePagerDutyEvents, startFakePagerDutyEvents} from './fakes/fake-pagerduty.js'
+import {type FakePagerDutyApi, type FakePagerDutyEvents, startFakePagerDutyApi, startFakePagerDutyEvents} from './fakes/fake-pagerduty.js'
 import {type FakeSlack, startFakeSlack} from './fakes/fake-slack.js'
 
 /** Distinctive fake secrets: any of them showing up in a file or a message is a leak. */
@@ -70,16 +70,29 @@ export async function makeTempDir(): Promise<{dir: string; cleanup: () => Promis
   return {dir, cleanup: () => rm(dir, {recursive: true, force: true})}
 }
 
-/** Deps that never really wait, recording the delays asked for. */
-export function testDeps(overrides: Partial<IntegrationDeps> = {}): IntegrationDeps & {sleeps: number[]} {
+export const TEST_START = '2026-11-30T14:10:00.000Z'
+
+/**
+ * Deps on an injected clock: `sleep` never really waits, it records the delay and moves the clock
+ * on, so Retry-After periods and backoffs pass in no time. Reuse one deps object across the calls
+ * of a test that must see time pass; `advance` moves the clock between calls (another run later).
+ */
+export function testDeps(overrides: Partial<IntegrationDeps> = {}): IntegrationDeps & {sleeps: number[]; advance(ms: number): void; elapsedMs(): number} {
   const sleeps: number[] = []
+  const start = Date.parse(TEST_START)
+  let now = start
   return {
     sleeps,
     sleep: async (ms) => {
       sleeps.push(ms)
+      now += ms
     },
+    advance: (ms) => {
+      now += ms
+    },
+    elapsedMs: () => now - start,
     random: () => 0,
-    now: () => new Date('2026-11-30T14:10:00.000Z'),
+    now: () => new Date(now),
     timeoutMs: 2000,
     ...overrides,
   }
@@ -98,8 +111,13 @@ export function expectNoSecrets(text: string): void {
   }
 }
 
+/** The PagerDuty incident `pagerdutyApi` fakes serve (notes are posted to it). */
+export const PAGERDUTY_INCIDENT = {id: 'PNOTE01', incident_number: 4711, title: 'checkout-api 5xx', status: 'acknowledged', created_at: '2026-11-30T14:01:00Z'}
+
 export interface VendorFakeOptions {
   pagerduty?: boolean
+  /** The REST API, serving PAGERDUTY_INCIDENT with SECRETS.pagerDutyToken. */
+  pagerdutyApi?: boolean
   slack?: boolean
   /** Project OPS, with SECRETS' Jira credentials. */
   jira?: boolean | {searchPageSize?: number}
@@ -108,6 +126,7 @@ export interface VendorFakeOptions {
 /** The fakes and temp dir of the running test; a fake not asked for throws when read. */
 export interface VendorFakes {
   readonly pagerduty: FakePagerDutyEvents
+  readonly pagerdutyApi: FakePagerDutyApi
   readonly slack: FakeSlack
   readonly jira: FakeJira
   readonly dir: string
@@ -119,12 +138,14 @@ export interface VendorFakes {
  */
 export function useVendorFakes(options: VendorFakeOptions): VendorFakes {
   let pagerduty: FakePagerDutyEvents | undefined
+  let pagerdutyApi: FakePagerDutyApi | undefined
   let slack: FakeSlack | undefined
   let jira: FakeJira | undefined
   let temp: {dir: string; cleanup: () => Promise<void>} | undefined
 
   beforeEach(async () => {
     if (options.pagerduty) pagerduty = await startFakePagerDutyEvents(SECRETS.routingKey)
+    if (options.pagerdutyApi) pagerdutyApi = await startFakePagerDutyApi({token: SECRETS.pagerDutyToken, incident: PAGERDUTY_INCIDENT, logEntries: []})
     if (options.slack) slack = await startFakeSlack({webhookSecret: SECRETS.webhookSecret, botToken: SECRETS.botToken, channel: '#incidents'})
     if (options.jira) {
       const extra = options.jira === true ? {} : options.jira
@@ -133,8 +154,8 @@ export function useVendorFakes(options: VendorFakeOptions): VendorFakes {
     temp = await makeTempDir()
   })
   afterEach(async () => {
-    await Promise.all([pagerduty?.close(), slack?.close(), jira?.close(), temp?.cleanup()])
-    pagerduty = slack = jira = temp = undefined
+    await Promise.all([pagerduty?.close(), pagerdutyApi?.close(), slack?.close(), jira?.close(), temp?.cleanup()])
+    pagerduty = pagerdutyApi = slack = jira = temp = undefined
   })
 
   const live = <T>(name: string, value: T | undefined): T => {
@@ -144,6 +165,9 @@ export function useVendorFakes(options: VendorFakeOptions): VendorFakes {
   return {
     get pagerduty() {
       return live('pagerduty', pagerduty)
+    },
+    get pagerdutyApi() {
+      return live('pagerdutyApi', pagerdutyApi)
     },
     get slack() {
       return live('slack', slack)

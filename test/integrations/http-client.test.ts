@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest'
 
-import {IntegrationError} from '../../src/errors/errors.js'
+import {DeliveryError} from '../../src/integrations/http/delivery-error.js'
 import {createHttpClient, type HttpClientOptions} from '../../src/integrations/http/http-client.js'
 import {type FakeServer, json, startFakeServer} from './fakes/fake-server.js'
 
@@ -28,13 +28,13 @@ function clientFor(url: string, overrides: Partial<HttpClientOptions> = {}) {
   return {client, sleeps}
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<IntegrationError> {
+async function failureOf(promise: Promise<unknown>): Promise<DeliveryError> {
   const error = await promise.then(
     () => null,
     (caught: unknown) => caught,
   )
-  expect(error).toBeInstanceOf(IntegrationError)
-  return error as IntegrationError
+  expect(error).toBeInstanceOf(DeliveryError)
+  return error as DeliveryError
 }
 
 describe('createHttpClient', () => {
@@ -53,7 +53,7 @@ describe('createHttpClient', () => {
     expect(request.json).toEqual({a: 1})
   })
 
-  it.each([408, 409, 429, 500, 502, 503])('retries %i and succeeds, with doubling backoff', async (status) => {
+  it.each([408, 429, 500, 502, 503])('retries %i of a GET and succeeds, with doubling backoff', async (status) => {
     server = await startFakeServer(() => json(200, {ok: true}))
     server.script(json(status, {error: 'busy'}), json(status, {error: 'busy'}))
     const {client, sleeps} = clientFor(server.url)
@@ -63,26 +63,52 @@ describe('createHttpClient', () => {
     expect(sleeps).toEqual([500, 1000])
   })
 
-  it.each([400, 401, 403, 404, 410, 422])('does not retry %i', async (status) => {
+  it.each([400, 401, 403, 404, 409, 410, 422])('does not retry %i, and says the vendor refused', async (status) => {
     server = await startFakeServer(() => json(status, {error: 'nope'}))
     const {client, sleeps} = clientFor(server.url)
-    const error = await failureOf(client.request({method: 'POST', path: '/', json: {}}))
+    const error = await failureOf(client.request({method: 'GET', path: '/'}))
     expect(error.status).toBe(status)
     expect(error.retryable).toBe(false)
+    expect(error.outcome).toBe('refused')
     expect(server.requests).toHaveLength(1)
     expect(sleeps).toEqual([])
+  })
+
+  it.each([408, 409, 429, 500, 503])('never resends a POST itself (%i): one request, the outcome for the delivery policy', async (status) => {
+    server = await startFakeServer(() => json(status, {error: 'busy'}, {'retry-after': '120'}))
+    const {client, sleeps} = clientFor(server.url)
+    const error = await failureOf(client.request({method: 'POST', path: '/', json: {}}))
+    expect(server.requests).toHaveLength(1)
+    expect(sleeps).toEqual([])
+    expect(error.outcome).toBe(status >= 500 ? 'unknown' : 'refused')
+    expect(error.retryAfterMs).toBe(120_000)
+  })
+
+  it('resends a POST marked idempotent (a search)', async () => {
+    server = await startFakeServer(() => json(200, {ok: true}))
+    server.script(json(503, {}))
+    const {client} = clientFor(server.url)
+    await client.request({method: 'POST', path: '/search', json: {}, idempotent: true})
+    expect(server.requests).toHaveLength(2)
+  })
+
+  it("reads Jira's x-ratelimit-reset time", async () => {
+    server = await startFakeServer(() => json(429, {}, {'x-ratelimit-reset': '2026-11-30T12:01:30Z'}))
+    const {client} = clientFor(server.url, {maxRetries: 0})
+    const error = await failureOf(client.request({method: 'GET', path: '/'}))
+    expect(error.retryAfterMs).toBe(90_000)
   })
 
   it('honours Retry-After in seconds, as an HTTP date, and retry-after-ms', async () => {
     server = await startFakeServer(() => json(200, {}))
     server.script(
       json(429, {}, {'retry-after': '3'}),
-      json(429, {}, {'retry-after': 'Mon, 30 Nov 2026 12:00:07 GMT'}),
+      json(429, {}, {'retry-after': 'Mon, 30 Nov 2026 12:00:04 GMT'}),
       json(503, {}, {'retry-after-ms': '250', 'retry-after': '9'}),
     )
     const {client, sleeps} = clientFor(server.url, {maxRetries: 3})
     await client.request({method: 'GET', path: '/'})
-    expect(sleeps).toEqual([3000, 7000, 250])
+    expect(sleeps).toEqual([3000, 4000, 250])
   })
 
   it("honours PagerDuty's ratelimit-reset when there is no Retry-After", async () => {
@@ -93,12 +119,13 @@ describe('createHttpClient', () => {
     expect(sleeps).toEqual([2000])
   })
 
-  it('does not wait out a Retry-After longer than a minute: fails as retryable', async () => {
-    server = await startFakeServer(() => json(429, {error: 'slow down'}, {'retry-after': '3600'}))
+  it('does not wait out a Retry-After longer than 5 s: fails with the delay asked, for the outbox to defer', async () => {
+    server = await startFakeServer(() => json(429, {error: 'slow down'}, {'retry-after': '6'}))
     const {client, sleeps} = clientFor(server.url)
     const error = await failureOf(client.request({method: 'GET', path: '/'}))
     expect(error.retryable).toBe(true)
     expect(error.status).toBe(429)
+    expect(error.retryAfterMs).toBe(6000)
     expect(sleeps).toEqual([])
   })
 
@@ -128,14 +155,29 @@ describe('createHttpClient', () => {
     expect(sleeps).toHaveLength(1)
   })
 
-  it('retries network errors and reports the reason without the URL', async () => {
+  it('retries network errors of a GET and reports the reason without the URL', async () => {
     const closed = await startFakeServer(() => json(200, {}))
     const url = `${closed.url}/services/${TOKEN}`
     await closed.close()
     const {client, sleeps} = clientFor(url)
-    const error = await failureOf(client.request({method: 'POST', json: {}}))
+    const error = await failureOf(client.request({method: 'GET'}))
     expect(error.message).toBe('Test: network error (ECONNREFUSED)')
     expect(sleeps).toHaveLength(2)
+  })
+
+  it('tells a POST that never left (connection refused) from one that may have arrived (reset, timeout)', async () => {
+    const closed = await startFakeServer(() => json(200, {}))
+    await closed.close()
+    expect((await failureOf(clientFor(closed.url).client.request({method: 'POST', json: {}}))).outcome).toBe('not-sent')
+
+    server = await startFakeServer(() => json(200, {}))
+    server.inject({method: 'POST'}, {kind: 'act-then-reset'}, {kind: 'act-then-hang'})
+    const {client} = clientFor(server.url, {timeoutMs: 100})
+    const reset = await failureOf(client.request({method: 'POST', path: '/', json: {}}))
+    expect(reset.outcome).toBe('unknown')
+    const timeout = await failureOf(client.request({method: 'POST', path: '/', json: {}}))
+    expect([timeout.outcome, timeout.message]).toEqual(['unknown', 'Test: no answer within 100 ms'])
+    expect(server.requests).toHaveLength(2)
   })
 
   it('names the setting to fix and never echoes a secret from the body', async () => {

@@ -110,14 +110,17 @@ describe('createJiraIssuesForActionItems', () => {
     expect(jira.requests.slice(-2).map((request) => (request.json as {nextPageToken?: string}).nextPageToken)).toEqual([undefined, '2'])
   })
 
-  it('handles partial bulk success: created keys are kept, the rejected item is retried by sync', async () => {
+  it('handles partial bulk success: created keys are kept, the refused item waits until it is resent', async () => {
     jira.behaviour.rejectSummariesContaining = 'Action 2'
     const items = [makeActionItem(1), makeActionItem(2), makeActionItem(3)]
     const result = await createJiraIssuesForActionItems({dir, incident, items, config: config(), deps: testDeps(), mode: 'send'})
     expect(result).toMatchObject({delivered: 2, pending: 1, failed: [{channel: 'jira', error: 'Jira: 400 summary: Summary is not allowed.'}]})
+    expect(result.blocked).toEqual([{id: `jira:${INCIDENT_ID}-002`, channel: 'jira', error: 'Jira: 400 summary: Summary is not allowed.'}])
     expect(result.jiraKeys).toEqual({'#incident-001': 'OPS-101', '#incident-003': 'OPS-102'})
+    // A refusal is not resent under the same settings: Jira would refuse it again.
+    expect(await syncOutbox({dir, config: config(), deps: testDeps()})).toMatchObject({delivered: 0, pending: 1})
     jira.behaviour.rejectSummariesContaining = null
-    const sync = await syncOutbox({dir, config: config(), deps: testDeps()})
+    const sync = await syncOutbox({dir, config: config(), deps: testDeps(), resend: [`jira:${INCIDENT_ID}-002`]})
     expect(sync).toMatchObject({delivered: 1, pending: 0, failed: []})
     expect(sync.jiraKeys['#incident-002']).toBe('OPS-103')
     expect(jira.issues).toHaveLength(3)

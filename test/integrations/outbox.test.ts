@@ -21,7 +21,7 @@ beforeEach(() => {
   ;({pagerduty, slack, dir} = fakes)
 })
 
-function botConfig(channel = '#incidents') {
+function botConfig(channel = slack.channelId) {
   return loadIntegrationConfig({
     PAGERDUTY_ROUTING_KEY: SECRETS.routingKey,
     PAGERDUTY_EVENTS_URL: pagerduty.url,
@@ -32,42 +32,64 @@ function botConfig(channel = '#incidents') {
 }
 
 describe('outbox delivery', () => {
-  it('keeps a failed delivery with its error, then sync delivers it exactly once', async () => {
+  it('keeps a failed page, backs off across runs as PagerDuty asks, and a later sync delivers it exactly once', async () => {
     pagerduty.script(json(500, {status: 'error'}), json(500, {status: 'error'}), json(500, {status: 'error'}))
-    const first = await escalateIncident({dir, incident: makeIncident('P0'), triage: TRIAGE, config: botConfig(), deps: testDeps(), mode: 'send'})
-    expect(first).toMatchObject({delivered: 1, pending: 1, failed: [{channel: 'pagerduty-event', error: 'PagerDuty: 500 error'}]})
-    expect(pagerduty.requests).toHaveLength(3) // first try + 2 retries
+    const deps = testDeps()
+    const first = await escalateIncident({dir, incident: makeIncident('P0'), triage: TRIAGE, config: botConfig(), deps, mode: 'send'})
+    expect(first).toMatchObject({
+      delivered: 1,
+      pending: 1,
+      failed: [{channel: 'pagerduty-event', error: 'PagerDuty: 500 error'}],
+      deferred: [{id: 'pagerduty-event:trigger', channel: 'pagerduty-event', until: '2026-11-30T14:10:34.000Z', reason: 'PagerDuty: 500 error'}],
+      pageUndelivered: {reason: 'PagerDuty: 500 error', nextAttemptAt: '2026-11-30T14:10:34.000Z', retry: `incident-response sync --id ${INCIDENT_ID} --wait`},
+    })
+    expect(pagerduty.requests).toHaveLength(3) // three tries in the run, 1 s and 3 s apart
+    expect(deps.sleeps).toEqual([1000, 3000])
     const stored = await readOutbox(dir)
-    expect(stored.map((entry) => [entry.id, entry.status, entry.attempts, entry.lastError])).toEqual([
-      ['pagerduty-event:trigger', 'failed', 1, 'PagerDuty: 500 error'],
-      ['slack:declared', 'sent', 1, null],
+    expect(stored.map((entry) => [entry.id, entry.status, entry.attempts, entry.lastError, entry.nextAttemptAt])).toEqual([
+      ['pagerduty-event:trigger', 'failed', 3, 'PagerDuty: 500 error', '2026-11-30T14:10:34.000Z'],
+      ['slack:declared', 'sent', 1, null, null],
     ])
 
-    const sync = await syncOutbox({dir, config: botConfig(), deps: testDeps()})
-    expect(sync).toMatchObject({delivered: 1, pending: 0, failed: []})
-    expect(pagerduty.events).toHaveLength(1)
+    const early = await syncOutbox({dir, config: botConfig(), deps})
+    expect(early).toMatchObject({delivered: 0, pending: 1, failed: [], deferred: [{id: 'pagerduty-event:trigger'}]})
+    expect(pagerduty.requests).toHaveLength(3)
+
+    deps.advance(30_000)
+    const sync = await syncOutbox({dir, config: botConfig(), deps})
+    expect(sync).toMatchObject({delivered: 1, pending: 0, failed: [], deferred: [], pageUndelivered: null})
+    expect(pagerduty.alerts).toHaveLength(1)
     expect(slack.posts).toHaveLength(1)
 
-    const again = await syncOutbox({dir, config: botConfig(), deps: testDeps()})
+    const again = await syncOutbox({dir, config: botConfig(), deps})
     expect(again).toMatchObject({delivered: 0, pending: 0, failed: []})
     expect(pagerduty.requests).toHaveLength(4)
     expect(slack.requests).toHaveLength(1)
   })
 
-  it('is append-only: each state change is a new line, the last one per id wins', async () => {
+  it('is append-only, records each attempt before it is made, and never resends a refused page until told to', async () => {
     pagerduty.script(json(400, {status: 'invalid event', message: 'Event object is invalid'}))
-    await escalateIncident({dir, incident: makeIncident('P0'), triage: TRIAGE, config: botConfig(), deps: testDeps(), mode: 'send'})
-    await syncOutbox({dir, config: botConfig(), deps: testDeps()})
+    const deps = testDeps()
+    await escalateIncident({dir, incident: makeIncident('P0'), triage: TRIAGE, config: botConfig(), deps, mode: 'send'})
+    const blocked = await syncOutbox({dir, config: botConfig(), deps})
+    expect(blocked).toMatchObject({delivered: 0, pending: 1, blocked: [{id: 'pagerduty-event:trigger', channel: 'pagerduty-event', error: 'PagerDuty: 400 Event object is invalid'}]})
+    expect(pagerduty.requests).toHaveLength(1)
+    expect(await syncOutbox({dir, config: botConfig(), deps, resend: ['pagerduty-event:trigger']})).toMatchObject({delivered: 1, pending: 0, blocked: []})
     const lines = (await readFile(join(dir, OUTBOX_FILE), 'utf8')).trim().split('\n').map((line) => JSON.parse(line))
-    expect(lines.map((line) => [line.id, line.status])).toEqual([
-      ['pagerduty-event:trigger', 'pending'],
-      ['slack:declared', 'pending'],
-      ['pagerduty-event:trigger', 'failed'],
-      ['slack:declared', 'sent'],
-      ['pagerduty-event:trigger', 'sent'],
+    expect(lines.map((line) => [line.id, line.status, line.attempts, line.unconfirmedSince !== null, line.blockedBy?.setting ?? null])).toEqual([
+      ['pagerduty-event:trigger', 'pending', 0, false, null],
+      ['slack:declared', 'pending', 0, false, null],
+      ['pagerduty-event:trigger', 'pending', 1, true, null], // the attempt, written before the request
+      ['pagerduty-event:trigger', 'failed', 1, false, 'PAGERDUTY_ROUTING_KEY or PAGERDUTY_EVENTS_URL'],
+      ['slack:declared', 'pending', 1, true, null],
+      ['slack:declared', 'sent', 1, false, null],
+      ['pagerduty-event:trigger', 'failed', 1, false, null], // --resend
+      ['pagerduty-event:trigger', 'failed', 2, true, null],
+      ['pagerduty-event:trigger', 'sent', 2, false, null],
     ])
-    expect(lines[0]).toMatchObject({schemaVersion: 1, key: INCIDENT_ID, channel: 'pagerduty-event', attempts: 0, sentAt: null, result: null})
-    expect(lines.at(-1)).toMatchObject({attempts: 2, sentAt: '2026-11-30T14:10:00.000Z', result: {dedupKey: INCIDENT_ID}, lastError: null})
+    expect(lines[0]).toMatchObject({schemaVersion: 1, key: INCIDENT_ID, channel: 'pagerduty-event', sentAt: null, result: null})
+    expect(lines.at(-1)).toMatchObject({sentAt: '2026-11-30T14:10:00.000Z', result: {dedupKey: INCIDENT_ID, routingKeyFingerprint: expect.stringMatching(/^[0-9a-f]{16}$/)}, lastError: null})
+    expect(JSON.stringify(lines)).not.toContain(SECRETS.routingKey)
   })
 
   it('skips a torn last line and unknown lines when reading', async () => {
@@ -79,9 +101,12 @@ describe('outbox delivery', () => {
   })
 
   it('two concurrent syncs send a pending message once (the incident lock serialises them)', async () => {
-    slack.script({status: 500, body: 'rollup_error'}, {status: 500, body: 'rollup_error'}, {status: 500, body: 'rollup_error'})
-    await escalateIncident({dir, incident: makeIncident('P1'), triage: TRIAGE, config: botConfig(), deps: testDeps(), mode: 'send'})
-    const results = await Promise.all([syncOutbox({dir, config: botConfig(), deps: testDeps()}), syncOutbox({dir, config: botConfig(), deps: testDeps()})])
+    const rollup = {kind: 'reply', reply: {status: 500, body: 'rollup_error'}} as const
+    slack.inject({method: 'POST'}, rollup, rollup, rollup)
+    const deps = testDeps()
+    await escalateIncident({dir, incident: makeIncident('P1'), triage: TRIAGE, config: botConfig(), deps, mode: 'send'})
+    deps.advance(60_000)
+    const results = await Promise.all([syncOutbox({dir, config: botConfig(), deps}), syncOutbox({dir, config: botConfig(), deps})])
     expect(results.map((result) => result.delivered).sort()).toEqual([0, 1])
     expect(slack.posts).toHaveLength(1)
   })
@@ -137,22 +162,36 @@ describe('Slack threading and resolution', () => {
           {type: 'mrkdwn', text: '*Severity*\nP0'},
           {type: 'mrkdwn', text: '*Status*\nResolved'},
           {type: 'mrkdwn', text: `*Incident*\n${INCIDENT_ID}`},
-          {type: 'mrkdwn', text: '*Duration*\n1 h 30 min'},
+          {type: 'mrkdwn', text: '*Duration*\n1 h 32 min'}, // onset 14:00 → resolved 15:32
         ],
       },
       {type: 'section', text: {type: 'mrkdwn', text: '*Summary*\nRolled back migration 0042; error rate back to 0.1%.'}},
     ])
     const stored = await readOutbox(dir)
-    expect(stored.find((entry) => entry.id === 'slack:resolved')?.result).toEqual({ts: resolution.ts, threadTs: declared.ts})
+    expect(stored.find((entry) => entry.id === 'slack:resolved')?.result).toEqual({ts: resolution.ts, channel: slack.channelId, threadTs: declared.ts})
+  })
+
+  it('says how long the impact lasted from the onset, with the one duration function, not since the tool ran', async () => {
+    // Declared (and this tool run) at 15:31, two minutes before the resolution; the onset was 14:00.
+    const incident = makeIncident('P1', {createdAt: '2026-11-30T15:31:00.000Z'})
+    const resolved = {...incident, status: 'resolved' as const, timestamps: {...incident.timestamps, resolvedAt: '2026-11-30T15:33:00.000Z'}}
+    await notifyResolved({dir, incident: resolved, summary: 'Fixed.', config: botConfig(), deps: testDeps(), mode: 'send'})
+    expect(slack.posts[0].blocks[1]).toMatchObject({fields: [{}, {}, {}, {type: 'mrkdwn', text: '*Duration*\n1 h 33 min'}]})
   })
 
   it('threads under the stored first ts even when the resolution is sent by a later sync', async () => {
     const incident = makeIncident('P1')
-    await escalateIncident({dir, incident, triage: TRIAGE, config: botConfig(), deps: testDeps(), mode: 'send'})
-    slack.script({status: 503, body: 'down'}, {status: 503, body: 'down'}, {status: 503, body: 'down'})
-    const failed = await notifyResolved({dir, incident, summary: 'Fixed.', config: botConfig(), deps: testDeps(), mode: 'send'})
+    const deps = testDeps()
+    await escalateIncident({dir, incident, triage: TRIAGE, config: botConfig(), deps, mode: 'send'})
+    const down = {kind: 'reply', reply: {status: 503, body: 'down'}} as const
+    slack.inject({method: 'POST'}, down, down, down)
+    const failed = await notifyResolved({dir, incident, summary: 'Fixed.', config: botConfig(), deps, mode: 'send'})
     expect(failed.failed).toEqual([{channel: 'slack', error: 'Slack: 503 down'}])
-    await syncOutbox({dir, config: botConfig(), deps: testDeps()})
+    expect(failed.deferred).toEqual([{id: 'slack:resolved', channel: 'slack', until: '2026-11-30T14:10:34.000Z', reason: 'Slack: 503 down'}])
+    // each 503 may have posted it: the replies under the first message were searched before every resend
+    expect(slack.requests.filter((request) => request.path.startsWith('/api/conversations.replies'))).toHaveLength(2)
+    deps.advance(30_000)
+    await syncOutbox({dir, config: botConfig(), deps})
     expect(slack.posts).toHaveLength(2)
     expect(slack.posts[1].threadTs).toBe(slack.posts[0].ts)
   })
@@ -165,7 +204,7 @@ describe('Slack threading and resolution', () => {
     const after = await notifyResolved({dir, incident, summary: 'Fixed.', config: botConfig(), deps: testDeps(), mode: 'dry-run'})
     expect(after.dryRun.map((planned) => [planned.channel, planned.request.json])).toEqual([
       ['pagerduty-event', {routing_key: '***', event_action: 'resolve', dedup_key: INCIDENT_ID}],
-      ['slack', expect.objectContaining({channel: '#incidents', thread_ts: slack.posts[0].ts})],
+      ['slack', expect.objectContaining({channel: slack.channelId, thread_ts: slack.posts[0].ts})],
     ])
     expect(pagerduty.events).toHaveLength(1)
   })

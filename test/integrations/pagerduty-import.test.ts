@@ -4,7 +4,7 @@ import {IntegrationError} from '../../src/errors/errors.js'
 import {TimelineEventSchema} from '../../src/incident/timeline-event.js'
 import {loadIntegrationConfig} from '../../src/integrations/config.js'
 import {notePagerDutyIncident} from '../../src/integrations/notify.js'
-import {importPagerDutyIncident, postPagerDutyNote} from '../../src/integrations/pagerduty/pagerduty-import.js'
+import {importPagerDutyIncident} from '../../src/integrations/pagerduty/pagerduty-import.js'
 import {type FakePagerDutyApi, startFakePagerDutyApi} from './fakes/fake-pagerduty.js'
 import {expectNoSecrets, makeTempDir, readAllFiles, SECRETS, testDeps} from './fixtures.js'
 
@@ -85,18 +85,16 @@ describe('importPagerDutyIncident', () => {
 })
 
 describe('PagerDuty notes', () => {
-  it('posts a note with the From header', async () => {
-    const posted = await postPagerDutyNote('PT4KHLK', 'RCA: migration 0042 made orders.currency NOT NULL.', {config: config(), deps: testDeps()})
-    expect(posted).toEqual({noteId: 'N1'})
-    expect(api.notes).toEqual([{incidentId: 'PT4KHLK', content: 'RCA: migration 0042 made orders.currency NOT NULL.', from: 'oncall@example.com'}])
-    expect(api.requests[0].json).toEqual({note: {content: 'RCA: migration 0042 made orders.currency NOT NULL.'}})
-  })
-
-  it('refuses to post a note without PAGERDUTY_FROM, naming it', async () => {
-    await expect(postPagerDutyNote('PT4KHLK', 'RCA', {config: config({PAGERDUTY_FROM: ''}), deps: testDeps()})).rejects.toThrow(
-      'PagerDuty: posting a note needs PAGERDUTY_FROM (the email of a PagerDuty user)',
-    )
-    expect(api.requests).toHaveLength(0)
+  it('posts a note with the From header, through the outbox', async () => {
+    const {dir, cleanup} = await makeTempDir()
+    try {
+      const posted = await notePagerDutyIncident({dir, pagerDutyIncidentId: 'PT4KHLK', content: 'RCA: migration 0042 made orders.currency NOT NULL.', config: config(), deps: testDeps(), mode: 'send'})
+      expect(posted).toMatchObject({delivered: 1, pending: 0, failed: []})
+      expect(api.notes).toEqual([{incidentId: 'PT4KHLK', content: 'RCA: migration 0042 made orders.currency NOT NULL.', from: 'oncall@example.com'}])
+      expect(api.requests[0].json).toEqual({note: {content: 'RCA: migration 0042 made orders.currency NOT NULL.'}})
+    } finally {
+      await cleanup()
+    }
   })
 
   it('through the outbox: once only, and not queued without PAGERDUTY_FROM', async () => {

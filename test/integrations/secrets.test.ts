@@ -7,7 +7,7 @@ import {json} from './fakes/fake-server.js'
 import type {FakeJira} from './fakes/fake-jira.js'
 import type {FakePagerDutyEvents} from './fakes/fake-pagerduty.js'
 import type {FakeSlack} from './fakes/fake-slack.js'
-import {expectNoSecrets, JIRA_BASIC_CREDENTIALS, makeActionItem, makeIncident, readAllFiles, SECRETS, testDeps, TRIAGE, useVendorFakes} from './fixtures.js'
+import {expectNoSecrets, INCIDENT_ID, JIRA_BASIC_CREDENTIALS, makeActionItem, makeIncident, readAllFiles, SECRETS, testDeps, TRIAGE, useVendorFakes} from './fixtures.js'
 
 const fakes = useVendorFakes({pagerduty: true, slack: true, jira: true})
 let pagerduty: FakePagerDutyEvents
@@ -47,9 +47,10 @@ it('no token reaches the incident folder or any returned message, even when vend
     `Slack: 404 no_service for ${slack.url}*** — check SLACK_WEBHOOK_URL`,
     'Jira: 403 token *** (Basic ***) may not create issues — check JIRA_API_TOKEN (its user needs Create Issues in JIRA_PROJECT)',
   ])
-  // the Jira call already re-sent the failed page and Slack message (delivery takes the whole outbox, in order)
-  expect(results.map((result) => result.delivered)).toEqual([0, 0, 0, 2, 1, 2])
-  expect(pagerduty.events.map((event) => event.event_action)).toEqual(['trigger', 'resolve'])
+  // every refusal is permanent under these settings: nothing is resent; the resolution still goes to Slack
+  expect(results.map((result) => result.delivered)).toEqual([0, 0, 0, 0, 0, 1])
+  expect(results.at(-2)?.blocked.map((item) => item.id)).toEqual(['pagerduty-event:trigger', 'slack:declared', `jira:${INCIDENT_ID}-001`])
+  expect(pagerduty.events).toEqual([])
   expectNoSecrets(JSON.stringify(results))
   const files = await readAllFiles(dir)
   expect(files).toContain('routing key *** unknown')

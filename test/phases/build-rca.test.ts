@@ -1,9 +1,10 @@
 import {describe, expect, it} from 'vitest'
 
 import {buildRca} from '../../src/phases/rca/build-rca.js'
+import {EXAMPLE_STORY} from '../../src/render/sentences/example-story.js'
 import {facts, migrationFinding, report, SHA} from './fixtures.js'
 
-const base = {recorded: [], service: 'checkout-api', end: null, limitations: []}
+const base = {recorded: [], service: 'checkout-api', story: EXAMPLE_STORY, impactMinutes: 29, limitations: []}
 
 describe('buildRca', () => {
   it('names the change two specialists agree on, with five whys and a timeline', () => {

@@ -48,6 +48,8 @@ export function facts(over: Partial<EvidenceFacts> = {}): EvidenceFacts {
     arc: {onset: '2026-11-12T14:02:00.000Z', peak: null, mitigation: null, attempts: [], recovery: null, endOfImpact: null, notRecovered: [], evidenceEnd: '2026-11-12T14:40:00.000Z'},
     requests: null,
     lookback: '48h',
+    examined: {logs: true, git: true, deploys: false, metrics: false},
+    templateExamples: {},
     ...over,
   }
 }

@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest'
 import {lintBlameless} from '../../src/lint/lint-blameless.js'
 import {deriveActionItems} from '../../src/phases/postmortem/derive-action-items.js'
 import {offlineNarrative} from '../../src/phases/postmortem/narrative.js'
+import {storyOf} from '../../src/phases/postmortem/incident-story.js'
 import {postmortemView} from '../../src/phases/postmortem/postmortem-view.js'
 import {buildRca} from '../../src/phases/rca/build-rca.js'
 import {rcaView} from '../../src/phases/rca/rca-view.js'
@@ -16,10 +17,12 @@ describe('the bundled templates', async () => {
   const templates = await loadTemplates({}, process.cwd())
   const inc = incident({status: 'resolved', resolution: 'Dropped NOT NULL again', timestamps: {...incident().timestamps, mitigatedAt: '2026-11-12T14:30:00.000Z', resolvedAt: '2026-11-12T15:00:00.000Z'}})
   const reports = [report('root-cause-analyst', [migrationFinding(0.8)]), report('database', [migrationFinding(0.6)])]
-  const rca = buildRca({reports, facts: facts(), recorded: [], service: 'checkout-api', end: '2026-11-12T15:00:00.000Z', limitations: []})
+  const rca = buildRca({reports, facts: facts(), recorded: [], service: 'checkout-api', story: storyOf(inc, facts(), null, new Date('2026-11-13T00:00:00Z')), impactMinutes: 58, limitations: []})
   const triage = decideTriage(inc, facts(), [])
   const actionItems = deriveActionItems(rca, facts(), {cause: '@shop/payments-team', service: 'checkout-api owners', sre: 'SRE on-call rotation'}, new Date('2026-11-13T00:00:00Z'))
-  const view = postmortemView({incident: inc, rca, triage, reports, actionItems, facts: facts(), evidence: [], narrative: offlineNarrative(inc, rca, facts(), triage), responders: []})
+  const now = new Date('2026-11-13T00:00:00Z')
+  const story = storyOf(inc, facts(), rca.rootCause, now)
+  const view = postmortemView({incident: inc, rca, triage, reports, actionItems, facts: facts(), evidence: [], narrative: offlineNarrative(rca, facts(), story), story, responders: [], now, showPath: (path) => path})
 
   it('render every placeholder (no {{ left behind)', () => {
     const documents = [

@@ -50,11 +50,13 @@ describe('renderErrorRateChart', () => {
     expect(renderErrorRateChart({buckets: outage, markers})).toBe(renderErrorRateChart({buckets: [...outage].reverse(), markers}))
   })
 
-  it('puts labels of simultaneous markers on different rows', () => {
+  it('numbers the markers on the chart and puts simultaneous ones on different rows', () => {
     const svg = renderErrorRateChart({buckets: outage, markers})
-    const labelY = (kind: string) => new RegExp(`marker-${kind}"[\\s\\S]*?<text x="[\\d.]+" y="([\\d.]+)"`).exec(svg)?.[1]
-    expect(labelY('onset')).toBeDefined()
-    expect(labelY('onset')).not.toBe(labelY('detection'))
+    const label = (kind: string) => new RegExp(`marker-${kind}"[\\s\\S]*?<text x="[\\d.]+" y="([\\d.]+)"[^>]*>(\\d+)</text>`).exec(svg)
+    expect(label('deploy')?.[2]).toBe('1')
+    expect(label('onset')?.[2]).toBe('2')
+    expect(label('detection')?.[2]).toBe('3')
+    expect(label('onset')?.[1]).not.toBe(label('detection')?.[1])
   })
 
   it('extends the time axis to include markers before the first bucket', () => {
@@ -96,14 +98,19 @@ describe('renderErrorRateChart', () => {
     expect(svg).toContain('peak 100.0%')
   })
 
-  it('escapes labels and truncates long ones', () => {
-    const svg = renderErrorRateChart({
-      buckets: outage,
-      markers: [{at: '2026-11-29T14:02:00Z', label: '<script>alert("x")</script> & a very long deploy description', kind: 'change'}],
-    })
+  it('escapes labels and wraps long ones in the list under the chart, never cutting them', () => {
+    const long = '<script>alert("x")</script> & a very long deploy description that goes on past the width of the chart: Deploy 2.14.3 with migration 20261112_1425_orders_currency_drop_not_null and more words'
+    const svg = renderErrorRateChart({buckets: outage, markers: [{at: '2026-11-29T14:02:00Z', label: long, kind: 'change'}]})
     expectSaneSvg(svg)
-    expect(svg).toContain('&lt;script&gt;alert(&quot;x&quot;)')
-    expect(svg).toContain('…</text>')
+    expect(svg).not.toContain('…')
+    const key = /<g class="marker-key">([\s\S]*?)<\/g>/.exec(svg)![1]
+    const lines = [...key.matchAll(/<text x="80" y="[\d.]+" font-size="11" fill="#334155">([^<]*)<\/text>/g)].map((m) => m[1])
+    expect(lines.length).toBeGreaterThan(1)
+    expect(lines.join(' ')).toBe(`14:02 change: ${long}`.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'))
+    const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+    for (const line of lines) expect(unescape(line).length * 11 * 0.6).toBeLessThanOrEqual(800 - 16 - 52 - 28)
+    // The drawing grew to hold the list.
+    expect(svg).toMatch(new RegExp(`viewBox="0 0 800 ${320 + lines.length * 15 + 8}"`))
   })
 
   it('rejects malformed input as a bug of ours', () => {

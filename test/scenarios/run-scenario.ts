@@ -6,6 +6,7 @@ import type {SpecialistReport} from '../../src/incident/finding.js'
 import type {Rca} from '../../src/incident/rca.js'
 import {chooseSpecialists} from '../../src/phases/investigation/roster.js'
 import {newIncident} from '../../src/phases/new-incident.js'
+import {storyOf} from '../../src/phases/postmortem/incident-story.js'
 import {buildRca} from '../../src/phases/rca/build-rca.js'
 import type {Scenario, ScenarioInputs} from './fixtures/index.js'
 
@@ -54,6 +55,7 @@ export async function runScenario(scenario: Scenario, inputs: ScenarioInputs): P
   const bundle = await collectEvidence({incident, databaseUrl: null, now})
   const collected = performance.now()
   const reports = chooseSpecialists(incident.symptoms).map((specialist) => OFFLINE_SPECIALISTS[specialist](bundle, incident))
-  const rca = buildRca({reports, facts: factsFrom(bundle, incident), recorded: [], service: 'service', end: null, limitations: bundle.limitations})
+  const facts = factsFrom(bundle, incident)
+  const rca = buildRca({reports, facts, recorded: [], service: 'service', story: storyOf(incident, facts, null, now), impactMinutes: null, limitations: bundle.limitations})
   return {bundle, reports, rca, collectMs: collected - started, investigateMs: performance.now() - collected}
 }

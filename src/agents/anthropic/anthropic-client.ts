@@ -1,7 +1,11 @@
 import Anthropic from '@anthropic-ai/sdk'
 
-/** A current Claude Sonnet; `--model` overrides it. */
-export const DEFAULT_ANTHROPIC_MODEL = 'claude-sonnet-4-5'
+/**
+ * The current Claude Sonnet in the SDK's own model list (@anthropic-ai/sdk 1.16: `claude-sonnet-5-5`,
+ * "Latest" on Anthropic's model page); `--model` overrides it. It thinks adaptively by default and
+ * rejects a forced `tool_choice`, which the agents here never send.
+ */
+export const DEFAULT_ANTHROPIC_MODEL = 'claude-sonnet-5-5'
 
 /** The one SDK call we use; tests and callers may hand in anything with this shape. */
 export type MessagesClient = Pick<Anthropic, 'messages'>

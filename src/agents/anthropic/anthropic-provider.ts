@@ -2,7 +2,7 @@ import type {SpecialistReport, Usage} from '../../incident/finding.js'
 import {redact} from '../../redact/redact.js'
 import type {SpecialistInput, SpecialistProvider} from '../specialist-input.js'
 import {createAnthropicClient, DEFAULT_ANTHROPIC_MODEL} from './anthropic-client.js'
-import {describeFailure} from './describe-failure.js'
+import {AgentFailure, describeFailure} from './describe-failure.js'
 import {runSpecialistAgent, type AgentSpend} from './specialist-agent.js'
 import {NO_TOKENS, toUsage} from './usage.js'
 
@@ -29,8 +29,12 @@ export interface AnthropicProviderOptions {
   clock?: () => number
 }
 
-/** The most one Messages reply may spend on output. */
+/**
+ * The most one Messages reply may spend on output, thinking included; a reply cut off there is
+ * asked for once more with the ceiling, and a second cut-off falls back.
+ */
 const MAX_OUTPUT_TOKENS = 4096
+export const MAX_OUTPUT_TOKENS_CEILING = 16_384
 
 /**
  * The `anthropic` provider: each specialist is a Claude agent, and any failure of that agent
@@ -48,6 +52,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Spec
     perToolOutputChars: options.perToolOutputChars ?? 4000,
     tokenBudget: options.tokenBudget ?? 60_000,
     maxOutputTokens: MAX_OUTPUT_TOKENS,
+    maxOutputTokensCeiling: MAX_OUTPUT_TOKENS_CEILING,
   }
   const clock = options.clock ?? (() => performance.now())
   const client = createAnthropicClient({apiKey: options.apiKey, baseURL: options.baseURL, timeoutMs, maxRetries})
@@ -81,9 +86,10 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Spec
         const reason = deadline.signal.aborted ? `no answer within the ${deadlineMs} ms deadline` : describeFailure(error, {timeoutMs, maxRetries})
         const offline = await offlineReport(options.fallback, input, reason)
         const {usage} = usageNow()
+        const declined = error instanceof AgentFailure && error.refusal
         return {
           ...offline,
-          fallback: `Claude unavailable: ${reason}; offline analysis used`,
+          fallback: `${declined ? 'Claude' : 'Claude unavailable:'} ${reason}; offline analysis used`,
           // Tokens spent before the failure are still paid for.
           usage,
         }

@@ -3,7 +3,15 @@ import {APIConnectionError, APIConnectionTimeoutError, APIError} from '@anthropi
 import {redact} from '../../redact/redact.js'
 
 /** A failure of the agent itself (not of HTTP): its reason is already user-facing. */
-export class AgentFailure extends Error {}
+export class AgentFailure extends Error {
+  /** The model declined (`stop_reason: refusal`): not an outage, and said as such. */
+  readonly refusal: boolean
+
+  constructor(message: string, options: {refusal?: boolean} = {}) {
+    super(message)
+    this.refusal = options.refusal ?? false
+  }
+}
 
 /** The client's settings, when known, make the reason say how long and how often we tried. */
 export interface FailureContext {

@@ -7,9 +7,9 @@ import type {Rca} from '../../incident/rca.js'
 import {redact} from '../../redact/redact.js'
 import {toInputSchema} from './agent-tools.js'
 import {DEFAULT_ANTHROPIC_MODEL, type MessagesClient} from './anthropic-client.js'
-import {describeFailure} from './describe-failure.js'
+import {AgentFailure, describeFailure} from './describe-failure.js'
 import {formatIssues} from '../../errors/format-issues.js'
-import {parseReply} from './message-reply.js'
+import {createTurn} from './message-turn.js'
 import {allowedNumbers, untracedNumbers} from './numbers-in-prose.js'
 import {addMessageUsage, NO_TOKENS, toUsage} from './usage.js'
 
@@ -40,8 +40,9 @@ export interface NarrativeRequest {
   model?: string
 }
 
-/** Four short sections fit well within this. */
+/** Four short sections fit well within this; a reply cut off (thinking counts) is asked for once more with the ceiling. */
 const MAX_OUTPUT_TOKENS = 2048
+const MAX_OUTPUT_TOKENS_CEILING = 8192
 
 const NARRATIVE_SYSTEM = [
   'You draft the prose sections of a blameless incident postmortem from a root-cause analysis (RCA) given as JSON.',
@@ -70,22 +71,28 @@ export async function draftPostmortemNarrative(request: NarrativeRequest): Promi
     usage,
   })
 
+  let tokens = NO_TOKENS
+  const spent = () => toUsage(model, tokens, performance.now() - started).usage
   let reply
   try {
-    reply = parseReply(
-      await request.client.messages.create({
+    const turn = await createTurn(
+      request.client,
+      {
         model,
         max_tokens: MAX_OUTPUT_TOKENS,
         system: NARRATIVE_SYSTEM,
         tools: [narrativeTool],
-        tool_choice: {type: 'tool', name: SUBMIT_NARRATIVE_TOOL},
-        messages: [{role: 'user', content: `<rca>\n${source}\n</rca>`}],
-      }),
+        tool_choice: {type: 'auto'},
+        messages: [{role: 'user', content: `<rca>\n${source}\n</rca>\nCall ${SUBMIT_NARRATIVE_TOOL} with the four sections.`}],
+      },
+      {maxTokensCeiling: MAX_OUTPUT_TOKENS_CEILING, onUsage: (replyUsage) => (tokens = addMessageUsage(tokens, replyUsage))},
     )
+    reply = turn.reply
   } catch (error) {
-    return nothing(`Claude unavailable: ${describeFailure(error)}`, null)
+    const declined = error instanceof AgentFailure && error.refusal
+    return nothing(`${declined ? 'Claude' : 'Claude unavailable:'} ${describeFailure(error)}`, tokens === NO_TOKENS ? null : spent())
   }
-  const {usage} = toUsage(model, addMessageUsage(NO_TOKENS, reply.usage), performance.now() - started)
+  const usage = spent()
 
   const call = reply.blocks.find((block) => block.type === 'tool_use' && block.name === SUBMIT_NARRATIVE_TOOL)
   const parsed = NarrativeDraftSchema.safeParse(call?.type === 'tool_use' ? call.input : undefined)

@@ -9,7 +9,8 @@ import type {MessagesClient} from './anthropic-client.js'
 import {checkSubmission} from './check-submission.js'
 import {AgentFailure} from './describe-failure.js'
 import {executeToolCall} from './execute-tool-call.js'
-import {parseReply, toAssistantContent, type Reply, type ReplyBlock} from './message-reply.js'
+import {toAssistantContent, type Reply, type ReplyBlock} from './message-reply.js'
+import {createTurn} from './message-turn.js'
 import {buildSystemBlocks} from './system-prompt.js'
 import {addMessageUsage, totalTokens} from './usage.js'
 
@@ -23,6 +24,8 @@ export interface AgentSettings {
   /** All tokens processed (input, output, cache) across the specialist's requests. */
   tokenBudget: number
   maxOutputTokens: number
+  /** A reply cut off at `maxOutputTokens` is asked for once more with this limit (thinking counts as output). */
+  maxOutputTokensCeiling: number
 }
 
 export interface AgentAnswer {
@@ -42,10 +45,14 @@ type ToolUse = Extract<ReplyBlock, {type: 'tool_use'}>
 /** A rough, conservative token estimate for budget checks before a request; the API's count is authoritative. */
 const estimateTokens = (chars: number): number => Math.ceil(chars / 4)
 
+/** What a round that must produce the answer says; the model cannot be forced (see DEFAULT_ANTHROPIC_MODEL). */
+export const ANSWER_NOW = `Answer now: call ${SUBMIT_FINDINGS_TOOL} with your summary and findings. No other tool will run.`
+
 /**
- * One specialist as a Claude agent: digest in, tools to dig, a forced structured answer out.
- * Throws `AgentFailure` (or an SDK error) when no valid answer can be had within the bounds;
- * the provider turns that into a fallback.
+ * One specialist as a Claude agent: digest in, tools to dig, a structured answer out. Every reply is
+ * read by its stop_reason (`createTurn`); the answer is asked for in words on the last round, since
+ * current models refuse a forced `tool_choice`. Throws `AgentFailure` (or an SDK error) when no valid
+ * answer can be had within the bounds; the provider turns that into a fallback.
  */
 export async function runSpecialistAgent(
   client: MessagesClient,
@@ -55,8 +62,9 @@ export async function runSpecialistAgent(
 ): Promise<AgentAnswer> {
   const system = buildSystemBlocks(input)
   const knownIds = new Set(input.evidence.map((item) => item.id))
-  const messages: Anthropic.MessageParam[] = [{role: 'user', content: firstUserMessage(input)}]
+  let messages: Anthropic.MessageParam[] = [{role: 'user', content: firstUserMessage(input)}]
   let nextInputEstimate = estimateTokens(JSON.stringify({system, tools: ALL_TOOL_DEFINITIONS, messages}).length)
+  let maxTokens = settings.maxOutputTokens
   let mustAnswer = false
   let repairUsed = false
 
@@ -68,21 +76,19 @@ export async function runSpecialistAgent(
     if (nextInputEstimate > remaining) {
       throw new AgentFailure(budgetExceeded(spend, settings, `next request ~${nextInputEstimate} tokens`))
     }
-    // Force the answer on the last round, after a text-only or invalid reply, and when the
-    // budget could not pay for another round after this one.
-    const forced = mustAnswer || round >= settings.maxToolRounds || remaining < 2 * nextInputEstimate
+    // The answer is due on the last round, after a text-only or invalid reply, and when the budget
+    // could not pay for another round after this one.
+    const answerNow = mustAnswer || round >= settings.maxToolRounds || remaining < 2 * nextInputEstimate
+    if (answerNow) messages = withAnswerRequest(messages)
 
-    const request: Anthropic.MessageCreateParamsNonStreaming = {
-      model: settings.model,
-      max_tokens: settings.maxOutputTokens,
-      system,
-      tools: ALL_TOOL_DEFINITIONS,
-      tool_choice: forced ? {type: 'tool', name: SUBMIT_FINDINGS_TOOL} : {type: 'auto'},
-      messages,
-    }
-    const reply = parseReply(await client.messages.create(request, settings.signal ? {signal: settings.signal} : undefined))
-    spend.tokens = addMessageUsage(spend.tokens, reply.usage)
-    messages.push({role: 'assistant', content: toAssistantContent(reply.blocks)})
+    const turn = await createTurn(
+      client,
+      {model: settings.model, max_tokens: maxTokens, system, tools: ALL_TOOL_DEFINITIONS, tool_choice: {type: 'auto'}, messages},
+      {maxTokensCeiling: settings.maxOutputTokensCeiling, signal: settings.signal, onUsage: (usage) => (spend.tokens = addMessageUsage(spend.tokens, usage))},
+    )
+    const reply = turn.reply
+    maxTokens = turn.maxTokens
+    messages = [...turn.messages, {role: 'assistant', content: toAssistantContent(reply)}]
 
     const toolUses = reply.blocks.filter((block): block is ToolUse => block.type === 'tool_use')
     const submission = toolUses.find((use) => use.name === SUBMIT_FINDINGS_TOOL)
@@ -94,7 +100,7 @@ export async function runSpecialistAgent(
         return {summary, findings, droppedFindings, limitations}
       }
       issues = check.issues
-    } else if (forced) {
+    } else if (answerNow) {
       issues = [`(root): no ${SUBMIT_FINDINGS_TOOL} call`]
     }
 
@@ -108,13 +114,21 @@ export async function runSpecialistAgent(
       results = repairRequest(toolUses, submission, issues)
     } else if (toolUses.length === 0) {
       mustAnswer = true
-      results = [{type: 'text', text: `Call ${SUBMIT_FINDINGS_TOOL} now with your summary and findings.`}]
+      results = [{type: 'text', text: ANSWER_NOW}]
     } else {
       results = await runTools(input, toolUses, settings.perToolOutputChars)
     }
     messages.push({role: 'user', content: results})
     nextInputEstimate = lastRequestInput(reply) + reply.usage.output_tokens + estimateTokens(JSON.stringify(results).length)
   }
+}
+
+/** The conversation with ANSWER_NOW at the end of its last (user) message, once. */
+function withAnswerRequest(messages: Anthropic.MessageParam[]): Anthropic.MessageParam[] {
+  const last = messages.at(-1)!
+  const content: Anthropic.ContentBlockParam[] = typeof last.content === 'string' ? [{type: 'text', text: last.content}] : [...last.content]
+  if (content.some((block) => block.type === 'text' && block.text.includes(ANSWER_NOW))) return messages
+  return [...messages.slice(0, -1), {role: 'user', content: [...content, {type: 'text', text: ANSWER_NOW}]}]
 }
 
 function firstUserMessage(input: SpecialistInput): string {

@@ -1,4 +1,5 @@
 import type {Usage} from '../../incident/finding.js'
+import type {Incident} from '../../incident/incident.js'
 import {estimateCostUsd, type TokenCounts} from '../pricing.js'
 import type {ReplyUsage} from './message-reply.js'
 
@@ -42,4 +43,14 @@ export function sumUsage(usages: readonly Usage[], options: {wallMs?: number} = 
   total.costUsd = Math.round(total.costUsd * 1_000_000) / 1_000_000
   if (options.wallMs !== undefined) total.wallMs = Math.round(options.wallMs)
   return total
+}
+
+/**
+ * The incident's usage with one more consumer's tokens added (the postmortem narrative): its own
+ * line in `perSpecialist` (summed when the postmortem is drafted again) and the total re-summed.
+ */
+export function withUsage(current: Incident['usage'], key: string, extra: Usage): NonNullable<Incident['usage']> {
+  const perSpecialist = {...(current?.perSpecialist ?? {})}
+  perSpecialist[key] = perSpecialist[key] ? sumUsage([perSpecialist[key], extra]) : extra
+  return {perSpecialist, total: current ? sumUsage([current.total, extra]) : extra}
 }

@@ -4,26 +4,44 @@ import {problemLineChange} from './load-signals.js'
 /** A burst of failed logins: when it started, how sharply, and what the samples show. */
 export interface AuthFailureBurst {
   at: string
+  /** Problem lines per minute after / before the change; Infinity for an attack under way since the logs begin. */
   factor: number
+  /** True when failed logins ran from the first to the last stretch of the logs with no quieter baseline to compare with. */
+  sustained: boolean
+  /** Weight of the evidence: a sharp rise (×3 or more), or a sustained stream concentrated on a few sources. */
+  strong: boolean
+  /** How it went, for prose: "jumped ×12 at 09:11 UTC", "ran throughout the logs from 06:55 UTC". */
+  trend: string
   /** Failed attempts logged (all of the matching templates' lines). */
   count: number
   evidenceIds: string[]
   /** The client IPs with the most failed lines (counted over the whole log), when the logs carry IPs. */
   topIps: string[]
+  /** The share of failed lines the top three IPs account for, when the logs carry IPs. */
+  topIpShare: number | null
   /** Client addresses seen in the sampled failure lines (the digest keeps three samples per template). */
   sampleIps: string[]
 }
 
-const AUTH_FAILURE = /login failed|failed login|invalid (password|credentials)|failed password|bad credentials|account locked|authentication failure|unauthori[sz]ed/i
+// Failed logins in the words of web apps, sshd and PAM: "Failed password for", "Invalid user",
+// "POSSIBLE BREAK-IN ATTEMPT", "authentication failure;", "Too many authentication failures".
+const AUTH_FAILURE =
+  /login failed|failed login|invalid (password|credentials)|failed (password|publickey|none|keyboard-interactive)|bad credentials|account locked|authentication failures?\b|authentication failed|unauthori[sz]ed|invalid user|break-in attempt/i
 const AUTH_ENDPOINT = /login|signin|sign-in|auth|session|token/i
 const IP = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g
 /** Fewer failed attempts than this is background noise, not an attack. */
 const MIN_FAILURES = 20
+/** A sustained stream counts as an attack when this many attempts come from the top three sources… */
+const CONCENTRATED_SHARE = 0.5
+/** …or when it is this large whatever its sources. */
+const SUSTAINED_STRONG_COUNT = 500
 
 /**
  * Failed authentication, as failure templates (warnings or errors, but not internal errors such as
  * a 500 with "authentication failed unexpectedly") or as 401/403 answers on login-like endpoints
  * (an access log says nothing else), and the change-point of problem lines per minute they drive.
+ * Logs that begin in the middle of an attack have no change-point: failed logins present from the
+ * first minutes to the last are a sustained attack, weighed by how concentrated their sources are.
  */
 export function authFailureBurst(bundle: EvidenceBundle): AuthFailureBurst | null {
   const templates = (bundle.logs?.templates ?? []).filter(
@@ -37,15 +55,48 @@ export function authFailureBurst(bundle: EvidenceBundle): AuthFailureBurst | nul
     denied.reduce((sum, e) => sum + (e.denied ?? 0), 0),
   )
   if (count < MIN_FAILURES) return null
-  const change = problemLineChange(bundle)
-  if (change === null) return null
-  return {
-    at: change.at,
-    factor: change.factor,
+  const clients = bundle.logs?.clients
+  // Masked addresses (--redact-ips) say nothing about where failures come from.
+  const failing = (clients?.topIps ?? []).filter((ip) => ip.failures > 0 && !ip.ip.startsWith('[REDACTED'))
+  const failedLines = (bundle.logs?.totals.errors ?? 0) + (bundle.logs?.totals.warnings ?? 0)
+  const topIpShare = failing.length > 0 && failedLines > 0 ? failing.slice(0, 3).reduce((sum, ip) => sum + ip.failures, 0) / failedLines : null
+  const common = {
     count,
     evidenceIds: [...templates.map((t) => t.evidenceId), ...(denied.length > 0 ? denied : endpoints).slice(0, 2).map((e) => e.evidenceId)],
-    // Masked addresses (--redact-ips) say nothing about where failures come from.
-    topIps: (bundle.logs?.clients.topIps ?? []).filter((ip) => ip.failures > 0 && !ip.ip.startsWith('[REDACTED')).map((ip) => ip.ip),
+    topIps: failing.map((ip) => ip.ip),
+    topIpShare,
     sampleIps: [...new Set(templates.flatMap((t) => t.samples.flatMap((s) => s.match(IP) ?? [])))],
   }
+  const change = problemLineChange(bundle)
+  if (change !== null) {
+    const factor = change.factor
+    return {...common, at: change.at, factor, sustained: false, strong: factor >= 3, trend: `${factor >= 3 ? 'jumped' : 'rose'} ×${Number.isFinite(factor) ? factor.toFixed(factor >= 3 ? 0 : 1) : '∞'} at ${hhmm(change.at)} UTC`}
+  }
+  const span = sustainedSpan(bundle, templates)
+  if (span === null) return null
+  const strong = (topIpShare !== null && topIpShare >= CONCENTRATED_SHARE) || count >= SUSTAINED_STRONG_COUNT
+  return {...common, at: span.from, factor: Number.POSITIVE_INFINITY, sustained: true, strong, trend: `ran throughout the logs, from ${hhmm(span.from)} to ${hhmm(span.to)} UTC`}
 }
+
+/**
+ * The first and last time failed logins were seen, when they cover the logs: they start in the
+ * first tenth of the time range and last into its final tenth. Null otherwise (a handful of
+ * failures in one corner is not an attack under way).
+ */
+function sustainedSpan(bundle: EvidenceBundle, templates: NonNullable<EvidenceBundle['logs']>['templates']): {from: string; to: string} | null {
+  const range = bundle.logs?.timeRange
+  if (!range) return null
+  const firsts = templates.map((t) => t.firstSeen).filter((t): t is string => t !== null)
+  const lasts = templates.map((t) => t.lastSeen).filter((t): t is string => t !== null)
+  if (firsts.length === 0 || lasts.length === 0) return null
+  const from = firsts.sort()[0]
+  const to = lasts.sort().at(-1)!
+  const start = Date.parse(range.from)
+  const length = Date.parse(range.to) - start
+  if (length <= 0) return null
+  const early = Date.parse(from) - start <= length / 10
+  const late = Date.parse(range.to) - Date.parse(to) <= length / 10
+  return early && late ? {from, to} : null
+}
+
+const hhmm = (iso: string) => iso.slice(11, 16)

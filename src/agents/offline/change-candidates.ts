@@ -1,5 +1,6 @@
 import type {DeployEvent} from '../../evidence/deploys/deploy-event.js'
 import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
+import type {KeyChange} from '../../evidence/git/config-changes.js'
 import type {CommitChange} from '../../evidence/git/git-digest.js'
 import type {ChangeRef} from '../../incident/change-ref.js'
 import {tokenSet} from './text-tokens.js'
@@ -15,6 +16,10 @@ export interface ChangeCandidate {
   /** Minutes from shipping to the onset (negative: after the onset). */
   minutesBeforeOnset: number | null
   files: string[]
+  /** Functions the change touched, by file (commits near the onset). */
+  functions: ReadonlyMap<string, readonly string[]>
+  /** Configuration keys it changed, old → new. */
+  keyChanges: KeyChange[]
   components: string[]
   packages: string[]
   tokens: Set<string>
@@ -48,6 +53,8 @@ export function changeCandidates(bundle: EvidenceBundle): ChangeCandidate[] {
       shippedAt,
       minutesBeforeOnset: minutes(shippedAt),
       files: commit.files.map((f) => f.path),
+      functions: new Map(commit.files.flatMap((f) => (f.functions ? [[f.path, f.functions] as const] : []))),
+      keyChanges: commit.configChanges ?? [],
       components: commit.components,
       packages: commit.dependencyChanges.map((d) => d.package),
       tokens: tokenSet([commit.subject, ...commit.files.map((f) => f.path), ...commit.dependencyChanges.map((d) => d.package)]),
@@ -66,6 +73,8 @@ export function changeCandidates(bundle: EvidenceBundle): ChangeCandidate[] {
       shippedAt: event.time,
       minutesBeforeOnset: minutes(event.time),
       files: [],
+      functions: new Map(),
+      keyChanges: event.kind === 'config' ? keyChangesIn(subject) : [],
       components: event.service ? [event.service] : [],
       packages: [],
       tokens: tokenSet([subject]),
@@ -96,4 +105,17 @@ function shippingTimes(
     if (previous === null || head.committedAt > previous) previous = head.committedAt
   }
   return shipped
+}
+
+/**
+ * Key changes a config event states in its description: `payments.timeout 5s → 1s`,
+ * `set pool.max from 50 to 5`, `HTTP_TIMEOUT_MS=1000 (was 5000)`.
+ */
+export function keyChangesIn(description: string): KeyChange[] {
+  const arrow = /([A-Za-z_][\w.[\]-]*)\s*(?:[:=]\s*|\s+from\s+|\s+)([^\s,;→]+)\s*(?:→|->|=>|\s+to\s+)\s*([^\s,;)]+)/g
+  const was = /([A-Za-z_][\w.[\]-]*)\s*=\s*([^\s,;(]+)\s*\(was\s+([^\s)]+)\)/g
+  const changes: KeyChange[] = []
+  for (const [, key, from, to] of description.matchAll(arrow)) changes.push({file: '(deploy event)', key, from, to})
+  for (const [, key, to, from] of description.matchAll(was)) changes.push({file: '(deploy event)', key, from, to})
+  return changes
 }

@@ -2,71 +2,38 @@ import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
 import type {SpecialistId} from '../../incident/vocabulary.js'
 import type {AuthFailureBurst} from './auth-failures.js'
 import {isDatabaseUnderPressure, type DatabaseDiagnosis, type FailingProbe} from './diagnostic-signals.js'
-import type {SignatureMatch} from './error-signatures.js'
+import type {FailureCondition} from './failure-conditions.js'
 import type {IncidentSignals} from './incident-signals.js'
 import {latencyRises, type RateChange, type Saturated} from './load-signals.js'
 import type {OfflineHypothesis} from './offline-hypotheses.js'
+import type {FailureClass} from './signatures/failure-classes.js'
 
 /**
- * Findings about causes that are not changes: error signatures, saturation, traffic, attacks,
- * live database and health diagnostics. A condition that a supported change explains (OOM after a
- * leak, pool timeouts after a pool change) is kept as a weak, un-echoed consequence.
+ * Findings about causes that are not changes and not catalogue failures: saturation, traffic,
+ * attacks, live database and health diagnostics. A condition that a supported change explains
+ * (memory at its limit after a leak) is kept as a weak, un-echoed consequence.
  */
 
 /** A request-rate rise below this factor is ordinary variation. */
 const SURGE_FACTOR = 2
 
-const SIGNATURE_TEXT: Readonly<Record<SignatureMatch['kind'], (s: SignatureMatch) => string>> = {
-  certificate: (s) => `A TLS certificate${s.component ? ` used for ${s.component}` : ''} expired or is not yet valid: connections fail certificate verification`,
-  'dns-network': (s) => `Network failure reaching ${s.component ?? 'an internal service'}: name lookups fail (EAI_AGAIN/ENOTFOUND) or connections are refused or reset`,
-  external: (s) => `The external dependency ${s.component ?? '(a third-party service)'} is failing: it answers with errors or times out`,
-  'db-saturation': () => 'The database is saturated: connection slots are exhausted and/or lock waits time out',
-  'client-pool': () => 'The application’s database connection pool is exhausted: requests time out waiting for a connection',
-  oom: () => 'Processes run out of memory and are OOM-killed',
-  'disk-full': () => 'A disk is full: writes fail with ENOSPC (no space left on device)',
+/** The failure classes that already speak for a saturated resource, and those a change explains. */
+const CLASSES_OF: Readonly<Record<Saturated['resource'], readonly FailureClass[]>> = {
+  memory: ['out-of-memory', 'eviction'],
+  disk: ['disk-full'],
+  connections: ['db-saturation', 'pool-exhausted'],
+  cpu: ['cpu-throttling'],
+  other: [],
 }
 
-export function signatureHypothesis(s: SignatureMatch, signals: IncidentSignals, saturated: Saturated[], explained: ReadonlySet<string>): OfflineHypothesis {
-  const concept = {oom: 'memory', 'client-pool': 'pool', 'disk-full': 'disk'}[s.kind as string]
-  const consequence = concept !== undefined && explained.has(concept)
-  const resource = {oom: 'memory', 'disk-full': 'disk', 'db-saturation': 'connections'}[s.kind as string]
-  const backing = saturated.filter((x) => x.resource === resource)
-  let confidence = s.kind === 'client-pool' ? 0.45 : s.share >= 0.2 || s.kind === 'oom' || s.kind === 'disk-full' ? 0.75 : 0.5
-  if (backing.length > 0) confidence += 0.1
-  if (consequence) confidence = 0.2
-  const domains: Record<SignatureMatch['kind'], SpecialistId[]> = {
-    certificate: ['infrastructure', 'backend-reliability'],
-    'dns-network': ['infrastructure', 'backend-reliability'],
-    external: ['infrastructure', 'backend-reliability'],
-    'db-saturation': ['database', 'performance', 'backend-reliability'],
-    'client-pool': ['performance', 'database'],
-    oom: ['infrastructure', 'performance'],
-    'disk-full': ['infrastructure'],
-  }
-  const detail = `${s.count.toLocaleString('en-US')} occurrences since onset${s.share > 0 ? ` (${Math.round(s.share * 100)}% of error lines)` : ''}, e.g. "${s.examples[0] ?? ''}"`
-  return {
-    finding: {
-      hypothesis: `${SIGNATURE_TEXT[s.kind](s)}${consequence ? ' — a consequence of the change named above, not a cause of its own' : ''}: ${detail}${backing.length > 0 ? `; ${backing[0].series} reached ${Math.round(backing[0].ratio * 100)}% of its limit` : ''}.`,
-      category: s.category,
-      component: s.component,
-      change: null,
-      onset: signals.onset,
-      confidence: round(Math.min(0.9, confidence)),
-      evidenceIds: [...s.evidenceIds, ...backing.flatMap((x) => x.evidenceIds), ...signals.onsetIds],
-    },
-    // A consequence is context for the change's finding, not a second opinion on a cause.
-    domains: consequence ? [] : domains[s.kind],
-  }
-}
-
-export function saturationHypotheses(saturated: Saturated[], signatures: SignatureMatch[], signals: IncidentSignals, rate: RateChange | null, explained: ReadonlySet<string>): OfflineHypothesis[] {
-  const covered = new Set(signatures.map((s) => ({oom: 'memory', 'disk-full': 'disk', 'db-saturation': 'connections'})[s.kind as string]))
+export function saturationHypotheses(saturated: Saturated[], conditions: readonly FailureCondition[], signals: IncidentSignals, rate: RateChange | null, explained: ReadonlySet<FailureClass>): OfflineHypothesis[] {
+  const covered = new Set(conditions.filter((c) => c.fresh).flatMap((c) => c.hits.map((hit) => hit.signature.failure)))
   const surging = rate !== null && rate.factor >= SURGE_FACTOR
   return saturated
-    .filter((s) => !covered.has(s.resource) && s.resource !== 'other')
+    .filter((s) => s.resource !== 'other' && !CLASSES_OF[s.resource].some((failure) => covered.has(failure)))
     .map((s) => {
       const isDb = s.resource === 'connections'
-      const consequence = explained.has(s.resource === 'cpu' ? 'none' : s.resource) || (surging && s.resource === 'cpu')
+      const consequence = CLASSES_OF[s.resource].some((failure) => explained.has(failure)) || (surging && s.resource === 'cpu')
       return {
         finding: {
           hypothesis: `${s.series} reached ${Math.round(s.ratio * 100)}% of its limit at ${s.at.slice(11, 16)} UTC${consequence ? ', a consequence of the load or change named above' : ''}.`,
@@ -108,7 +75,7 @@ export function surgeHypothesis(rate: RateChange | null, bundle: EvidenceBundle,
 }
 
 export function attackHypothesis(auth: AuthFailureBurst, signals: IncidentSignals): OfflineHypothesis {
-  const strong = auth.factor >= 3
+  const strong = auth.strong
   const from =
     auth.topIps.length > 0
       ? `; most failed lines came from ${auth.topIps.slice(0, 4).join(', ')}`
@@ -117,7 +84,7 @@ export function attackHypothesis(auth: AuthFailureBurst, signals: IncidentSignal
         : ''
   return {
     finding: {
-      hypothesis: `Credential-stuffing or brute-force attack: authentication failures ${strong ? `jumped ×${Number.isFinite(auth.factor) ? auth.factor.toFixed(0) : '∞'}` : 'rose'} at ${auth.at.slice(11, 16)} UTC (${auth.count.toLocaleString('en-US')} failed attempts logged)${from}.`,
+      hypothesis: `Credential-stuffing or brute-force attack: authentication failures ${auth.trend} (${auth.count.toLocaleString('en-US')} failed attempts logged)${from}.`,
       category: 'security-attack',
       component: 'authentication',
       change: null,

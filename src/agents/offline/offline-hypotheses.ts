@@ -5,12 +5,16 @@ import {keyOf} from '../../phases/rca/score-hypotheses.js'
 import {authFailureBurst, type AuthFailureBurst} from './auth-failures.js'
 import {changeCandidates} from './change-candidates.js'
 import {changeHypothesis, unsupportedChange} from './change-hypotheses.js'
-import {attackHypothesis, diagnosisHypotheses, probeHypotheses, saturationHypotheses, signatureHypothesis, surgeHypothesis} from './condition-hypotheses.js'
+import {attackHypothesis, diagnosisHypotheses, probeHypotheses, saturationHypotheses, surgeHypothesis} from './condition-hypotheses.js'
 import {databaseDiagnosis, failingProbes, type DatabaseDiagnosis, type FailingProbe} from './diagnostic-signals.js'
-import {matchSignatures, type SignatureMatch} from './error-signatures.js'
+import {failureConditions, orderCascade, type Cascade, type FailureCondition} from './failure-conditions.js'
+import {failureHypotheses} from './failure-hypotheses.js'
 import {incidentSignals, type IncidentSignals} from './incident-signals.js'
 import {memoryRamps, requestRateChange, saturatedResources, type RateChange, type Saturated} from './load-signals.js'
 import {scoreChangeCorrelation, type ChangeCorrelation} from './score-change-correlation.js'
+import {matchSignatureHits, type SignatureHit} from './signature-hits.js'
+import {builtInCatalogue} from './signatures/catalogue.js'
+import type {CompiledSignature} from './signatures/compile-signature.js'
 
 /** One hypothesis of the offline engine and the specialists whose scope it falls in. */
 export interface OfflineHypothesis {
@@ -22,7 +26,11 @@ export interface OfflineHypothesis {
 /** Everything the offline specialists reason over, computed once per bundle (pure). */
 export interface OfflineAnalysis {
   signals: IncidentSignals
-  signatures: SignatureMatch[]
+  /** Catalogue signatures found in the logs and metrics. */
+  hits: SignatureHit[]
+  /** The hits grouped by what failed, and their causal order. */
+  conditions: FailureCondition[]
+  cascade: Cascade
   correlations: ChangeCorrelation[]
   rate: RateChange | null
   auth: AuthFailureBurst | null
@@ -38,12 +46,14 @@ export interface OfflineAnalysis {
 const MAX_UNSUPPORTED = 3
 
 /** Every hypothesis the evidence supports, changes and conditions alike, merged and ranked. */
-function analyzeBundle(bundle: EvidenceBundle): OfflineAnalysis {
+function analyzeBundle(bundle: EvidenceBundle, catalogue: readonly CompiledSignature[]): OfflineAnalysis {
   const signals = incidentSignals(bundle)
-  const signatures = matchSignatures(signals).filter((s) => s.share >= 0.1 || s.count >= 5)
+  const hits = matchSignatureHits(signals, bundle.metrics?.series ?? [], catalogue)
+  const conditions = failureConditions(hits)
+  const cascade = orderCascade(conditions)
   const ramps = memoryRamps(bundle)
   const correlations = changeCandidates(bundle)
-    .map((candidate) => scoreChangeCorrelation(candidate, signals, {ramps, logsFrom: bundle.logs?.timeRange?.from ?? null}))
+    .map((candidate) => scoreChangeCorrelation(candidate, signals, {ramps, logsFrom: bundle.logs?.timeRange?.from ?? null, conditions}))
     .sort((a, b) => b.confidence - a.confidence)
   const rate = requestRateChange(bundle)
   const auth = authFailureBurst(bundle)
@@ -51,7 +61,7 @@ function analyzeBundle(bundle: EvidenceBundle): OfflineAnalysis {
   const diagnosis = databaseDiagnosis(bundle)
   const probes = failingProbes(bundle)
   const supported = correlations.filter((c) => c.supported)
-  const explained = new Set(supported.flatMap((c) => c.concepts))
+  const explained = new Set(supported.flatMap((c) => c.explains))
 
   const hypotheses: OfflineHypothesis[] = [
     ...supported.map((c) => changeHypothesis(c, signals)),
@@ -59,14 +69,14 @@ function analyzeBundle(bundle: EvidenceBundle): OfflineAnalysis {
       .filter((c) => !c.supported && c.timing > 0)
       .slice(0, MAX_UNSUPPORTED)
       .map((c) => unsupportedChange(c, signals)),
-    ...signatures.map((s) => signatureHypothesis(s, signals, saturated, explained)),
-    ...saturationHypotheses(saturated, signatures, signals, rate, explained),
+    ...failureHypotheses(conditions, cascade, signals, saturated, explained),
+    ...saturationHypotheses(saturated, conditions, signals, rate, explained),
     ...surgeHypothesis(rate, bundle, signals, auth),
     ...(auth ? [attackHypothesis(auth, signals)] : []),
     ...diagnosisHypotheses(diagnosis, signals),
     ...probeHypotheses(probes, signals),
   ]
-  return {signals, signatures, correlations, rate, auth, saturated, diagnosis, probes, hypotheses: mergeSameCause(hypotheses)}
+  return {signals, hits, conditions, cascade, correlations, rate, auth, saturated, diagnosis, probes, hypotheses: mergeSameCause(hypotheses)}
 }
 
 /** Findings naming the same cause (keyed as the RCA groups them) become one, keeping the strongest wording. */
@@ -93,11 +103,13 @@ function round(value: number): number {
   return Math.round(value * 100) / 100
 }
 
-const analyses = new WeakMap<EvidenceBundle, OfflineAnalysis>()
+const analyses = new WeakMap<readonly CompiledSignature[], WeakMap<EvidenceBundle, OfflineAnalysis>>()
 
-/** The analysis of a bundle, computed once however many specialists ask for it. */
-export function analysisFor(bundle: EvidenceBundle): OfflineAnalysis {
-  let analysis = analyses.get(bundle)
-  if (!analysis) analyses.set(bundle, (analysis = analyzeBundle(bundle)))
+/** The analysis of a bundle with a catalogue, computed once however many specialists ask for it. */
+export function analysisFor(bundle: EvidenceBundle, catalogue: readonly CompiledSignature[] = builtInCatalogue()): OfflineAnalysis {
+  let byBundle = analyses.get(catalogue)
+  if (!byBundle) analyses.set(catalogue, (byBundle = new WeakMap()))
+  let analysis = byBundle.get(bundle)
+  if (!analysis) byBundle.set(bundle, (analysis = analyzeBundle(bundle, catalogue)))
   return analysis
 }

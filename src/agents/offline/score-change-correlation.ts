@@ -1,6 +1,9 @@
 import type {ChangeCandidate} from './change-candidates.js'
-import type {IncidentSignals} from './incident-signals.js'
+import {linkConfigChanges} from './config-links.js'
+import type {FailureCondition} from './failure-conditions.js'
+import type {FailingFrame, IncidentSignals} from './incident-signals.js'
 import type {MemoryRamp} from './load-signals.js'
+import {FAILURE_CLASS_INFO, type FailureClass} from './signatures/failure-classes.js'
 import {conceptsOf} from './text-tokens.js'
 
 /** How well one change explains the incident: timing × content, with the reasons in words. */
@@ -15,6 +18,8 @@ export interface ChangeCorrelation {
   confidence: number
   /** Concepts the change and the errors share (pool, memory, database …). */
   concepts: string[]
+  /** Failure classes of the incident this change accounts for (a pool change: the pool timeouts). */
+  explains: FailureClass[]
   reasons: string[]
 }
 
@@ -27,6 +32,10 @@ const MIN_OVERLAP = 0.5
 const MAX_CONFIDENCE = 0.9
 /** How long after a change shipped memory may start to climb for the change to explain a leak. */
 const RAMP_WINDOW_MINUTES = 30
+/** A change on a failing frame's file but not its function: strong, a shade below the function itself. */
+const FILE_ONLY_OVERLAP = 0.9
+/** Defects a change to the failing code (or its dependencies, or its schema) accounts for. */
+const CODE_FAILURES: readonly FailureClass[] = ['code-defect', 'missing-dependency', 'schema-mismatch', 'script-error', 'missing-config', 'invalid-config']
 
 export function timingWeight(minutesBeforeOnset: number | null): number {
   if (minutesBeforeOnset === null) return 0.3
@@ -37,8 +46,10 @@ export function timingWeight(minutesBeforeOnset: number | null): number {
 export function scoreChangeCorrelation(
   candidate: ChangeCandidate,
   signals: IncidentSignals,
-  context: {ramps?: readonly MemoryRamp[]; logsFrom?: string | null} = {},
+  context: {ramps?: readonly MemoryRamp[]; logsFrom?: string | null; conditions?: readonly FailureCondition[]} = {},
 ): ChangeCorrelation {
+  const conditions = (context.conditions ?? []).filter((c) => c.fresh)
+  const explains = new Set<FailureClass>()
   const reasons: string[] = []
   let timing = timingWeight(candidate.minutesBeforeOnset)
   if (candidate.minutesBeforeOnset !== null && candidate.minutesBeforeOnset >= 0) {
@@ -58,40 +69,58 @@ export function scoreChangeCorrelation(
   }
 
   let overlap = 0
-  const frameHit = candidate.files.find((file) => signals.frames.some((frame) => sameFile(frame, file)))
+  const frameHit = candidate.files.map((file) => ({file, frame: signals.frames.find((frame) => sameFile(frame, file))})).find((hit) => hit.frame !== undefined)
   if (frameHit) {
-    overlap = 1
-    reasons.push(`it changed ${frameHit}, which appears in the failing stack frames`)
+    const changed = candidate.functions.get(frameHit.file) ?? []
+    const fn = signals.frames.find((frame) => sameFile(frame, frameHit.file) && frame.function !== '' && changed.includes(frame.function))?.function
+    overlap = fn ? 1 : FILE_ONLY_OVERLAP
+    reasons.push(fn ? `it changed ${fn}() in ${frameHit.file}, a function on the failing stack frames` : `it changed ${frameHit.file}, which appears in the failing stack frames`)
+    for (const failure of CODE_FAILURES) explains.add(failure)
   }
-  const packageHit = candidate.packages.find((pkg) => signals.frames.some((frame) => frame.includes(`node_modules/${pkg}/`)))
+  const packageHit = candidate.packages.find((pkg) => signals.frames.some((frame) => frame.file.includes(`node_modules/${pkg}/`)))
   if (packageHit) {
     overlap = 1
     reasons.push(`the failing frames are inside node_modules/${packageHit}, the package it upgraded`)
+    for (const failure of CODE_FAILURES) explains.add(failure)
   }
   const packageNamed = candidate.packages.find((pkg) => signals.errors.some((e) => wordIn(e.text, pkg.split('/').pop()!)))
   if (!packageHit && packageNamed) {
     overlap = Math.max(overlap, 0.8)
     reasons.push(`the errors name ${packageNamed}, the package it upgraded`)
   }
-  const identifierHit = identifiersOf(candidate.ref.subject).find((id) => signals.frames.concat(signals.errors.map((e) => e.text)).some((text) => collapse(text).includes(id)))
+  const identifierHit = identifiersOf(candidate.ref.subject).find((id) => signals.frames.map((f) => f.file).concat(signals.errors.map((e) => e.text)).some((text) => collapse(text).includes(id)))
   if (identifierHit) {
     overlap = 1
     reasons.push(`the failing code is named after "${identifierHit}", which it switched`)
   }
-  const dirHit = !frameHit && candidate.files.map(dirOf).find((dir) => dir !== null && signals.frames.some((frame) => frame.includes(`${dir}/`)))
+  const schemaHit = schemaObjectsOf(candidate.ref.subject).find((object) => signals.errors.some((e) => namesSchemaObject(e.text, object)))
+  if (schemaHit) {
+    overlap = 1
+    reasons.push(`the new errors name ${schemaHit.table}.${schemaHit.column} (column "${schemaHit.column}" of relation "${schemaHit.table}"), which it changed`)
+  }
+  const dirHit = !frameHit && candidate.files.map(dirOf).find((dir) => dir !== null && signals.frames.some((frame) => frame.path.includes(`${dir}/`)))
   if (dirHit) {
     overlap = Math.max(overlap, 0.6)
     reasons.push(`it changed files in ${dirHit}/, where the failing frames are`)
   }
+  const configLink = linkConfigChanges(candidate.keyChanges, conditions)[0]
+  if (configLink) {
+    overlap = Math.max(overlap, configLink.weight)
+    reasons.push(configLink.reason)
+    for (const hit of configLink.condition.hits) explains.add(hit.signature.failure)
+  }
   const sharedTokens = [...candidate.tokens].filter((t) => signals.tokens.has(t))
   const wordScore = Math.min(0.9, 0.3 * sharedTokens.length + 0.2 * sharedConcepts.length)
   if (wordScore > overlap) overlap = wordScore
-  if (sharedTokens.length > 0) reasons.push(`it and the new errors share the words ${sharedTokens.slice(0, 5).map((t) => `"${t}"`).join(', ')}`)
+  // Shared words are a weak link: said only when nothing more specific (a frame, a package, a column) ties them.
+  if (sharedTokens.length > 0 && overlap < 1) reasons.push(`it and the new errors share the words ${sharedTokens.slice(0, 5).map((t) => `"${t}"`).join(', ')}`)
 
   const supported = timing >= MIN_TIMING && overlap >= MIN_OVERLAP
   const strength = Math.sqrt(timing) * overlap
   const confidence = supported ? Math.min(MAX_CONFIDENCE, 0.45 + 0.45 * strength) : 0.05 + 0.2 * Math.sqrt(timing) * Math.max(overlap, 0.25)
-  return {candidate, timing: round(timing), overlap: round(overlap), supported, confidence: round(confidence), concepts: sharedConcepts, reasons}
+  // The failure classes whose leading concept the change shares (a pool change and pool timeouts).
+  for (const c of conditions) for (const hit of c.hits) if (sharedConcepts.includes(FAILURE_CLASS_INFO[hit.signature.failure].concepts[0] ?? '')) explains.add(hit.signature.failure)
+  return {candidate, timing: round(timing), overlap: round(overlap), supported, confidence: round(confidence), concepts: sharedConcepts, explains: [...explains], reasons}
 }
 
 /** A leak's change ships shortly before memory starts to climb. */
@@ -111,15 +140,19 @@ function cleanMinutesAfter(candidate: ChangeCandidate, signals: IncidentSignals,
 const GENERIC_STEMS = new Set(['index', 'main', 'app', 'server', 'init', '__init__', 'mod', 'lib', 'utils', 'util', 'helpers', 'handler'])
 
 /**
- * A frame names a changed file when the paths agree on their tail. JVM frames carry only the file
- * name (`RefundService.java`); a distinctive bare name is matched by name alone.
+ * A frame names a changed file when its repository-relative path and the file agree on their
+ * tail (`/build/internal/store/orders.go` and `internal/store/orders.go`; a JVM frame's
+ * `com/acme/orders/OrderService.java` and `src/main/java/com/acme/orders/OrderService.java`). A
+ * bare file name with no directories is matched by name alone when it is distinctive.
  */
-function sameFile(frame: string, file: string): boolean {
-  const f = frame.replace(/\\/g, '/')
+function sameFile(frame: FailingFrame, file: string): boolean {
+  const f = frame.path
   if (f === file || f.endsWith(`/${file}`) || (f.includes('/') && file.endsWith(`/${f}`))) return true
-  if (f.includes('/')) return false
   const name = file.slice(file.lastIndexOf('/') + 1)
-  return name === f && !GENERIC_STEMS.has(name.replace(/\.[^.]*$/, '').toLowerCase())
+  const frameName = f.slice(f.lastIndexOf('/') + 1)
+  // A JVM frame names only its file; the package path guessed from the function may not match the repo's layout.
+  const bare = !f.includes('/') || (!frame.file.includes('/') && /\.(?:java|kt|scala|groovy)$/.test(f))
+  return bare && name === frameName && !GENERIC_STEMS.has(name.replace(/\.[^.]*$/, '').toLowerCase())
 }
 
 function dirOf(path: string): string | null {
@@ -131,6 +164,17 @@ function dirOf(path: string): string | null {
 /** Hyphenated or camelCase identifiers in a subject (`new-pricing-engine`), collapsed for matching. */
 function identifiersOf(subject: string): string[] {
   return (subject.match(/\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b/gi) ?? []).map(collapse).filter((id) => id.length >= 8)
+}
+
+/** `table.column` names in a subject (`make orders.currency NOT NULL`). */
+function schemaObjectsOf(subject: string): {table: string; column: string}[] {
+  return [...subject.matchAll(/\b([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)\b/gi)].map((m) => ({table: m[1].toLowerCase(), column: m[2].toLowerCase()}))
+}
+
+/** An error that names both the column and its table, as database errors do (`column "currency" of relation "orders"`). */
+function namesSchemaObject(text: string, object: {table: string; column: string}): boolean {
+  const lower = text.toLowerCase()
+  return (lower.includes(`"${object.column}"`) || lower.includes(`.${object.column}`) || lower.includes(`column ${object.column}`)) && (lower.includes(`"${object.table}"`) || lower.includes(`${object.table}.`) || lower.includes(`table ${object.table}`))
 }
 
 function collapse(text: string): string {

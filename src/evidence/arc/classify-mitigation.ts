@@ -40,7 +40,7 @@ export function compareVersions(a: string, b: string): number {
 
 export const MITIGATION_WORDS: Readonly<Record<MitigationKind, string>> = {
   rollback: 'a rollback',
-  'forward-change': 'a forward change (a new version, not a rollback)',
+  'forward-change': 'a forward change, not a rollback',
   'flag-flip': 'a feature-flag change',
   'config-change': 'a configuration change',
 }

@@ -23,9 +23,10 @@ export const RECOVERY_MIN_SAMPLES = 2
 export const RECOVERY_SHARE_OF_JUMP = 0.1
 export const RECOVERY_NOISE_SIGMAS = 3
 
+/** Reads after "back at its pre-onset level, by the rule:". */
 export const RECOVERY_RULE =
-  `back within max(${RECOVERY_SHARE_OF_JUMP * 100}% of the jump, ${RECOVERY_NOISE_SIGMAS}σ of baseline noise) of the pre-onset level ` +
-  `for ${RECOVERY_HOLD_SAMPLES} consecutive minutes (or to the end of the evidence, at least ${RECOVERY_MIN_SAMPLES})`
+  `within max(${RECOVERY_SHARE_OF_JUMP * 100}% of the jump, ${RECOVERY_NOISE_SIGMAS}σ of the baseline noise) of that level ` +
+  `for ${RECOVERY_HOLD_SAMPLES} consecutive minutes, or to the end of the evidence if that is sooner (at least ${RECOVERY_MIN_SAMPLES})`
 
 export function bandOf(shape: SignalShape): number {
   return Math.max(RECOVERY_SHARE_OF_JUMP * Math.abs(shape.level - shape.baseline), RECOVERY_NOISE_SIGMAS * shape.noise)

@@ -1,7 +1,9 @@
 import {gitEvidenceId, type EvidenceItem} from '../../incident/evidence-item.js'
 import {redact} from '../../redact/redact.js'
 import {classifyCommit} from './change-kind.js'
+import {changedRanges, functionsAround, SOURCE_FILE} from './changed-functions.js'
 import {componentsOf} from './components.js'
+import {configFormatOf, diffConfig, type KeyChange} from './config-changes.js'
 import {diffManifest, isParseableManifest, type DependencyChange} from './dependency-changes.js'
 import {GitChangesDigestSchema, type CommitChange, type GitChangesDigest} from './git-digest.js'
 import {gitRepoProblem} from './assert-git-repo.js'
@@ -31,6 +33,10 @@ const DEFAULT_MAX_COMMITS = 500
 const MAX_FILES_LISTED = 200
 const MAX_MANIFESTS_PER_COMMIT = 20
 const ITEM_FILES_LISTED = 30
+/** Commits nearest the onset whose config keys and changed functions are read (each costs git calls). */
+const DETAILED_COMMITS = 40
+const MAX_DETAILED_FILES = 20
+const MAX_DETAILED_BYTES = 512 * 1024
 
 /**
  * The commits in [onset − lookback, onset + slack] (or [now − lookback, now] without an onset),
@@ -99,20 +105,31 @@ export async function collectChanges(input: CollectChangesInput): Promise<Collec
 
   const tags = await tagsByCommit(input.repo)
   const commits: CommitChange[] = []
-  for (const commit of raw) {
-    commits.push(describeCommit(commit, await dependencyChangesOf(input.repo, commit), tags.get(commit.sha) ?? [], input.onset))
+  for (const [index, commit] of raw.entries()) {
+    // Newest first: the commits nearest the onset get the closer look.
+    const detailed = index < DETAILED_COMMITS
+    const content: CommitContent = {
+      dependencyChanges: await dependencyChangesOf(input.repo, commit),
+      configChanges: detailed ? await configChangesOf(input.repo, commit) : [],
+      functions: detailed ? await functionsOf(input.repo, commit) : new Map(),
+    }
+    commits.push(describeCommit(commit, content, tags.get(commit.sha) ?? [], input.onset))
   }
   const digest = GitChangesDigestSchema.parse({...empty, shallow, truncated, commits})
   return {digest, items: commits.map(commitEvidence), limitations}
 }
 
-/** Pure: a parsed commit plus its dependency moves → the digest entry (subject redacted). */
-function describeCommit(
-  commit: RawCommit,
-  dependencyChanges: DependencyChange[],
-  tags: string[],
-  onset: Date | null,
-): CommitChange {
+/** What a commit's content says beyond its file list. */
+interface CommitContent {
+  dependencyChanges: DependencyChange[]
+  configChanges: KeyChange[]
+  /** Changed functions by file path. */
+  functions: Map<string, string[]>
+}
+
+/** Pure: a parsed commit plus what its content says → the digest entry (subject redacted). */
+function describeCommit(commit: RawCommit, content: CommitContent, tags: string[], onset: Date | null): CommitChange {
+  const {dependencyChanges, configChanges, functions} = content
   const manifestsWithChanges = new Set(dependencyChanges.map((c) => c.file))
   const committed = new Date(commit.committedAt).getTime()
   const minutesBeforeOnset = onset === null ? null : Math.round((onset.getTime() - committed) / 6000) / 10
@@ -123,12 +140,13 @@ function describeCommit(
     committedAt: commit.committedAt,
     isMerge: commit.parents.length > 1,
     tags,
-    files: commit.files.slice(0, MAX_FILES_LISTED),
+    files: commit.files.slice(0, MAX_FILES_LISTED).map((file) => (functions.has(file.path) ? {...file, functions: functions.get(file.path)} : file)),
     filesOmitted: Math.max(0, commit.files.length - MAX_FILES_LISTED),
     additions: commit.files.reduce((sum, f) => sum + (f.additions ?? 0), 0),
     deletions: commit.files.reduce((sum, f) => sum + (f.deletions ?? 0), 0),
     kind: classifyCommit(commit.files, manifestsWithChanges),
     dependencyChanges,
+    ...(configChanges.length > 0 ? {configChanges} : {}),
     components: componentsOf(commit.files.map((f) => f.path)),
     afterOnset: onset !== null && committed > onset.getTime(),
     minutesBeforeOnset,
@@ -176,6 +194,39 @@ async function dependencyChangesOf(repo: string, commit: RawCommit): Promise<Dep
     changes.push(...diffManifest(file.path, before, after))
   }
   return changes
+}
+
+async function configChangesOf(repo: string, commit: RawCommit): Promise<KeyChange[]> {
+  const files = commit.files.filter((f) => configFormatOf(f.path) !== null).slice(0, MAX_DETAILED_FILES)
+  const parent = commit.parents[0] ?? null
+  const changes: KeyChange[] = []
+  for (const file of files) {
+    const before = parent === null || file.status === 'added' ? null : await fileAt(repo, parent, file.previousPath ?? file.path)
+    const after = file.status === 'deleted' ? null : await fileAt(repo, commit.sha, file.path)
+    if ((before?.length ?? 0) > MAX_DETAILED_BYTES || (after?.length ?? 0) > MAX_DETAILED_BYTES) continue
+    changes.push(...diffConfig(file.path, before, after))
+  }
+  return changes
+}
+
+/** The functions each changed source file's hunks fall in (first-parent diff for merges). */
+async function functionsOf(repo: string, commit: RawCommit): Promise<Map<string, string[]>> {
+  const sources = commit.files.filter((f) => f.status !== 'deleted' && SOURCE_FILE.test(f.path)).slice(0, MAX_DETAILED_FILES)
+  const functions = new Map<string, string[]>()
+  if (sources.length === 0) return functions
+  let patch: string
+  try {
+    patch = await runGit(repo, ['show', '-U0', '--format=', '--no-color', '--no-ext-diff', '--diff-merges=first-parent', commit.sha, '--', ...sources.map((f) => f.path)], 8 * 1024 * 1024)
+  } catch {
+    return functions
+  }
+  for (const [path, ranges] of changedRanges(patch)) {
+    const text = await fileAt(repo, commit.sha, path)
+    if (text === null || text.length > MAX_DETAILED_BYTES) continue
+    const names = functionsAround(text, ranges)
+    if (names.length > 0) functions.set(path, names.slice(0, 20))
+  }
+  return functions
 }
 
 async function fileAt(repo: string, rev: string, path: string): Promise<string | null> {

@@ -1,6 +1,7 @@
 import {z} from 'zod'
 
 import {CommitKindSchema} from './change-kind.js'
+import {KeyChangeSchema} from './config-changes.js'
 import {DependencyChangeSchema} from './dependency-changes.js'
 
 export const CommitFileSchema = z.object({
@@ -10,6 +11,8 @@ export const CommitFileSchema = z.object({
   /** Null for binary files. */
   additions: z.number().int().nonnegative().nullable(),
   deletions: z.number().int().nonnegative().nullable(),
+  /** Functions whose bodies the commit changed (source files near the onset; absent in older digests). */
+  functions: z.array(z.string()).optional(),
 })
 export type CommitFile = z.infer<typeof CommitFileSchema>
 
@@ -18,6 +21,7 @@ export const CommitChangeSchema = z.object({
   sha: z.string().regex(/^[0-9a-f]{40,64}$/),
   shortSha: z.string().length(7),
   subject: z.string(),
+  /** Committer time: when it landed on the branch (a rebase or merge), not when it was authored. */
   committedAt: z.iso.datetime(),
   isMerge: z.boolean(),
   tags: z.array(z.string()),
@@ -28,6 +32,8 @@ export const CommitChangeSchema = z.object({
   deletions: z.number().int().nonnegative(),
   kind: CommitKindSchema,
   dependencyChanges: z.array(DependencyChangeSchema),
+  /** Configuration keys it changed, old → new (absent in digests saved before it existed). */
+  configChanges: z.array(KeyChangeSchema).optional(),
   components: z.array(z.string()),
   afterOnset: z.boolean(),
   /** Negative after onset; null when the onset is unknown. */

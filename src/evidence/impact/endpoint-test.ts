@@ -7,9 +7,10 @@ export const AFFECTED_Z = 3.09
 export const AFFECTED_MIN_POINTS = 0.01
 export const MIN_BASELINE_REQUESTS = 30
 
+/** Reads after "an endpoint counts as affected when". */
 export const AFFECTED_RULE =
-  `failure rate after the onset higher than before it by a one-sided two-proportion z-test (z ≥ ${AFFECTED_Z}, p < 0.001) ` +
-  `and by at least ${AFFECTED_MIN_POINTS * 100} percentage point; an endpoint with fewer than ${MIN_BASELINE_REQUESTS} requests before the onset is compared with all requests of its source`
+  `its failure rate after the onset is higher than before it, by a one-sided two-proportion z-test (z ≥ ${AFFECTED_Z}, p < 0.001) ` +
+  `and by at least ${AFFECTED_MIN_POINTS * 100} percentage point (an endpoint with fewer than ${MIN_BASELINE_REQUESTS} requests before the onset is compared with all requests of its source)`
 
 export interface Counts {
   total: number

@@ -1,132 +1,112 @@
+import {stat} from 'node:fs/promises'
 import type {Readable} from 'node:stream'
 
 import {SecretBlockFilter} from '../../redact/secret-blocks.js'
-import {DEFAULT_MAX_LINE_CHARS, type SourceLimits} from './line-reader.js'
-import {parseLine, type LogFormat} from './line-parsers.js'
+import {severityMarkersWith, timestampLayoutsWith, type UserSeverityMarker, type UserTimestampLayout} from './catalogue/user-catalogue.js'
+import {SeverityMarkers} from './content-severity.js'
+import {DEFAULT_MAX_LINE_CHARS, readLines, type ReadStats, type SourceLimits} from './line-reader.js'
+import {TimestampLayouts} from './line-layout.js'
 import type {LogAggregator} from './log-aggregator.js'
 import type {LogFileSummary} from './log-digest.js'
-import type {LogRecord} from './log-record.js'
-import {readFormattedLines} from './read-formatted-lines.js'
-import {continuesEvent, startsPanic} from './stack-trace.js'
+import {isLogDocument, LogDocumentError, readLogDocument} from './exports/read-log-document.js'
+import {isBinaryLine, SourceReader, type TimeReference} from './source-reader.js'
 
 /**
- * One log source (a file, a byte range of one, or stdin) streamed into an aggregator: format
- * detection on the first lines, multi-line traces attached to the event that started them, and
- * timestamps that cannot be trusted replaced by the previous line's, each case counted.
+ * One log source (a file, a byte range of one, or stdin) streamed through a SourceReader into an
+ * aggregator. This is the I/O side: the reading itself (layout, traces, levels, times) is the
+ * reader's. The year and zone of stamps that lack them come from the reference the caller gives
+ * (--started-at, the alert), else from the file's modification time; stdin has none.
  */
-const MAX_TRACE_LINES = 100
-const FUTURE_SLACK_MS = 3_600_000
-const EARLIEST_PLAUSIBLE_MS = Date.UTC(2000, 0, 1)
-const BLANK = /^\s*$/
-const NO_TRACE: readonly string[] = Object.freeze([])
-const BINARY_LINES_TO_JUDGE = 2000
-const BINARY_SHARE_TO_STOP = 0.9
-
 export interface SourceAnalysisOptions {
   maxLineChars?: number
   stdin?: Readable
   range?: {start: number; end: number}
+  reading?: ReadingOptions
   sourceLimits?: Partial<SourceLimits>
+}
+
+const BINARY_LINES_TO_JUDGE = 2000
+const BINARY_SHARE_TO_STOP = 0.9
+
+/**
+ * What the readers take from the incident: the time reference, and the user's entries for the
+ * catalogues (from the config file). Plain data, so it travels to worker threads as it is.
+ */
+export interface ReadingOptions {
+  reference?: TimeReference | null
+  severityMarkers?: UserSeverityMarker[]
+  timestampLayouts?: UserTimestampLayout[]
 }
 
 /** Streams one source (or one byte range of it) into `aggregator`; the summary's line numbers are range-relative. */
 export async function analyzeSource(source: string, aggregator: LogAggregator, now: Date, options: SourceAnalysisOptions): Promise<LogFileSummary> {
-  const skipped = new Map<string, number>()
-  const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1)
-  const latestTrusted = now.getTime() + FUTURE_SLACK_MS
   const maxLineChars = options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS
-
-  // The event waiting for possible trace lines, in plain variables rather than an object per line.
-  // Its trace stays null until a continuation line arrives: most events have none.
-  let pending: LogRecord | null = null
-  let pendingRaw = ''
-  let pendingLine = 0
-  let pendingTrace: string[] | null = null
-  let pendingAccess = false
-  let inTrace = false
-  let lastTs = Number.NaN
-  let binaryLines = 0
-  let binaryStop = false
+  const reading = options.reading ?? {}
+  const reference = reading.reference ?? (await modificationTime(source))
+  const reader = new SourceReader(source, aggregator, {now, reference, ...compiledCatalogues(reading)})
+  // An export of a log store (one JSON document) is read whole, entry by entry.
+  if (options.range === undefined && (await isLogDocument(source))) {
+    try {
+      const exported = await readLogDocument(source)
+      exported.entries.forEach((entry, i) => reader.entry(entry, i + 1))
+      return reader.finish({lines: exported.entries.length, bytes: exported.bytes}, {format: exported.kind})
+    } catch (error) {
+      if (!(error instanceof LogDocumentError)) throw error
+      return reader.finish({lines: 0, bytes: 0}, {skipped: [{reason: `not read: the file ${error.message}`, count: 1}]})
+    }
+  }
   // Key material over several lines is dropped before anything splits it into events.
   const secretBlocks = new SecretBlockFilter()
-
-  const flush = () => {
-    if (!pending) return
-    aggregator.add(pending, pendingRaw, source, pendingLine, pendingTrace ?? NO_TRACE, pendingAccess)
-    pending = null
-  }
-
-  const handle = (rawLine: string, lineNumber: number, format: LogFormat) => {
-    const line = secretBlocks.filter(rawLine)
-    if (line === null) {
-      skip('private key material (dropped, not read)')
-      return
-    }
-    const c = line.charCodeAt(0)
-    if (line.length === 0 || ((c === 32 || c === 9) && BLANK.test(line))) {
-      skip('blank line')
-      return
-    }
-    if (line.includes('\u0000') || mostlyReplacement(line)) {
-      skip('binary content')
-      // Random bytes (`--logs /dev/urandom`) have line breaks but are no log: stop reading them.
-      if (++binaryLines >= BINARY_LINES_TO_JUDGE * BINARY_SHARE_TO_STOP && lineNumber <= BINARY_LINES_TO_JUDGE) {
-        binaryStop = true
-        return false
+  let keyLines = 0
+  let binaryLines = 0
+  let binaryStop = false
+  const stats = await readLines(
+    source,
+    (line, lineNumber) => {
+      const kept = secretBlocks.filter(line)
+      if (kept === null) {
+        keyLines++
+        return true
       }
-      return
-    }
-    if (pending && continuesEvent(line, inTrace)) {
-      pendingTrace ??= []
-      if (pendingTrace.length < MAX_TRACE_LINES) pendingTrace.push(line.slice(0, 500))
-      else skip('stack trace lines beyond 100 per event (counted, not kept)')
-      inTrace = true
-      return
-    }
-    const record = parseLine(line, format, now)
-    flush()
-    inTrace = startsPanic(line)
-    if (inTrace) record.level = 'error'
-    if (Number.isNaN(record.ts)) {
-      skip('no timestamp (took the previous line\'s)')
-      record.ts = lastTs
-    } else if (record.ts > latestTrusted) {
-      skip('timestamp in the future (took the previous line\'s)')
-      record.ts = lastTs
-    } else if (record.ts < EARLIEST_PLAUSIBLE_MS) {
-      skip('timestamp before 2000 (took the previous line\'s)')
-      record.ts = lastTs
-    } else {
-      if (record.ts < lastTs) skip('timestamp out of order (kept)')
-      lastTs = record.ts
-    }
-    pending = record
-    pendingRaw = line
-    pendingLine = lineNumber
-    pendingTrace = null
-    pendingAccess = format === 'access'
-  }
-
-  const {stats, format} = await readFormattedLines(source, handle, {maxLineChars, stdin: options.stdin, range: options.range, now, sourceLimits: options.sourceLimits})
-  flush()
-  if (stats.truncatedLines > 0) skipped.set(`line longer than ${maxLineChars} chars (truncated)`, stats.truncatedLines)
-  if (stats.invalidUtf8Lines > 0) skipped.set('invalid UTF-8 (kept with replacement characters)', stats.invalidUtf8Lines)
-  if (stats.streamError !== null) skipped.set(`read stopped early: ${stats.streamError}`, 1)
-  if (stats.limitReached !== null) skipped.set(stats.limitReached, 1)
-  if (binaryStop) skipped.set(`read stopped: ${BINARY_SHARE_TO_STOP * 100}% of the first ${BINARY_LINES_TO_JUDGE.toLocaleString('en-US')} lines were binary, not a text log`, 1)
-  return {
-    path: source,
-    format: stats.lines === 0 ? 'empty' : format,
-    lines: stats.lines,
-    bytes: stats.bytes,
-    skipped: [...skipped.entries()].map(([reason, count]) => ({reason, count})),
-  }
+      // Random bytes (`--logs /dev/urandom`) have line breaks but are no log: stop reading them.
+      if (isBinaryLine(kept) && ++binaryLines >= BINARY_LINES_TO_JUDGE * BINARY_SHARE_TO_STOP && lineNumber <= BINARY_LINES_TO_JUDGE) binaryStop = true
+      reader.line(kept, lineNumber)
+      return !binaryStop
+    },
+    {maxLineChars, stdin: options.stdin, range: options.range, sourceLimits: options.sourceLimits},
+  )
+  const stopped = binaryStop ? [{reason: `read stopped: ${BINARY_SHARE_TO_STOP * 100}% of the first ${BINARY_LINES_TO_JUDGE.toLocaleString('en-US')} lines were binary, not a text log`, count: 1}] : []
+  return reader.finish(stats, {skipped: [...readProblems(stats, maxLineChars), {reason: 'private key material (dropped, not read)', count: keyLines}, ...stopped]})
 }
 
-/** Invalid UTF-8 in a few places is a text line; mostly replacement characters is binary. */
-function mostlyReplacement(line: string): boolean {
-  if (!line.includes('\uFFFD')) return false
-  let bad = 0
-  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 0xfffd) bad++
-  return bad * 4 > line.length
+// Compiled once per options object: every file of one analysis shares it.
+const compiled = new WeakMap<ReadingOptions, {markers?: SeverityMarkers; layouts?: TimestampLayouts}>()
+
+/** The catalogues extended with the user's entries; undefined (the built-in ones) when there are none. */
+export function compiledCatalogues(reading: ReadingOptions): {markers?: SeverityMarkers; layouts?: TimestampLayouts} {
+  let result = compiled.get(reading)
+  if (!result) {
+    result = {
+      markers: reading.severityMarkers?.length ? new SeverityMarkers(severityMarkersWith(reading.severityMarkers)) : undefined,
+      layouts: reading.timestampLayouts?.length ? new TimestampLayouts(timestampLayoutsWith(reading.timestampLayouts)) : undefined,
+    }
+    compiled.set(reading, result)
+  }
+  return result
+}
+
+/** The file's modification time as the reference for year-less stamps; none for stdin. */
+export async function modificationTime(source: string): Promise<TimeReference | null> {
+  if (source === '-') return null
+  const info = await stat(source).catch(() => null)
+  return info ? {at: info.mtimeMs, offsetMinutes: null, source: 'file-mtime'} : null
+}
+
+function readProblems(stats: ReadStats, maxLineChars: number): Array<{reason: string; count: number}> {
+  return [
+    {reason: `line longer than ${maxLineChars} chars (truncated)`, count: stats.truncatedLines},
+    {reason: 'invalid UTF-8 (kept with replacement characters)', count: stats.invalidUtf8Lines},
+    ...(stats.streamError !== null ? [{reason: `read stopped early: ${stats.streamError}`, count: 1}] : []),
+    ...(stats.limitReached !== null ? [{reason: stats.limitReached, count: 1}] : []),
+  ]
 }

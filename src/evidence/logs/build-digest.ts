@@ -21,6 +21,7 @@ export interface DigestOptions {
 }
 
 const ONSET_METHOD = 'binomial-epidemic-changepoint'
+const ANCHOR_TEXT: Record<string, string> = {'started-at': '--started-at', alert: 'the alert', 'file-mtime': "the file's modification time"}
 
 const iso = (ms: number) => new Date(ms).toISOString()
 const isoOrNull = (ms: number) => (Number.isFinite(ms) ? iso(ms) : null)
@@ -111,6 +112,10 @@ function groupTemplates(aggregator: LogAggregator, onsetAt: number | null, from:
 }
 
 export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], options: DigestOptions): {digest: LogDigest; items: EvidenceItem[]} {
+  // Files with no times at all are anchored on a reference (reading.anchor): their templates and
+  // exceptions are cited at that time, said to be approximate, and kept out of the buckets.
+  const anchors = new Map(files.flatMap((file) => (file.reading?.anchor ? [[file.path, file.reading.anchor] as const] : [])))
+  const anchorOf = (samples: ReadonlyArray<{file: string}>) => samples.map((sample) => anchors.get(sample.file)).find((anchor) => anchor !== undefined) ?? null
   const clean = (text: string) => redact(text, {ips: options.redactIps})
   const series = fillSeries(aggregator, options.maxBucketsOut)
   const hasTime = series.starts.length > 0
@@ -129,16 +134,34 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
   let onsetOut: LogDigest['onset'] = null
   if (onset) {
     const id = newId()
-    onsetOut = {at: iso(onset.at), method: ONSET_METHOD, confidence: onset.confidence, baselineErrorRate: round4(onset.baselineErrorRate), incidentErrorRate: round4(onset.incidentErrorRate), evidenceId: id}
+    const windowEnd = series.starts[onset.endIndex - 1] + series.widthMs
+    const window = sumBuckets(series.buckets.slice(onset.index, onset.endIndex))
+    const since = sumBuckets(series.buckets.slice(onset.index))
+    onsetOut = {
+      at: iso(onset.at),
+      method: ONSET_METHOD,
+      confidence: onset.confidence,
+      baselineErrorRate: round4(onset.baselineErrorRate),
+      incidentErrorRate: round4(onset.incidentErrorRate),
+      evidenceId: id,
+      windowEnd: iso(windowEnd),
+      windowLines: window.total,
+      windowErrors: window.error,
+      linesSinceOnset: since.total,
+      errorsSinceOnset: since.error,
+    }
     const firstError = firstErrorSampleAfter(aggregator, onset.at)
+    // The rate inside the change-point's window comes with its lines and span: a window of twelve
+    // lines at 100 % says something else than twelve thousand.
+    const windowText = `${fmt(window.error)} of ${fmt(window.total)} lines, ${hhmm(onset.at)}–${hhmm(windowEnd)}`
     items.push({
       id,
       source: 'logs',
       kind: 'log-onset',
-      summary: `Error rate rose from ${pct(onset.baselineErrorRate)} to ${pct(onset.incidentErrorRate)} at ${hhmm(onset.at)} (confidence ${onset.confidence})`,
+      summary: `Error rate rose from ${pct(onset.baselineErrorRate)} to ${pct(onset.incidentErrorRate)} (${windowText}) at ${hhmm(onset.at)} (confidence ${onset.confidence})`,
       at: iso(onset.at),
       ref: firstError ? {file: firstError.file, line: firstError.line} : {},
-      data: {baselineErrorRate: onsetOut.baselineErrorRate, incidentErrorRate: onsetOut.incidentErrorRate, llr: Math.round(onset.llr), windowEnd: iso(series.starts[onset.endIndex - 1] + series.widthMs)},
+      data: {baselineErrorRate: onsetOut.baselineErrorRate, incidentErrorRate: onsetOut.incidentErrorRate, llr: Math.round(onset.llr), windowEnd: iso(windowEnd), windowLines: window.total, windowErrors: window.error, linesSinceOnset: since.total, errorsSinceOnset: since.error},
     })
   }
 
@@ -152,15 +175,23 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
     const level = levels.includes('error') ? 'ERROR' : levels.includes('warn') ? 'WARN' : ''
     // Plain-text templates usually carry their level word already ("ERROR <*> OrderService …").
     const levelWord = level && !template.slice(0, 40).toUpperCase().includes(level) ? `${level} ` : ''
-    const note = group.isNew && onset ? ` (new since onset ${hhmm(onset.at)})` : group.surgeScore >= 1 ? ` (surging ×${(2 ** group.surgeScore).toFixed(1)} since onset)` : ''
+    const anchored = Number.isFinite(group.firstSeen) ? null : anchorOf(samples)
+    const note =
+      group.isNew && onset
+        ? ` (new since onset ${hhmm(onset.at)})`
+        : group.surgeScore >= 1
+          ? ` (surging ×${(2 ** group.surgeScore).toFixed(1)} since onset)`
+          : anchored
+            ? ` (untimed lines; time approximate, anchored on ${ANCHOR_TEXT[anchored.source]})`
+            : ''
     items.push({
       id,
       source: 'logs',
       kind: 'log-template',
       summary: `${fmt(group.count)}× ${levelWord}${template.slice(0, 200)}${note}`,
-      at: isoOrNull(group.firstSeen),
+      at: isoOrNull(group.firstSeen) ?? anchored?.at ?? null,
       ref: {file: ref.file, line: ref.line},
-      data: {count: group.count, errors: group.errors, baselineCount: group.baselineCount, incidentCount: group.incidentCount, surgeScore: group.surgeScore, isNew: group.isNew},
+      data: {count: group.count, errors: group.errors, baselineCount: group.baselineCount, incidentCount: group.incidentCount, surgeScore: group.surgeScore, isNew: group.isNew, ...(anchored ? {approximateTime: true} : {})},
     })
     return {
       evidenceId: id,
@@ -192,7 +223,7 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
         source: 'logs',
         kind: 'log-exception',
         summary: `${fmt(exception.count)}× ${type}: ${message.slice(0, 160)}${top ? ` at ${top.file}:${top.line}` : ''}`,
-        at: isoOrNull(exception.firstSeen),
+        at: isoOrNull(exception.firstSeen) ?? anchorOf([exception.ref])?.at ?? null,
         ref: {file: exception.ref.file, line: exception.ref.line},
         data: {count: exception.count, type, frames},
       })
@@ -320,6 +351,16 @@ function endpointSeries(endpoint: EndpointStats, gridWidthMs: number, widthMs: n
     } else merged.set(start, [start, counts.total, counts.failed])
   }
   return [...merged.values()].sort((a, b) => a[0] - b[0])
+}
+
+function sumBuckets(buckets: readonly BucketCounts[]): {total: number; error: number} {
+  let total = 0
+  let error = 0
+  for (const bucket of buckets) {
+    total += bucket.total
+    error += bucket.error
+  }
+  return {total, error}
 }
 
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000

@@ -3,16 +3,18 @@
  * message, HTTP fields, user, client, stack, latency — ranked for when several are present, and
  * the per-line slots the best-ranked value of each role is collected into.
  */
-const TIME = ['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'date', 't', 'eventTime']
+const TIME = ['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'date', 't', 'eventTime', '__REALTIME_TIMESTAMP']
 const LEVEL = ['level', 'severity', 'lvl', 'levelname', 'loglevel', 'log.level', 'severity_text', 'severityText']
-const MESSAGE = ['msg', 'message', '@message', 'event', 'text', 'log']
+const MESSAGE = ['msg', 'message', '@message', 'event', 'text', 'log', 'MESSAGE']
 const ERROR = ['err', 'error', 'exception', 'exc']
 const ERROR_MESSAGE = ['err.message', 'error.message', 'exception.message', 'error.msg']
 const STATUS = ['status', 'status_code', 'statusCode', 'http.status_code', 'http.status', 'res.statusCode', 'response.status', 'http.response.status_code']
 const METHOD = ['method', 'http.method', 'req.method', 'request.method', 'http.request.method', 'http_method']
-const PATH = ['path', 'route', 'url', 'uri', 'request_uri', 'http.route', 'http.target', 'http.path', 'http.url', 'req.url', 'request.path', 'request.url', 'url.path']
+const PATH = ['path', 'route', 'url', 'uri', 'request_uri', 'http.route', 'http.target', 'http.path', 'http.url', 'req.url', 'request.path', 'request.url', 'url.path', 'http.url_details.path']
 const USER = ['user_id', 'userId', 'user', 'uid', 'customer_id', 'customerId', 'account_id', 'accountId', 'user.id', 'usr.id', 'client_id', 'clientId']
 const IP = ['client_ip', 'clientIp', 'remote_addr', 'remoteAddr', 'remote_ip', 'ip', 'http.client_ip', 'req.remoteAddress', 'network.client.ip', 'client.ip']
+/** journald's syslog priority, 0 (emerg) to 7 (debug). */
+const PRIORITY = ['PRIORITY']
 const STACK = ['stack', 'stack_trace', 'stacktrace', 'err.stack', 'error.stack', 'exception.stacktrace', 'exception.stack', 'error.stack_trace', 'exc_info']
 /** Latency fields with the factor that turns their unit into milliseconds. */
 const LATENCY: Array<[string, number]> = [
@@ -35,7 +37,7 @@ const LATENCY: Array<[string, number]> = [
 ]
 
 // Written out rather than built from a list, so V8 sees constant slots on the per-line path.
-export const ROLE = {time: 0, level: 1, message: 2, error: 3, errorMessage: 4, status: 5, method: 6, path: 7, user: 8, ip: 9, stack: 10, latency: 11} as const
+export const ROLE = {time: 0, level: 1, message: 2, error: 3, errorMessage: 4, status: 5, method: 6, path: 7, user: 8, ip: 9, stack: 10, latency: 11, priority: 12} as const
 export type Role = keyof typeof ROLE
 const ROLE_COUNT = Object.keys(ROLE).length
 export interface RoleSpec {
@@ -59,6 +61,7 @@ register('path', PATH)
 register('user', USER)
 register('ip', IP)
 register('stack', STACK)
+register('priority', PRIORITY)
 LATENCY.forEach(([key, factor], rank) => ROLE_BY_PATH.set(key, {role: ROLE.latency, rank, factor}))
 export const NESTED_PREFIXES = new Set([...ROLE_BY_PATH.keys()].flatMap((key) => key.split('.').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('.'))))
 

@@ -1,11 +1,12 @@
+import {learnLevelField, learnTimestamp, levelAtField, scanForTimestamp, timestampAt, type LearnedLevel, type LearnedTimestamp, type TimestampLayouts} from './line-layout.js'
 import {emptyRecord, findLevelWord, type LogRecord} from './log-record.js'
 import {parseLogfmt, recordFromFields, recordFromFlatJson} from './structured-fields.js'
-import {parseAccessTimestamp, parseLeadingTimestamp} from './timestamp.js'
+import {parseAccessTimestamp, type TimeContext} from './timestamp.js'
 
 /**
- * Per-line parsers for the formats we read, and the per-file format detection that picks one
- * from the first lines. A line that does not fit the file's format falls back to plain text,
- * so nothing is dropped because a file mixes formats.
+ * Per-line parsers for the formats we read, and the per-file learning that picks a format and,
+ * for plain text, the place of the timestamp and level from the first lines. A line that does not
+ * fit the file's format falls back to plain text, so nothing is dropped because a file mixes formats.
  */
 export const LOG_FORMATS = ['json', 'logfmt', 'access', 'plain'] as const
 export type LogFormat = (typeof LOG_FORMATS)[number]
@@ -64,38 +65,73 @@ function accessLatency(extras: string): number | null {
   return seconds ? Number(seconds[1]) * 1000 : null
 }
 
-/** Plain text: an optional leading timestamp, then the message; a level word near its start. */
-export function parsePlainLine(line: string, reference: Date): LogRecord {
+/** What reading a line needs besides the line: the file's learned layout, the time context, the catalogue. */
+export interface LineLayout {
+  format: LogFormat
+  timestamp: LearnedTimestamp | null
+  level: LearnedLevel | null
+}
+
+export interface ParseContext {
+  time: TimeContext
+  layouts: TimestampLayouts
+}
+
+export const PLAIN_LAYOUT: LineLayout = {format: 'plain', timestamp: null, level: null}
+
+const isOpener = (c: number) => c === 91 || c === 40 || c === 123 || c === 34 || c === 39
+const isCloser = (c: number) => c === 93 || c === 41 || c === 125 || c === 34 || c === 39
+
+/**
+ * Plain text: the timestamp where the file keeps it (else wherever a distinctive one is), the
+ * level from the file's level column, the stamp (klog) or a level word; the message is the line
+ * without its stamp.
+ */
+export function parsePlainLine(line: string, layout: LineLayout, context: ParseContext): LogRecord {
   const record = emptyRecord()
-  const stamp = parseLeadingTimestamp(line, reference)
-  let rest = line
+  const stamp = (layout.timestamp ? timestampAt(line, layout.timestamp, context.time) : null) ?? scanForTimestamp(line, context.layouts, context.time)
+  let message = line
   if (stamp) {
     record.ts = stamp.ms
-    rest = line.slice(stamp.end).trimStart()
+    const bracketed = stamp.start > stamp.fieldAt && isOpener(line.charCodeAt(stamp.fieldAt))
+    const cutEnd = bracketed && isCloser(line.charCodeAt(stamp.end)) ? stamp.end + 1 : stamp.end
+    const tail = line.slice(cutEnd).trimStart()
+    if (stamp.fieldAt === 0) message = tail
+    else {
+      const head = line.slice(0, stamp.fieldAt).trimEnd()
+      message = tail === '' ? head : `${head} ${tail}`
+    }
   }
-  record.level = findLevelWord(rest)?.level ?? null
-  record.message = rest
+  let level = stamp?.level ?? null
+  if (level === null && layout.level !== null) level = levelAtField(line, layout.level.field, layout.level.letters)
+  record.level = level ?? findLevelWord(message)?.level ?? null
+  record.message = message
   return record
 }
 
-export function parseLine(line: string, format: LogFormat, reference: Date): LogRecord {
+export function parseLine(line: string, layout: LineLayout, context: ParseContext): LogRecord {
   if (line.charCodeAt(0) === 123) {
     const json = parseJsonLine(line)
     if (json) return json
   }
-  if (format === 'access') {
+  if (layout.format === 'access') {
     const access = parseAccessLine(line)
     if (access) return access
-  } else if (format === 'logfmt') {
+  } else if (layout.format === 'logfmt') {
     const logfmt = parseLogfmtLine(line)
     if (logfmt) return logfmt
   }
-  return parsePlainLine(line, reference)
+  return parsePlainLine(line, layout, context)
 }
 
-/** Picks the format most of the sample lines fit; plain text when none stands out. */
-export function detectFormat(sample: readonly string[], reference: Date): LogFormat {
+/**
+ * The file's layout from its first lines: the format most of them fit (plain text when none
+ * stands out), and for the lines that are plain text, where their timestamp and level sit.
+ * Indented lines (stack frames, continuations) say nothing about either and are left out.
+ */
+export function learnLineLayout(sample: readonly string[], context: ParseContext, nowMs: number): LineLayout {
   const counts: Record<LogFormat, number> = {json: 0, logfmt: 0, access: 0, plain: 0}
+  const plain: string[] = []
   let considered = 0
   for (const line of sample) {
     if (line.trim() === '') continue
@@ -103,9 +139,15 @@ export function detectFormat(sample: readonly string[], reference: Date): LogFor
     if (parseJsonLine(line)) counts.json++
     else if (ACCESS_LINE.test(line)) counts.access++
     else if (parseLogfmtLine(line)) counts.logfmt++
-    else if (parseLeadingTimestamp(line, reference)) counts.plain++
+    else if (!/^\s/.test(line)) plain.push(line)
   }
-  if (considered === 0) return 'plain'
-  const best = (['json', 'access', 'logfmt'] as const).reduce((a, b) => (counts[b] > counts[a] ? b : a))
-  return counts[best] >= Math.max(1, counts.plain) && counts[best] * 3 >= considered ? best : 'plain'
+  const timestamp = plain.length > 0 ? learnTimestamp(plain, context.layouts, context.time, nowMs) : null
+  const level = plain.length > 0 ? learnLevelField(plain) : null
+  if (timestamp) counts.plain = plain.filter((line) => timestampAt(line, timestamp, context.time) !== null).length
+  let format: LogFormat = 'plain'
+  if (considered > 0) {
+    const best = (['json', 'access', 'logfmt'] as const).reduce((a, b) => (counts[b] > counts[a] ? b : a))
+    if (counts[best] >= Math.max(1, counts.plain) && counts[best] * 3 >= considered) format = best
+  }
+  return {format, timestamp, level}
 }

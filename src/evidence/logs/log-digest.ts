@@ -10,14 +10,50 @@ import {LOG_FORMATS} from './line-parsers.js'
 const Iso = z.string().datetime({offset: true})
 const Ref = z.object({file: z.string(), line: z.number().int().nonnegative()})
 
+/** Inputs read as whole documents of entries rather than as lines. */
+export const ENTRY_KINDS = ['loki', 'elasticsearch', 'datadog', 'cloudwatch', 'cloud-logging', 'kubernetes', 'entries'] as const
+export type EntryKind = (typeof ENTRY_KINDS)[number]
+
+const Count = z.number().int().nonnegative()
+const ReasonCounts = z.array(z.object({reason: z.string(), count: Count}))
+
+/** Where a file's time came from, when the stamps did not carry it whole. */
+export const TIME_SOURCES = ['lines', 'started-at', 'alert', 'file-mtime', 'utc-assumed', 'unknown'] as const
+export const TimeSourceSchema = z.enum(TIME_SOURCES)
+export type TimeSource = z.infer<typeof TimeSourceSchema>
+
+/** What a reader made of one file: its layout, how many events had a time and a level, and from where. */
+export const FileReadingSchema = z.object({
+  /** The timestamp layout learned from the first lines (a catalogue id) and where it sits, or null. */
+  timestampLayout: z.string().nullable(),
+  timestampPlace: z.string().nullable(),
+  /** The field that holds the level, when the file has such a column. */
+  levelField: z.number().int().nonnegative().nullable(),
+  events: Count,
+  /** Events by where their time came from: their own line, interpolated between timed neighbours, carried from the nearest timed one, none. */
+  timing: z.object({own: Count, interpolated: Count, carried: Count, none: Count}),
+  levels: z.object({error: Count, warn: Count, info: Count, debug: Count, unknown: Count, fromContent: Count}),
+  /** Where the year and the zone of stamps that lack them came from. */
+  yearFrom: TimeSourceSchema.nullable(),
+  zoneFrom: TimeSourceSchema.nullable(),
+  /** For a file with no times at all: the moment its lines are anchored on, approximately. */
+  anchor: z.object({at: z.string().datetime({offset: true}), source: TimeSourceSchema}).nullable(),
+  /** Lines kept whose time was changed (future, before 2000, out of order), and why. */
+  adjusted: ReasonCounts,
+})
+export type FileReading = z.infer<typeof FileReadingSchema>
+
 export const LogFileSummarySchema = z.object({
   path: z.string(),
-  format: z.enum([...LOG_FORMATS, 'empty']),
-  lines: z.number().int().nonnegative(),
-  bytes: z.number().int().nonnegative(),
-  skipped: z.array(z.object({reason: z.string(), count: z.number().int().nonnegative()})),
+  /** The line format, the kind of a log-store export or of Kubernetes objects, or empty. */
+  format: z.enum([...LOG_FORMATS, ...ENTRY_KINDS, 'empty']),
+  lines: Count,
+  bytes: Count,
+  skipped: ReasonCounts,
   /** Threads that read the file, when it was split (a worker that failed has its range read by this one). */
   threads: z.number().int().positive().optional(),
+  /** Absent in digests saved before readers reported it. */
+  reading: FileReadingSchema.optional(),
 })
 export type LogFileSummary = z.infer<typeof LogFileSummarySchema>
 
@@ -41,8 +77,16 @@ export const LogOnsetSchema = z.object({
   method: z.string(),
   confidence: z.number().min(0).max(1),
   baselineErrorRate: z.number(),
+  /** The error rate inside the change-point's window [at, windowEnd), which may be short. */
   incidentErrorRate: z.number(),
   evidenceId: z.string(),
+  /** The window the incident rate is measured over, and its lines (absent in older digests). */
+  windowEnd: Iso.optional(),
+  windowLines: z.number().int().nonnegative().optional(),
+  windowErrors: z.number().int().nonnegative().optional(),
+  /** Timed lines and error lines from the onset to the end of the logs: the honest "since the onset" share. */
+  linesSinceOnset: z.number().int().nonnegative().optional(),
+  errorsSinceOnset: z.number().int().nonnegative().optional(),
 })
 
 export const LogTemplateSchema = z.object({

@@ -66,7 +66,8 @@ export function normalizeLevel(value: unknown): LogLevel {
   if (typeof value !== 'string') return null
   // A log repeats a handful of level spellings; comparing with the last one beats lower-casing.
   if (value === lastLevelText) return lastLevel
-  const level = LEVELS[value.toLowerCase()] ?? null
+  const lower = value.toLowerCase()
+  const level = Object.hasOwn(LEVELS, lower) ? LEVELS[lower] : null
   if (value.length <= 16) {
     lastLevelText = detach(value)
     lastLevel = level

@@ -3,11 +3,12 @@ import {Worker} from 'node:worker_threads'
 
 import {exportAggregatorState, mergeAggregatorState, type AggregatorState} from './aggregator-state.js'
 import type {LogAnalysisOptions} from './analyze-logs.js'
-import {analyzeSource} from './analyze-source.js'
+import {analyzeSource, type ReadingOptions} from './analyze-source.js'
 import {LogAggregator, type AggregatorLimits} from './log-aggregator.js'
 import {isGzip} from './read-file-chunks.js'
 import {continuesEvent} from './stack-trace.js'
 import type {LogFileSummary} from './log-digest.js'
+import {mergeReadings} from './merge-readings.js'
 import type {MinerSettings} from './template-miner.js'
 
 /**
@@ -93,6 +94,7 @@ export interface RangeJob {
   miner: MinerSettings
   limits: AggregatorLimits
   maxLineChars?: number
+  reading?: ReadingOptions
 }
 
 interface WorkerResult {
@@ -113,14 +115,14 @@ export async function analyzeInWorkers(
   options: LogAnalysisOptions,
 ): Promise<LogFileSummary> {
   const [first, ...others] = ranges
-  const job = (range: ByteRange) => ({source, range, nowMs: now.getTime(), miner: aggregator.miner.settings, limits: aggregator.limits, maxLineChars: options.maxLineChars})
+  const job = (range: ByteRange) => ({source, range, nowMs: now.getTime(), miner: aggregator.miner.settings, limits: aggregator.limits, maxLineChars: options.maxLineChars, reading: options.reading})
   const inWorkers = others.map((range) =>
     runWorker(job(range)).then(
       (result) => ({...result, inWorker: true}),
       async () => ({...(await analyzeRange(job(range))), inWorker: false}),
     ),
   )
-  const head = await analyzeSource(source, aggregator, now, {range: first, maxLineChars: options.maxLineChars})
+  const head = await analyzeSource(source, aggregator, now, {range: first, maxLineChars: options.maxLineChars, reading: options.reading})
   const results = await Promise.all(inWorkers)
   let lineOffset = head.lines
   const skipped = new Map(head.skipped.map(({reason, count}) => [reason, count]))
@@ -136,6 +138,7 @@ export async function analyzeInWorkers(
     bytes: head.bytes + results.reduce((sum, r) => sum + r.file.bytes, 0),
     skipped: [...skipped].map(([reason, count]) => ({reason, count})),
     threads: 1 + results.filter((result) => result.inWorker).length,
+    reading: mergeReadings([head.reading, ...results.map((result) => result.file.reading)]),
   }
 }
 
@@ -159,6 +162,6 @@ async function runWorker(job: RangeJob): Promise<WorkerResult> {
 /** One range into a fresh aggregator: the body of a worker, and what runs here when a worker failed. */
 export async function analyzeRange(job: RangeJob): Promise<WorkerResult> {
   const part = new LogAggregator(job.miner, job.limits)
-  const file = await analyzeSource(job.source, part, new Date(job.nowMs), {range: job.range, maxLineChars: job.maxLineChars})
+  const file = await analyzeSource(job.source, part, new Date(job.nowMs), {range: job.range, maxLineChars: job.maxLineChars, reading: job.reading})
   return {state: exportAggregatorState(part), file}
 }

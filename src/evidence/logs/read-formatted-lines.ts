@@ -1,23 +1,25 @@
-import {detectFormat, type LogFormat} from './line-parsers.js'
+import {learnLineLayout, type LineLayout, type ParseContext} from './line-parsers.js'
 import {readLines, type LineReaderOptions, type ReadStats} from './line-reader.js'
 
 /**
- * readLines for readers that parse: the source's format is detected from its first lines, which
- * are then handed over in order like the rest, each with the format. Returning false stops.
+ * readLines for readers that parse but do not analyse (the log search tool): the source's layout
+ * is learned from its first lines, which are then handed over in order like the rest, each with
+ * the layout. Returning false stops.
  */
 const DETECT_SAMPLE_LINES = 50
 
-export type FormattedLineHandler = (line: string, lineNumber: number, format: LogFormat) => void | boolean
+export type FormattedLineHandler = (line: string, lineNumber: number, layout: LineLayout) => void | boolean
 
 export async function readFormattedLines(
   source: string,
   onLine: FormattedLineHandler,
-  options: LineReaderOptions & {now: Date},
-): Promise<{stats: ReadStats; format: LogFormat}> {
-  let format: LogFormat | null = null
+  options: LineReaderOptions & {now: Date; context: ParseContext},
+): Promise<{stats: ReadStats; layout: LineLayout}> {
+  let layout: LineLayout | null = null
   const head: Array<[string, number]> = []
-  const replay = (known: LogFormat): boolean => {
-    format = known
+  const learn = () => learnLineLayout(head.map(([text]) => text), options.context, options.now.getTime())
+  const replay = (known: LineLayout): boolean => {
+    layout = known
     for (const [text, n] of head) if (onLine(text, n, known) === false) return false
     head.length = 0
     return true
@@ -25,13 +27,13 @@ export async function readFormattedLines(
   const stats = await readLines(
     source,
     (line, lineNumber) => {
-      if (format !== null) return onLine(line, lineNumber, format)
+      if (layout !== null) return onLine(line, lineNumber, layout)
       head.push([line, lineNumber])
       if (head.length < DETECT_SAMPLE_LINES) return true
-      return replay(detectFormat(head.map(([text]) => text), options.now))
+      return replay(learn())
     },
     options,
   )
-  if (format === null) replay(detectFormat(head.map(([text]) => text), options.now))
-  return {stats, format: format!}
+  if (layout === null) replay(learn())
+  return {stats, layout: layout!}
 }

@@ -1,5 +1,7 @@
 import {redactSample} from '../../redact/cap-redacted.js'
 import {SecretBlockFilter} from '../../redact/secret-blocks.js'
+import {modificationTime} from './analyze-source.js'
+import {DEFAULT_LAYOUTS} from './line-layout.js'
 import {parseLine} from './line-parsers.js'
 import {readFormattedLines} from './read-formatted-lines.js'
 
@@ -29,21 +31,23 @@ export async function searchLogLines(sources: string[], query: LogLineQuery, opt
   const results: string[] = []
   for (const source of sources) {
     if (results.length >= limit) break
+    // The file's own layout, as the analysis read it: an access log's stamps sit in brackets mid-line.
+    const reference = await modificationTime(source)
+    const context = {time: {referenceMs: reference?.at ?? null, offsetMinutes: 0}, layouts: DEFAULT_LAYOUTS}
     const secretBlocks = new SecretBlockFilter()
-    // The file's own format, as the analysis read it: an access log's stamps sit in brackets mid-line.
     await readFormattedLines(
       source,
-      (rawLine, lineNumber, format) => {
+      (rawLine, lineNumber, layout) => {
         const line = secretBlocks.filter(rawLine)
         if (line === null || !matcher(line)) return true
         if (timeFiltered) {
-          const ts = parseLine(line, format, now).ts
+          const ts = parseLine(line, layout, context).ts
           if (!Number.isNaN(ts) && (ts < from || ts > to)) return true
         }
         results.push(`${source}:${lineNumber}: ${redactSample(line, MAX_LINE_CHARS, {ips: options.redactIps})}`)
         return results.length < limit
       },
-      {now},
+      {now, context},
     )
   }
   return results

@@ -102,8 +102,21 @@ function recordFromFound(rawLine: string): LogRecord {
   // Put first, it routes the message down its own branch of the miner's prefix tree.
   else if (message && record.status !== null && record.status >= 400) message = `${record.status >= 500 ? '[server-error]' : '[client-error]'} ${message}`
   record.message = message ?? rawLine
+  if (record.level === null) {
+    // Datadog and others keep the level in `status` ("error", "warn"), not an HTTP code.
+    const status = found.get('status')
+    if (record.status === null && typeof status === 'string') record.level = normalizeLevel(status)
+  }
+  if (record.level === null) record.level = syslogPriority(found.get('priority'))
   if (record.level === null && record.status !== null) record.level = record.status >= 500 ? 'error' : record.status >= 400 ? 'warn' : 'info'
   return record
+}
+
+/** A syslog priority (journald's PRIORITY, "0"–"7"): 0–3 error, 4 warning, 5–6 info, 7 debug. */
+function syslogPriority(value: unknown): LogRecord['level'] {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^[0-7]$/.test(value) ? Number(value) : -1
+  if (n < 0 || n > 7) return null
+  return n <= 3 ? 'error' : n === 4 ? 'warn' : n === 7 ? 'debug' : 'info'
 }
 
 /** logfmt: `key=value key="quoted value" flag`; returns null when the line has fewer than two pairs. */

@@ -19,9 +19,13 @@ const GAP_SHARE_WORTH_NOTING = 0.1
 /**
  * Reads every `--metrics` source and, per series, finds its change point and how close it came to
  * a limit. Unreadable content and gappy series are limitations; a missing file is the user's
- * mistake (UserError from `openMetricSource`).
+ * mistake (UserError from `openMetricSource`). Series a live Prometheus answered (`live`) join
+ * the same analysis.
  */
-export async function collectMetrics(locations: string[], options: {onsetHint?: Date | null} = {}): Promise<CollectMetricsResult> {
+export async function collectMetrics(
+  locations: string[],
+  options: {onsetHint?: Date | null; live?: {locations: string[]; series: Array<{source: string; series: RawSeries}>}} = {},
+): Promise<CollectMetricsResult> {
   const limitations: string[] = []
   const sources: MetricSource[] = []
   for (const location of locations) {
@@ -35,7 +39,8 @@ export async function collectMetrics(locations: string[], options: {onsetHint?: 
     for (const problem of problems) limitations.push(`Metrics ${source.location}: ${problem}.`)
     for (const s of series) read.push({source: source.location, series: s})
   }
-  return analyseMetrics(read, locations, options.onsetHint ?? null, limitations)
+  if (options.live) read.push(...options.live.series)
+  return analyseMetrics(read, [...locations, ...(options.live?.locations ?? [])], options.onsetHint ?? null, limitations)
 }
 
 /** Pure: the series read → digest, items and limitations. */

@@ -2,7 +2,7 @@ import {setTimeout as sleepFor} from 'node:timers/promises'
 
 import type {z} from 'zod'
 
-import {IntegrationError} from '../../errors/errors.js'
+import {DeliveryError, type DeliveryOutcome, UnexpectedAnswerError} from './delivery-error.js'
 import {describeFailureBody, failureMessage} from './failure-body.js'
 import {maskSecrets} from '../../redact/mask-known-secrets.js'
 import {backoffDelayMs, isRetryableStatus, MAX_SERVER_DELAY_MS, serverRequestedDelayMs} from './retry-policy.js'
@@ -36,6 +36,12 @@ export interface HttpRequest {
   headers?: Record<string, string>
   /** Sent as `Idempotency-Key`, the same on every retry of this request. */
   idempotencyKey?: string
+  /**
+   * Whether sending it twice does no harm, so the client may resend it after a timeout, a reset or
+   * a 5xx. Defaults to true for GET and false otherwise: a POST is never resent here (the outbox's
+   * delivery policy decides, after looking for the earlier attempt where the vendor allows).
+   */
+  idempotent?: boolean
   signal?: AbortSignal
   /** Non-2xx statuses whose body the caller reads itself (Jira bulk answers 400 with per-item errors). */
   acceptStatuses?: number[]
@@ -54,7 +60,7 @@ export interface HttpResponse {
    */
   parse<S extends z.ZodType>(schema: S, text: string | ((issue: string) => string)): z.infer<S>
   /** The error for an answer the caller cannot use: "<service>: <status> <text>", with this status and request id. */
-  unexpected(text: string): IntegrationError
+  unexpected(text: string): UnexpectedAnswerError
 }
 
 export interface HttpClient {
@@ -63,14 +69,18 @@ export interface HttpClient {
 
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-slack-req-id', 'x-arequestid', 'request-id']
 
+/** Connection failures that happen before any byte of the request is sent. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT'])
+
 const defaultSleep: Sleep = async (ms, signal) => {
   await sleepFor(ms, undefined, {signal})
 }
 
 /**
- * The one HTTP core every integration uses: a timeout per attempt, retries on 408/409/429/5xx
- * and network failures with the server's Retry-After or jittered backoff, and typed errors whose
- * messages never contain a secret.
+ * The one HTTP core every integration uses: a timeout per attempt; for idempotent requests only,
+ * retries on 408/429/5xx and network failures with the server's Retry-After or jittered backoff;
+ * and `DeliveryError`s that say whether the request may have arrived, with messages that never
+ * contain a secret.
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const fetchImpl = options.fetch ?? globalThis.fetch
@@ -80,8 +90,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const random = options.random ?? Math.random
   const now = options.now ?? (() => new Date())
   const secrets = options.secrets ?? []
-  const fail = (message: string, extra: ConstructorParameters<typeof IntegrationError>[2]) =>
-    new IntegrationError(options.service, maskSecrets(message, secrets), extra)
+  const fail = (message: string, extra: ConstructorParameters<typeof DeliveryError>[2]) => new DeliveryError(options.service, maskSecrets(message, secrets), extra)
 
   async function request(req: HttpRequest): Promise<HttpResponse> {
     const url = req.url ?? joinUrl(options.baseUrl, req.path ?? '')
@@ -90,8 +99,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (req.idempotencyKey !== undefined) headers['idempotency-key'] = req.idempotencyKey
     const body = req.json === undefined ? undefined : JSON.stringify(req.json)
 
+    const idempotent = req.idempotent ?? req.method === 'GET'
     for (let retriesDone = 0; ; retriesDone++) {
-      const canRetry = retriesDone < maxRetries
+      const canRetry = idempotent && retriesDone < maxRetries
       let response: Response
       let text: string
       const attemptSignal = req.signal ? AbortSignal.any([req.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs)
@@ -100,26 +110,32 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         text = await response.text()
       } catch (error) {
         // No `cause` on these errors: undici's and JSON's messages may quote the URL or the body, which can hold secrets.
-        if (req.signal?.aborted) throw fail('request cancelled', {retryable: true})
-        const reason = attemptSignal.aborted ? `no answer within ${timeoutMs} ms` : `network error (${networkReason(error)})`
-        if (!canRetry) throw fail(reason, {retryable: true})
+        if (req.signal?.aborted) throw fail('request cancelled', {outcome: 'unknown'})
+        const code = networkReason(error)
+        const outcome: DeliveryOutcome = !attemptSignal.aborted && NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown'
+        const reason = attemptSignal.aborted ? `no answer within ${timeoutMs} ms` : `network error (${code})`
+        if (!canRetry) throw fail(reason, {outcome})
         await pause(backoffDelayMs(retriesDone, random), req.signal)
         continue
       }
       const requestId = REQUEST_ID_HEADERS.map((name) => response.headers.get(name)).find((value) => value) ?? null
       if (response.ok || req.acceptStatuses?.includes(response.status)) return okResponse(response, text, requestId)
 
-      const retryable = isRetryableStatus(response.status)
-      if (retryable && canRetry) {
-        const asked = serverRequestedDelayMs(response.headers, now())
-        if (asked === null || asked <= MAX_SERVER_DELAY_MS) {
-          await pause(asked ?? backoffDelayMs(retriesDone, random), req.signal)
-          continue
-        }
+      const asked = serverRequestedDelayMs(response.headers, now())
+      if (isRetryableStatus(response.status) && canRetry && (asked === null || asked <= MAX_SERVER_DELAY_MS)) {
+        await pause(asked ?? backoffDelayMs(retriesDone, random), req.signal)
+        continue
       }
       const code = describeFailureBody(text)
       const setting = options.settingFor?.(response.status, code) ?? null
-      throw fail(failureMessage(response.status, code || null, setting), {status: response.status, requestId, retryable})
+      throw fail(failureMessage(response.status, code || null, setting), {
+        status: response.status,
+        requestId,
+        // A 5xx may come after the vendor acted on the body; a 4xx says it did not.
+        outcome: response.status >= 500 ? 'unknown' : 'refused',
+        retryAfterMs: asked,
+        code,
+      })
     }
   }
 
@@ -127,13 +143,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     try {
       await sleep(ms, signal)
     } catch {
-      throw fail('request cancelled', {retryable: true})
+      throw fail('request cancelled', {outcome: 'unknown'})
     }
   }
 
   function okResponse(response: Response, text: string, requestId: string | null): HttpResponse {
     const {status} = response
-    const unexpected = (message: string) => fail(`${status} ${message}`, {status, requestId})
+    const unexpected = (message: string) => new UnexpectedAnswerError(options.service, maskSecrets(`${status} ${message}`, secrets), {status, requestId})
     const json = () => {
       try {
         return JSON.parse(text) as unknown

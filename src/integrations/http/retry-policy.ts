@@ -2,16 +2,21 @@
 
 const BASE_DELAY_MS = 500
 const MAX_BACKOFF_MS = 8_000
-/** A server asking for a longer pause than this is not waited out: the outbox keeps the message for `sync`. */
-export const MAX_SERVER_DELAY_MS = 60_000
+/**
+ * A server asking for a longer pause than this is not waited out in the run: the request fails with
+ * the asked delay, and the outbox defers the message to then (docs/delivery-model.md).
+ */
+export const MAX_SERVER_DELAY_MS = 5_000
 
+/** For idempotent requests only: none of our vendors documents 409 as retryable, and 408 is not a conflict. */
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 409 || status === 429 || status >= 500
+  return status === 408 || status === 429 || status >= 500
 }
 
 /**
  * The delay the server asked for, in ms, from `retry-after-ms`, `Retry-After` (seconds or an HTTP
- * date) or PagerDuty's `ratelimit-reset` (seconds); null when it asked for nothing usable.
+ * date), PagerDuty's `ratelimit-reset` (seconds) or Jira's `x-ratelimit-reset` (an ISO time);
+ * null when it asked for nothing usable.
  */
 export function serverRequestedDelayMs(headers: Headers, now: Date): number | null {
   const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '')
@@ -25,6 +30,8 @@ export function serverRequestedDelayMs(headers: Headers, now: Date): number | nu
   }
   const reset = Number.parseFloat(headers.get('ratelimit-reset') ?? '')
   if (Number.isFinite(reset) && reset >= 0) return reset * 1000
+  const resetAt = Date.parse(headers.get('x-ratelimit-reset') ?? '')
+  if (Number.isFinite(resetAt)) return Math.max(0, resetAt - now.getTime())
   return null
 }
 

@@ -1,6 +1,7 @@
 import {z} from 'zod'
 
 import {type JiraConfig, jiraBasicCredentials} from '../config.js'
+import {DeliveryError} from '../http/delivery-error.js'
 import {describeFailureBody, failureMessage} from '../http/failure-body.js'
 import type {HttpClient} from '../http/http-client.js'
 import type {OutgoingRequest} from '../integration-types.js'
@@ -50,8 +51,9 @@ export async function findIssuesByLabels(client: HttpClient, config: JiraConfig,
   const found = new Map<string, string>()
   let pageToken: string | undefined
   for (let page = 0; page < MAX_SEARCH_PAGES; page++) {
-    const response = await client.request(jiraSearchRequest(config, labels, pageToken))
-    const answer = response.parse(SearchResponseSchema, 'unexpected search answer')
+    // A search changes nothing, so the HTTP core may resend it.
+    const response = await client.request({...jiraSearchRequest(config, labels, pageToken), idempotent: true})
+    const answer = response.parse(SearchResponseSchema, (issue) => `unexpected search answer (${issue})`)
     for (const issue of answer.issues) {
       for (const label of issue.fields.labels) if (wanted.has(label) && !found.has(label)) found.set(label, issue.key)
     }
@@ -82,10 +84,16 @@ type BulkOutcome = {label: string; key: string} | {label: string; error: string}
  */
 export async function createIssuesInBulk(client: HttpClient, config: JiraConfig, bodies: readonly JiraIssueBody[]): Promise<BulkOutcome[]> {
   const response = await client.request({...jiraBulkCreateRequest(config, bodies), acceptStatuses: [400]})
-  const parsed = BulkResponseSchema.safeParse(response.json())
-  if (!parsed.success || (response.status === 400 && parsed.data.errors.length === 0)) {
-    throw response.unexpected(describeFailureBody(response.text) ?? 'unexpected bulk-create answer')
+  if (response.status === 400) {
+    // A 400 without per-issue errors refuses the whole request: nothing was created.
+    const parsedRefusal = BulkResponseSchema.safeParse(safeJson(response.text))
+    if (!parsedRefusal.success || parsedRefusal.data.errors.length === 0) {
+      const code = describeFailureBody(response.text)
+      throw new DeliveryError('Jira', failureMessage(400, code, jiraSetting(400, code)), {outcome: 'refused', status: 400, requestId: response.requestId, code})
+    }
   }
+  const parsed = BulkResponseSchema.safeParse(response.json())
+  if (!parsed.success) throw response.unexpected(`unexpected bulk-create answer (${parsed.error.issues[0].path.join('.') || '(root)'}: ${parsed.error.issues[0].message})`)
   const failures = new Map(parsed.data.errors.map((error) => [error.failedElementNumber, error]))
   const created = [...parsed.data.issues]
   return bodies.map((body, index): BulkOutcome => {
@@ -107,4 +115,12 @@ export function jiraSetting(status: number, code: string | null): string | null 
   if (status === 404) return 'JIRA_BASE_URL'
   if (status === 400 && /project/i.test(code ?? '')) return 'JIRA_PROJECT'
   return null
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
 }

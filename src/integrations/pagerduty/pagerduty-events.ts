@@ -40,8 +40,9 @@ export function buildTriggerEvent(incident: Incident, triage: TriageSummary): Pa
   }
 }
 
-export function buildResolveEvent(incidentId: string): PagerDutyEventBody {
-  return {event_action: 'resolve', dedup_key: incidentId}
+/** `dedupKey` is the one PagerDuty answered the trigger with (stored in the outbox), which is the incident id. */
+export function buildResolveEvent(dedupKey: string): PagerDutyEventBody {
+  return {event_action: 'resolve', dedup_key: dedupKey}
 }
 
 export function pagerDutyEventRequest(config: PagerDutyEventsConfig, body: PagerDutyEventBody): OutgoingRequest {
@@ -57,7 +58,7 @@ const EnqueueResponseSchema = z.object({status: z.literal('success'), dedup_key:
 
 export async function sendPagerDutyEvent(client: HttpClient, request: OutgoingRequest): Promise<{dedupKey: string}> {
   const response = await client.request(request)
-  const answer = response.parse(EnqueueResponseSchema, 'with an unexpected body (no status "success")')
+  const answer = response.parse(EnqueueResponseSchema, (issue) => `with an unexpected body (${issue})`)
   return {dedupKey: answer.dedup_key}
 }
 

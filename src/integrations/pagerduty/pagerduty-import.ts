@@ -1,9 +1,8 @@
-import {IntegrationError} from '../../errors/errors.js'
+import {AppError, IntegrationError} from '../../errors/errors.js'
 import type {IntegrationConfig} from '../config.js'
 import type {IntegrationDeps} from '../integration-types.js'
 import {createServiceClients} from '../service-clients.js'
-import {outgoingText} from '../text-limits.js'
-import {fetchPagerDutyIncident, fetchPagerDutyLogEntries, pagerDutyNoteRequest, sendPagerDutyNote} from './pagerduty-rest.js'
+import {fetchPagerDutyIncident, fetchPagerDutyIncidentStatus, fetchPagerDutyLogEntries} from './pagerduty-rest.js'
 import {type PagerDutyImport, pagerDutyTimeline} from './pagerduty-timeline.js'
 
 /**
@@ -20,12 +19,19 @@ export async function importPagerDutyIncident(id: string, context: {config: Inte
 }
 
 /**
- * Post a note straight away, without the outbox (for a command that reports the outcome itself);
- * `notePagerDutyIncident` is the outbox-backed form.
+ * For `resolve` of an incident imported with `--pagerduty-incident`: we did not page it, so we do
+ * not resolve it; this says where it stands in PagerDuty. Never throws.
  */
-export async function postPagerDutyNote(id: string, content: string, context: {config: IntegrationConfig; deps: IntegrationDeps}): Promise<{noteId: string}> {
+export async function importedIncidentState(id: string, context: {config: IntegrationConfig; deps: IntegrationDeps}): Promise<string> {
   const api = context.config.pagerdutyApi
-  if (api === null) throw new IntegrationError('PagerDuty', 'posting a note needs PAGERDUTY_API_TOKEN and PAGERDUTY_FROM')
-  const client = createServiceClients(context.config, context.deps).pagerdutyApi
-  return sendPagerDutyNote(client, pagerDutyNoteRequest(api, {pagerDutyIncidentId: id, content: outgoingText(content, 10_000)}))
+  const resolveThere = `PagerDuty incident ${id} was imported, not paged by this tool, so it is not resolved from here`
+  if (api === null) return `${resolveThere}: resolve it in PagerDuty (set PAGERDUTY_API_TOKEN to see its state here).`
+  try {
+    const {status, number} = await fetchPagerDutyIncidentStatus(createServiceClients(context.config, context.deps).pagerdutyApi, api, id)
+    const name = number === null ? `PagerDuty incident ${id}` : `PagerDuty incident #${number} (${id})`
+    if (status === 'resolved') return `${name} (imported) is resolved in PagerDuty.`
+    return `${name} (imported, not paged by this tool) is still ${status} in PagerDuty: resolve it there.`
+  } catch (error) {
+    return `${resolveThere}; its state could not be read (${error instanceof AppError ? error.message : 'unexpected failure'}): check it in PagerDuty.`
+  }
 }

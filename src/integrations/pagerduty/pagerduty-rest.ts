@@ -34,7 +34,19 @@ const NoteResponseSchema = z.object({note: z.object({id: z.string()})})
 
 export async function sendPagerDutyNote(client: HttpClient, request: OutgoingRequest): Promise<{noteId: string}> {
   const response = await client.request(request)
-  return {noteId: response.parse(NoteResponseSchema, 'unexpected note answer').note.id}
+  return {noteId: response.parse(NoteResponseSchema, (issue) => `unexpected note answer (${issue})`).note.id}
+}
+
+const NotesListSchema = z.object({notes: z.array(z.object({id: z.string(), content: z.string()}))})
+
+/**
+ * The id of a note on the incident with exactly this content, if one is there: how an earlier note
+ * whose answer was lost (a timeout, a 5xx) is found instead of posted twice.
+ */
+export async function findPagerDutyNote(client: HttpClient, config: PagerDutyApiConfig, body: PagerDutyNoteBody): Promise<string | null> {
+  const response = await client.request({method: 'GET', url: `${config.apiUrl}/incidents/${checkPagerDutyId(body.pagerDutyIncidentId)}/notes`, headers: pagerDutyApiHeaders(config)})
+  const answer = response.parse(NotesListSchema, (issue) => `unexpected notes answer (${issue})`)
+  return answer.notes.find((note) => note.content.trim() === body.content.trim())?.id ?? null
 }
 
 const Reference = z.object({summary: z.string().optional(), type: z.string().optional()}).passthrough()
@@ -62,6 +74,7 @@ const PagerDutyLogEntrySchema = z.object({
 export type PagerDutyLogEntry = z.infer<typeof PagerDutyLogEntrySchema>
 
 const IncidentResponseSchema = z.object({incident: PagerDutyIncidentSchema})
+const IncidentStatusSchema = z.object({incident: PagerDutyIncidentSchema.pick({id: true, status: true, incident_number: true})})
 const LogEntriesPageSchema = z.object({
   log_entries: z.array(PagerDutyLogEntrySchema),
   more: z.boolean().default(false),
@@ -76,6 +89,13 @@ const MAX_PAGES = 20
 export async function fetchPagerDutyIncident(client: HttpClient, config: PagerDutyApiConfig, id: string): Promise<PagerDutyIncident> {
   const response = await client.request({method: 'GET', url: `${config.apiUrl}/incidents/${checkPagerDutyId(id)}`, headers: pagerDutyApiHeaders(config)})
   return response.parse(IncidentResponseSchema, (issue) => `unexpected incident answer (${issue})`).incident
+}
+
+/** The imported incident's status now, for `resolve` to report (we never resolve an incident we did not trigger). */
+export async function fetchPagerDutyIncidentStatus(client: HttpClient, config: PagerDutyApiConfig, id: string): Promise<{status: PagerDutyIncident['status']; number: number | null}> {
+  const response = await client.request({method: 'GET', url: `${config.apiUrl}/incidents/${checkPagerDutyId(id)}`, headers: pagerDutyApiHeaders(config)})
+  const {incident} = response.parse(IncidentStatusSchema, (issue) => `unexpected incident answer (${issue})`)
+  return {status: incident.status, number: incident.incident_number ?? null}
 }
 
 /** All log entries, oldest first, paging with `offset` while PagerDuty says there are `more`. */

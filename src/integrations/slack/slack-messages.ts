@@ -1,3 +1,4 @@
+import {formatImpactShort, incidentDurations} from '../../incident/durations.js'
 import type {Incident} from '../../incident/incident.js'
 import {SEVERITY_LEVELS, type Severity} from '../../incident/severity.js'
 import type {TriageSummary} from '../integration-types.js'
@@ -13,6 +14,8 @@ const DECLARED: Readonly<Record<Severity, {emoji: string; mention: string; verb:
 
 const HEADER_MAX = 150
 const SECTION_MAX = 2900
+/** The `text` fallback: Slack truncates longer text; we cut it ourselves, at a whole character. */
+const TEXT_MAX = 3000
 
 export function incidentDeclaredMessage(incident: Incident, triage: TriageSummary): SlackMessageBody {
   const style = DECLARED[incident.severity]
@@ -21,7 +24,7 @@ export function incidentDeclaredMessage(incident: Incident, triage: TriageSummar
   const cause = triage.suspectedCause === null ? 'Not known yet; investigating.' : outgoingText(triage.suspectedCause, SECTION_MAX)
   const nextUpdate = outgoingText(triage.nextUpdate, 200)
   return {
-    text: clip(`${style.mention}${style.verb}: ${escapeMrkdwn(title)}. Impact: ${escapeMrkdwn(impact)}`, 3000),
+    text: withinLimit(`${style.mention}${style.verb}: ${escapeMrkdwn(title)}. Impact: `, impact, TEXT_MAX),
     blocks: [
       header(`${style.emoji} ${incident.severity}: ${title}`),
       {
@@ -41,12 +44,15 @@ export function incidentDeclaredMessage(incident: Incident, triage: TriageSummar
   }
 }
 
-export function incidentResolvedMessage(incident: Incident, summary: string): SlackMessageBody {
+/** `now` is when the message is written: the one duration function counts an impact with no end to it. */
+export function incidentResolvedMessage(incident: Incident, summary: string, now: Date): SlackMessageBody {
   const title = outgoingText(incident.title, 120)
   const text = outgoingText(summary, SECTION_MAX)
-  const duration = durationText(incident.createdAt, incident.timestamps.resolvedAt)
+  // The impact from the onset (not from when this tool ran), as the postmortem and the summary say it.
+  const impact = incidentDurations(incident, now).impact
+  const duration = impact.minutes === null || impact.minutes < 0 ? null : formatImpactShort(impact)
   return {
-    text: clip(`Resolved: ${escapeMrkdwn(title)} (${incident.severity}). ${escapeMrkdwn(text)}`, 3000),
+    text: withinLimit(`Resolved: ${escapeMrkdwn(title)} (${incident.severity}). `, text, TEXT_MAX),
     blocks: [
       header(`:white_check_mark: Resolved: ${title}`),
       {
@@ -64,9 +70,32 @@ export function incidentResolvedMessage(incident: Incident, summary: string): Sl
   }
 }
 
+const ENTITIES: Readonly<Record<string, string>> = {'&': '&amp;', '<': '&lt;', '>': '&gt;'}
+
 /** Slack treats &, < and > as control characters in mrkdwn (mentions, links). */
 function escapeMrkdwn(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
+  return text.replace(/[&<>]/g, (char) => ENTITIES[char])
+}
+
+/**
+ * `text` escaped and cut so that the escaped form fits in `max` characters: the cut falls between
+ * characters of the original, never inside an `&lt;` (clipping after escaping left a bare `&`).
+ */
+function escapeWithin(text: string, max: number): string {
+  const escaped = escapeMrkdwn(text)
+  if (escaped.length <= max) return escaped
+  let out = ''
+  for (const char of text) {
+    const piece = ENTITIES[char] ?? char
+    if (out.length + piece.length > max - 1) break
+    out += piece
+  }
+  return out + '…'
+}
+
+/** An already escaped prefix followed by `text`, escaped within what is left of `max`. */
+function withinLimit(escapedPrefix: string, text: string, max: number): string {
+  return escapedPrefix + escapeWithin(text, max - escapedPrefix.length)
 }
 
 function header(text: string): Record<string, unknown> {
@@ -74,17 +103,9 @@ function header(text: string): Record<string, unknown> {
 }
 
 function section(label: string, text: string): Record<string, unknown> {
-  // Escaping can lengthen the text, so the cap to Slack's 3000-character section comes after it.
-  return {type: 'section', text: {type: 'mrkdwn', text: `*${label}*\n${clip(escapeMrkdwn(text), SECTION_MAX)}`}}
+  return {type: 'section', text: {type: 'mrkdwn', text: withinLimit(`*${label}*\n`, text, SECTION_MAX)}}
 }
 
 function field(label: string, value: string): Record<string, unknown> {
   return {type: 'mrkdwn', text: `*${label}*\n${escapeMrkdwn(value)}`}
-}
-
-function durationText(from: string, to: string | null): string | null {
-  if (to === null) return null
-  const minutes = Math.round((Date.parse(to) - Date.parse(from)) / 60_000)
-  if (!Number.isFinite(minutes) || minutes < 0) return null
-  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`
 }

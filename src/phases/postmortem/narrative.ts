@@ -1,8 +1,10 @@
 import type {EvidenceFacts} from '../../evidence/evidence-facts.js'
+import type {Usage} from '../../incident/finding.js'
 import type {Incident} from '../../incident/incident.js'
 import type {Rca} from '../../incident/rca.js'
-import {formatCount, formatPercent, formatTime} from '../../render/format.js'
-import type {TriageResult} from '../triage/triage-result.js'
+import {formatTime} from '../../render/format.js'
+import type {Story} from '../../render/sentences/story.js'
+import {causeSentence, ending, opening, recordedStatus} from '../../render/sentences/summary.js'
 
 export interface Narrative {
   executiveSummary: string
@@ -20,41 +22,44 @@ export interface NarrativeDraft {
   wentWell: string[] | null
   wentWrong: string[] | null
   lessons: string[] | null
+  /** What drafting it cost, to add to the incident's usage totals; absent or null when nothing was spent. */
+  usage?: Usage | null
 }
 
 export type Narrator = (input: {incident: Incident; rca: Rca}) => Promise<NarrativeDraft>
 
 /**
- * The postmortem's prose, written from the RCA model alone so every number in it is one the
- * model holds. Claude may redraft it (issue C); this is the offline version and the fallback.
+ * The postmortem's prose from the story (pure), so every number in it is one the evidence or the
+ * RCA holds. Claude may redraft it (issue C); this is the offline version and the fallback. The
+ * lessons never repeat the contributing factors, which the document lists on their own.
  */
-export function offlineNarrative(incident: Incident, rca: Rca, facts: EvidenceFacts, triage: TriageResult | null): Narrative {
-  const cause = rca.rootCause
-  const onset = incident.timestamps.startedAt ?? cause.onset
-  const end = incident.timestamps.resolvedAt ?? incident.timestamps.mitigatedAt
-  const what = rca.impact.errorCount !== null ? `${formatCount(rca.impact.errorCount)} error lines were logged` : 'the service degraded'
-  const causeText =
-    cause.category === 'unknown'
-      ? `The root cause is undetermined (confidence ${formatPercent(cause.confidence, 0)}); the RCA lists the next steps.`
-      : cause.change
-        ? `The root cause was the ${cause.change.kind.replace('-', ' ')} ${cause.change.sha?.slice(0, 7) ?? ''} "${cause.change.subject}" (confidence ${formatPercent(cause.confidence, 0)}).`.replace('  ', ' ')
-        : `The root cause was ${lowerFirst(cause.summary.replace(/\.$/, ''))} (${cause.category}, confidence ${formatPercent(cause.confidence, 0)}).`
-  const status = end ? `It was ${incident.status} at ${formatTime(end)}.` : 'At the time of writing it is not yet resolved.'
-  const executiveSummary = `On ${formatTime(onset)}, ${incident.service ?? 'the service'} started failing: ${what}${rca.impact.peakErrorRate !== null ? ` (peak error rate ${formatPercent(rca.impact.peakErrorRate)})` : ''}. ${causeText} ${status}`
+export function offlineNarrative(rca: Rca, facts: EvidenceFacts, story: Story): Narrative {
+  const executiveSummary = [opening.render(story), causeSentence.render(story), ending.render(story), recordedStatus.render(story)].join(' ')
+  const onset = story.onset
 
   const wentWell: string[] = []
   if (facts.onset) wentWell.push(`The onset was located in the evidence to the minute (${formatTime(facts.onset)}).`)
-  if (cause.change) wentWell.push('The causal change was identified from the repository history and linked to the first errors.')
-  if (triage?.mitigations[0]?.command) wentWell.push(`Triage produced a concrete rollback command: \`${triage.mitigations[0].command}\`.`)
+  if (rca.rootCause.change) wentWell.push('The causal change was identified from the repository history and linked to the first errors.')
+  if (story.mitigation && story.recovery) {
+    const minutes = Math.max(0, Math.round((Date.parse(story.recovery.at) - Date.parse(story.mitigation.at)) / 60_000))
+    wentWell.push(`Once ${story.mitigation.label} went out, the service was back at its baseline ${minutes === 0 ? 'within the minute' : `within ${minutes} min`}.`)
+  }
   if (wentWell.length === 0) wentWell.push('The incident was declared and its evidence collected in one place.')
 
-  const wentWrong: string[] = rca.contributingFactors.slice(0, 3).map((factor) => factor.text)
-  if (rca.limitations.length > 0) wentWrong.push(`Some evidence could not be examined (${rca.limitations.length} limitation(s) listed in the RCA).`)
-  if (wentWrong.length === 0) wentWrong.push('Nothing beyond the root cause itself is recorded.')
+  const wentWrong: string[] = []
+  const stopped = story.mitigation?.at ?? story.recovery?.at ?? null
+  for (const attempt of story.attempts) {
+    const after = stopped ? `; they went on until ${new Date(stopped).toISOString().slice(11, 16)} UTC` : ''
+    wentWrong.push(`A change after the onset (${attempt.label} at ${new Date(attempt.at).toISOString().slice(11, 16)} UTC) did not stop the failures${after}.`)
+  }
+  if (rca.limitations.length > 0) wentWrong.push(`Some evidence could not be examined (${rca.limitations.length === 1 ? 'one limitation, listed' : `${rca.limitations.length} limitations, listed`} under Supporting information).`)
+  if (onset && !story.declared) wentWrong.push('No declaration time was recorded with the incident, so how long detection took cannot be measured.')
 
   const gotLucky: string[] = []
-  if (rca.impact.affectedEndpoints.length > 0 && rca.impact.affectedEndpoints.length <= 2 && (rca.impact.peakErrorRate ?? 1) < 1) {
-    gotLucky.push(`The failure stayed confined to ${rca.impact.affectedEndpoints.map((item) => `\`${item.endpoint}\``).join(' and ')}; other endpoints kept serving.`)
+  const affected = story.endpoints.filter((endpoint) => endpoint.affected)
+  const spared = story.endpoints.filter((endpoint) => !endpoint.affected)
+  if (affected.length > 0 && spared.length > 0) {
+    gotLucky.push(`The failure stayed confined to ${affected.map((endpoint) => `\`${endpoint.name}\``).join(' and ')}; ${spared.map((endpoint) => `\`${endpoint.name}\``).join(' and ')} kept serving at ${spared.length === 1 ? 'its' : 'their'} usual failure rate.`)
   }
   return {executiveSummary, wentWell, wentWrong, gotLucky, lessons: [], author: 'offline'}
 }
@@ -75,8 +80,4 @@ export function mergeNarrative(base: Narrative, draft: NarrativeDraft, isBlamele
   }
   const changed = merged.executiveSummary !== base.executiveSummary || merged.wentWell !== base.wentWell || merged.wentWrong !== base.wentWrong || merged.lessons !== base.lessons
   return {...merged, author: changed ? 'claude' : 'offline'}
-}
-
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text
 }

@@ -3,33 +3,43 @@ import type {Incident} from '../../incident/incident.js'
 import type {Rca} from '../../incident/rca.js'
 import type {PostmortemChart} from '../../render/html/render-postmortem-html.js'
 import {renderErrorRateChart} from '../../render/svg/error-rate-chart.js'
+import type {MarkerKind} from '../../render/svg/marker-style.js'
 import {renderPhaseStrip} from '../../render/svg/phase-strip.js'
 
 /** The two charts of the postmortem, from the evidence buckets and the incident's timestamps. */
 export function postmortemCharts(incident: Incident, rca: Rca, facts: EvidenceFacts): PostmortemChart[] {
   const t = incident.timestamps
-  const markers: {at: string; label: string; kind: 'onset' | 'change' | 'deploy' | 'mitigation' | 'resolved' | 'detection'}[] = []
+  const markers: {at: string; label: string; kind: MarkerKind}[] = []
   const onset = t.startedAt ?? rca.rootCause.onset
   if (onset) markers.push({at: onset, label: 'onset', kind: 'onset'})
-  if (t.detectedAt) markers.push({at: t.detectedAt, label: 'declared', kind: 'detection'})
+  if (t.detectedAt && facts.declaredAt) markers.push({at: t.detectedAt, label: 'declared', kind: 'detection'})
+  // Full texts: the chart numbers its markers and lists them underneath, wrapped, never cut.
   for (const event of rca.timeline) {
-    if (event.kind === 'change') markers.push({at: event.at, label: event.text.replace(/^.*?: /, '').slice(0, 24), kind: 'change'})
-    if (event.kind === 'deploy') markers.push({at: event.at, label: event.text.replace(/^.*?: /, '').slice(0, 24), kind: 'deploy'})
+    const text = event.text.replace(/^.*?: /, '')
+    if (event.kind === 'change') markers.push({at: event.at, label: text, kind: 'change'})
+    if (event.kind === 'deploy') markers.push({at: event.at, label: text, kind: 'deploy'})
+    if (event.kind === 'mitigation') markers.push({at: event.at, label: `${text} (from the evidence)`, kind: 'mitigation'})
   }
-  if (t.mitigatedAt) markers.push({at: t.mitigatedAt, label: 'mitigated', kind: 'mitigation'})
-  if (t.resolvedAt) markers.push({at: t.resolvedAt, label: 'resolved', kind: 'resolved'})
+  const arc = incident.arc ?? facts.arc
+  if (arc.recovery) markers.push({at: arc.recovery.at, label: 'back to baseline (from the evidence)', kind: 'recovery'})
+  if (t.mitigatedAt) markers.push({at: t.mitigatedAt, label: incident.mitigation ? `mitigated: ${incident.mitigation}` : 'mitigated', kind: 'mitigation'})
+  if (t.resolvedAt) markers.push({at: t.resolvedAt, label: incident.resolution ? `resolved: ${incident.resolution}` : 'resolved', kind: 'resolved'})
   const inRange = markersWithinData(markers, facts)
 
-  const end = t.resolvedAt ?? t.mitigatedAt ?? facts.errors?.lastErrorAt ?? t.detectedAt ?? onset
+  // The phases end where the durations say: what people recorded, else the evidence's arc.
+  const mitigated = t.mitigatedAt ?? arc.mitigation?.at ?? null
+  const ended = t.resolvedAt ?? arc.recovery?.at ?? arc.endOfImpact ?? null
+  const end = ended ?? mitigated ?? facts.errors?.lastErrorAt ?? t.detectedAt ?? onset
+  const detected = facts.declaredAt
   const phases = [
-    onset && {name: 'Impact', from: onset, to: t.resolvedAt ?? t.mitigatedAt},
-    onset && t.detectedAt && {name: 'Detection', from: onset, to: t.detectedAt},
-    t.detectedAt && {name: 'Response', from: t.detectedAt, to: t.mitigatedAt ?? t.resolvedAt},
-    t.mitigatedAt && {name: 'Recovery', from: t.mitigatedAt, to: t.resolvedAt},
+    onset && {name: 'Impact', from: onset, to: arc.endOfImpact ?? t.mitigatedAt ?? t.resolvedAt},
+    onset && detected && {name: 'Detection', from: onset, to: detected},
+    detected && {name: 'Response', from: detected, to: mitigated ?? ended},
+    mitigated && {name: 'Recovery', from: mitigated, to: ended},
   ].filter((phase): phase is {name: string; from: string; to: string | null} => Boolean(phase))
   const now = [end, ...phases.flatMap((phase) => [phase.from, phase.to])].filter((value): value is string => Boolean(value)).sort().at(-1) ?? new Date(0).toISOString()
   return [
-    {id: 'error-rate', caption: 'Error rate per minute (UTC) with the onset, changes, deploys, detection and mitigation marked.', svg: renderErrorRateChart({buckets: facts.buckets, markers: inRange})},
+    {id: 'error-rate', caption: 'Error rate per minute (UTC); the numbered markers (onset, changes, deploys, detection, mitigation, recovery) are listed under the chart.', svg: renderErrorRateChart({buckets: facts.buckets, markers: inRange})},
     {id: 'incident-phases', caption: 'Incident phases and their durations.', svg: renderPhaseStrip({phases, now})},
   ]
 }

@@ -1,13 +1,20 @@
 import type {EvidenceFacts} from '../../evidence/evidence-facts.js'
 import type {ActionItem} from '../../incident/action-item.js'
+import {formatImpactLong, formatMeasure, incidentDurations} from '../../incident/durations.js'
 import type {EvidenceItem} from '../../incident/evidence-item.js'
 import type {SpecialistReport} from '../../incident/finding.js'
 import type {Incident} from '../../incident/incident.js'
 import type {Rca} from '../../incident/rca.js'
 import {SEVERITY_LEVELS} from '../../incident/severity.js'
 import {citedEvidence} from '../../render/evidence-refs.js'
-import {formatCount, formatMinutes, formatPercent, formatTime, minutesBetween} from '../../render/format.js'
+import {formatTime} from '../../render/format.js'
+import {detection, leadup, specialistsRun} from '../../render/sentences/context.js'
+import {endpointVerdicts, failedRequests, severityWording, usersAffected} from '../../render/sentences/impact.js'
+import {externalMessage, internalMessage} from '../../render/sentences/messages.js'
+import {attemptsWithoutEffect, mitigationFromEvidence, recordedByResponders, recoveryFromEvidence} from '../../render/sentences/recovery.js'
+import type {Story} from '../../render/sentences/story.js'
 import {rcaParts} from '../rca/rca-view.js'
+import {severityEvidence} from '../triage/decide-triage.js'
 import type {TriageResult} from '../triage/triage-result.js'
 import type {Narrative} from './narrative.js'
 
@@ -20,45 +27,66 @@ export interface PostmortemInput {
   facts: EvidenceFacts
   evidence: readonly EvidenceItem[]
   narrative: Narrative
+  story: Story
   responders: string[]
+  now: Date
+  /** Turns an evidence file path into the one the documents show (relative to the repository or working folder). */
+  showPath: (path: string) => string
 }
 
 /** Everything the postmortem, summary and action-item templates show, computed once (pure). */
 export function postmortemView(input: PostmortemInput) {
-  const {incident, rca, triage, facts, narrative} = input
+  const {incident, rca, triage, facts, narrative, story} = input
   const t = incident.timestamps
-  const onset = t.startedAt ?? rca.rootCause.onset
-  const end = t.resolvedAt ?? t.mitigatedAt
-  const duration = formatMinutes(minutesBetween(onset, end ?? facts.errors?.lastErrorAt ?? null)) + (end ? '' : ' (still open; measured to the last error seen)')
-  const top = triage?.mitigations[0]
-  const resolution =
-    incident.resolution ?? incident.mitigation ?? (top ? `Not resolved yet. The recommended mitigation from triage is: ${top.title}${top.command ? ` (\`${top.command}\`)` : ''}.` : 'Not resolved yet; no mitigation is recorded.')
-  const ids = new Set([...rca.rootCause.evidenceIds, ...rca.impact.evidenceIds, ...rca.timeline.flatMap((event) => event.evidenceIds), ...rca.contributingFactors.flatMap((factor) => factor.evidenceIds)])
+  const durations = incidentDurations({...incident, arc: incident.arc ?? facts.arc}, input.now)
+  const severity = severityEvidence(incident, facts)
+  const affected = story.endpoints.filter((endpoint) => endpoint.affected)
+  const ids = new Set([...rca.rootCause.evidenceIds, ...rca.impact.evidenceIds, ...rca.timeline.flatMap((event) => event.evidenceIds), ...rca.contributingFactors.flatMap((factor) => factor.evidenceIds), ...rca.fiveWhys.flatMap((why) => why.evidenceIds)])
   return {
     id: incident.id,
     title: incident.title,
     severity: incident.severity,
-    severityMeaning: SEVERITY_LEVELS[incident.severity].meaning,
+    severityLabel: SEVERITY_LEVELS[incident.severity].meaning.split(':')[0],
+    severityWording: severityWording.render({
+      declared: incident.severity,
+      suggested: severity.suggested ?? incident.severity,
+      verdict: triage?.severityCheck.verdict ?? 'confirmed',
+      keptAbove: severity.suggested !== null && severity.suggested !== incident.severity && (triage?.severityCheck.verdict ?? 'confirmed') === 'confirmed',
+      measure: severity.measure,
+    }),
     status: incident.status,
-    service: incident.service ?? 'unknown',
-    startedAt: formatTime(onset),
-    duration,
+    service: incident.service ?? 'not named',
+    startedAt: formatTime(durations.onset),
+    duration: formatImpactLong(durations.impact),
     ...rcaParts(rca),
     executiveSummary: narrative.executiveSummary,
-    userImpact: `${rca.impact.affectedUsers === null ? 'the number of users affected is not known from the evidence' : `${formatCount(rca.impact.affectedUsers)} distinct users seen failing`}; ${formatCount(rca.impact.errorCount)} error lines logged${rca.impact.peakErrorRate !== null ? `, peak error rate ${formatPercent(rca.impact.peakErrorRate)} of log lines in a minute` : ''}.`,
-    functionalityLost: rca.impact.affectedEndpoints.length > 0 ? rca.impact.affectedEndpoints.map((item) => `\`${item.endpoint}\``).join(', ') : 'unknown from the evidence',
+    impactRequests: failedRequests.render(story),
+    impactEndpoints: story.endpoints.length > 0 ? endpointVerdicts.render(story) : null,
+    userImpact: usersAffected.render(story),
+    functionalityLost: affected.length > 0 ? affected.map((endpoint) => `\`${endpoint.name}\``).join(', ') : 'no endpoint named by the evidence',
     dataLoss: incident.symptoms.includes('data-corruption') ? 'possible — data corruption was reported; verify affected records' : 'none indicated by the evidence',
     securityImplications: incident.symptoms.includes('security-incident') || rca.rootCause.category === 'security-attack' ? 'yes — see root cause; rotate exposed credentials and review access logs' : 'none indicated by the evidence',
-    businessImpact: `${incident.severity} (${SEVERITY_LEVELS[incident.severity].scope}); revenue, support tickets and SLA impact are to be filled in by the service owner.`,
-    leadup: leadup(rca, facts),
-    detection: `Declared at ${formatTime(t.detectedAt)}, ${formatMinutes(minutesBetween(onset, t.detectedAt))} after the onset at ${formatTime(onset)}.${t.acknowledgedAt ? ` Acknowledged at ${formatTime(t.acknowledgedAt)}.` : ''}`,
+    businessImpact: 'revenue, support tickets and SLA impact are for the service owner to fill in.',
+    leadup: leadup.render({
+      changes: facts.examined.git ? {count: changesBefore(facts).length, kinds: [...new Set(changesBefore(facts).map((change) => change.kind))]} : null,
+      events: facts.examined.deploys ? facts.events.filter((event) => (event.minutesBeforeOnset ?? -1) >= 0).length : null,
+      lookback: facts.lookback,
+      causal: rca.rootCause.change ? {sha: rca.rootCause.change.sha, subject: rca.rootCause.change.subject} : null,
+    }),
+    detection: detection.render({onset: durations.onset, declared: durations.declared, acknowledged: t.acknowledgedAt}),
     response: response(incident, input.reports, triage),
-    resolution,
+    recovery: [
+      mitigationFromEvidence.render(story),
+      recoveryFromEvidence.render(story),
+      ...(story.attempts.length > 0 || story.recovery ? [attemptsWithoutEffect.render(story)] : []),
+      recordedByResponders.render(story),
+    ],
+    recoveryBrief: `${mitigationFromEvidence.render(story)} ${recordedByResponders.render(story)}`,
     metrics: {
-      timeToDetect: formatMinutes(minutesBetween(onset, t.detectedAt)),
-      timeToAcknowledge: formatMinutes(minutesBetween(t.detectedAt, t.acknowledgedAt)),
-      timeToMitigate: formatMinutes(minutesBetween(onset, t.mitigatedAt)),
-      timeToResolve: formatMinutes(minutesBetween(onset, t.resolvedAt)),
+      timeToDetect: formatMeasure(durations.timeToDetect),
+      timeToAcknowledge: formatMeasure(durations.timeToAcknowledge),
+      timeToMitigate: formatMeasure(durations.timeToMitigate),
+      timeToResolve: formatMeasure(durations.timeToResolve),
     },
     wentWell: narrative.wentWell,
     wentWrong: narrative.wentWrong,
@@ -70,26 +98,20 @@ export function postmortemView(input: PostmortemInput) {
     criticalCount: input.actionItems.filter((item) => item.priority === 'CRITICAL').length,
     recurrence: `Category \`${rca.rootCause.category}\`. Run \`incident-response stats\` to see earlier incidents of this category and how their action items fared.`,
     responders: input.responders.length > 0 ? input.responders.join(', ') : 'On-call engineer (incident commander)',
-    internalMessage: narrative.executiveSummary,
-    externalMessage: end
-      ? `Between ${formatTime(onset)} and ${formatTime(end)}, some requests to ${incident.service ?? 'our service'} failed. The issue is resolved and we are taking steps to prevent it from recurring.`
-      : (triage?.statusPage ?? `We are investigating an issue affecting ${incident.service ?? 'our service'}.`),
-    evidence: citedEvidence(input.evidence, ids),
+    internalMessage: internalMessage.render({...story, severity: incident.severity, actionItems: input.actionItems.length}),
+    externalMessage: externalMessage.render({...story, statusPage: triage?.statusPage ?? null}),
+    evidence: citedEvidence(input.evidence, ids, {showPath: input.showPath, examples: facts.templateExamples}),
   }
 }
 
-function leadup(rca: Rca, facts: EvidenceFacts): string {
-  const before = facts.changes.filter((change) => !change.afterOnset && change.minutesBeforeOnset !== null && change.minutesBeforeOnset <= 24 * 60)
-  const kinds = [...new Set(before.map((change) => change.kind))]
-  const changes = before.length > 0 ? `${before.length} change(s) landed in the 24 h before the onset (${kinds.join(', ')}).` : 'No changes were found in the 24 h before the onset.'
-  const deploys = facts.events.filter((event) => (event.minutesBeforeOnset ?? -1) >= 0)
-  return `${changes}${deploys.length > 0 ? ` ${deploys.length} deploy/flag/config event(s) preceded it.` : ''} ${rca.rootCause.change ? `The causal change was ${rca.rootCause.change.sha?.slice(0, 7) ?? ''} "${rca.rootCause.change.subject}".` : 'None of them is supported as the cause.'}`
+function changesBefore(facts: EvidenceFacts): EvidenceFacts['changes'] {
+  return facts.changes.filter((change) => !change.afterOnset && change.minutesBeforeOnset !== null)
 }
 
 function response(incident: Incident, reports: readonly SpecialistReport[], triage: TriageResult | null): string {
-  const parts = [`Escalation plan for ${incident.severity} (respond ${SEVERITY_LEVELS[incident.severity].responseTarget}): ${SEVERITY_LEVELS[incident.severity].escalation}.`]
+  const level = SEVERITY_LEVELS[incident.severity]
+  const parts = [`Escalation plan for ${incident.severity} (respond ${level.responseTarget}): ${level.escalation}.`]
   if (triage?.mitigations[0]) parts.push(`Triage ranked "${triage.mitigations[0].title}" first.`)
-  parts.push(`Investigation ran ${reports.length} specialists (${reports.map((report) => report.specialist).join(', ')}).`)
-  if (incident.mitigation) parts.push(`Mitigation: ${incident.mitigation} (${formatTime(incident.timestamps.mitigatedAt)}).`)
+  parts.push(specialistsRun.render({specialists: reports.map((report) => report.specialist)}))
   return parts.join(' ')
 }

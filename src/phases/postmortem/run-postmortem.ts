@@ -6,7 +6,7 @@ import {factsFrom} from '../../evidence/facts-from-bundle.js'
 import {gitAuthors} from '../../evidence/git/git-authors.js'
 import {type ActionItem, ActionItemsFileSchema} from '../../incident/action-item.js'
 import {writeFileAtomic, writeJsonAtomic} from '../../incident/atomic-write.js'
-import type {SpecialistReport} from '../../incident/finding.js'
+import type {SpecialistReport, Usage} from '../../incident/finding.js'
 import type {Incident} from '../../incident/incident.js'
 import type {Rca} from '../../incident/rca.js'
 import {readJsonFile} from '../../incident/store.js'
@@ -19,6 +19,8 @@ import type {PipelineDeps} from '../pipeline.js'
 import type {TriageResult} from '../triage/triage-result.js'
 import type {PostmortemFormat} from '../../lifecycle/postmortem-request.js'
 import {deriveActionItems} from './derive-action-items.js'
+import {documentPath} from './document-path.js'
+import {storyOf} from './incident-story.js'
 import {mergeNarrative, type Narrative, type Narrator, offlineNarrative} from './narrative.js'
 import {postmortemCharts} from './postmortem-charts.js'
 import {postmortemView} from './postmortem-view.js'
@@ -30,6 +32,8 @@ export interface PostmortemOutput {
   tracking: NotifyReport
   lint: LintFinding[]
   files: string[]
+  /** What Claude's draft of the prose cost, for the incident's usage totals; null without a narrator. */
+  narrativeUsage: Usage | null
 }
 
 /**
@@ -39,7 +43,7 @@ export interface PostmortemOutput {
  */
 export async function runPostmortem(
   input: {incident: Incident; bundle: EvidenceBundle; rca: Rca; triage: TriageResult | null; reports: SpecialistReport[]; dir: string; formats: readonly PostmortemFormat[]; responders?: string[]; facts?: EvidenceFacts},
-  deps: Pick<PipelineDeps, 'templates' | 'now' | 'fileConfig' | 'notifier' | 'narrator'>,
+  deps: Pick<PipelineDeps, 'templates' | 'now' | 'fileConfig' | 'notifier' | 'narrator'> & {cwd?: string},
 ): Promise<PostmortemOutput> {
   const {incident, bundle, rca, dir} = input
   const facts = input.facts ?? factsFrom(bundle, incident)
@@ -52,6 +56,9 @@ export async function runPostmortem(
   const derived = keepTrackingKeys(deriveActionItems(rca, facts, owners, deps.now()), previous?.items ?? [])
   const tracking = await deps.notifier.trackActionItems({dir, incident, items: derived})
   const actionItems = derived.map((item) => ({...item, jiraKey: tracking.jiraKeys[item.id] ?? item.jiraKey}))
+  const now = deps.now()
+  const story = storyOf(incident, facts, rca.rootCause, now)
+  const drafted = await narrativeFor(incident, rca, offlineNarrative(rca, facts, story), deps.narrator, people)
   const view = postmortemView({
     incident,
     rca,
@@ -60,8 +67,11 @@ export async function runPostmortem(
     actionItems,
     facts,
     evidence: bundle.items,
-    narrative: await narrativeFor(incident, rca, offlineNarrative(incident, rca, facts, input.triage), deps.narrator, people),
-    responders: [],
+    narrative: drafted.narrative,
+    story,
+    responders: input.responders ?? [],
+    now,
+    showPath: documentPath(repo, deps.cwd ?? process.cwd()),
   })
   const scrub = (text: string) => scrubPeople(text, people)
   const markdown = scrub(deps.templates.render('postmortem', view))
@@ -82,14 +92,20 @@ export async function runPostmortem(
     await writeFileAtomic(join(dir, 'postmortem.json'), scrub(JSON.stringify(json, null, 2)) + '\n')
     files.push('postmortem.json')
   }
-  return {actionItems, tracking, lint: lintBlameless(markdown, people), files}
+  return {actionItems, tracking, lint: lintBlameless(markdown, people), files, narrativeUsage: drafted.usage}
 }
 
-/** Claude's draft where it is blameless (and names nobody we know of); our own prose otherwise. */
-async function narrativeFor(incident: Incident, rca: Rca, base: Narrative, narrator: Narrator | null, people: {names: string[]; emails: string[]}): Promise<Narrative> {
-  if (!narrator) return base
+/** Claude's draft where it is blameless (and names nobody we know of); our own prose otherwise. And what the draft cost. */
+async function narrativeFor(
+  incident: Incident,
+  rca: Rca,
+  base: Narrative,
+  narrator: Narrator | null,
+  people: {names: string[]; emails: string[]},
+): Promise<{narrative: Narrative; usage: Usage | null}> {
+  if (!narrator) return {narrative: base, usage: null}
   const draft = await narrator({incident, rca})
-  return mergeNarrative(base, draft, (text) => lintBlameless(text, people).length === 0)
+  return {narrative: mergeNarrative(base, draft, (text) => lintBlameless(text, people).length === 0), usage: draft.usage ?? null}
 }
 
 /** A regenerated list keeps the Jira keys already created for the same items. */

@@ -2,6 +2,7 @@ import type {EvidenceFacts} from '../../evidence/evidence-facts.js'
 import type {SpecialistReport} from '../../incident/finding.js'
 import type {Rca, RootCause} from '../../incident/rca.js'
 import type {TimelineEvent} from '../../incident/timeline-event.js'
+import type {Story} from '../../render/sentences/story.js'
 import {buildTimeline} from './build-timeline.js'
 import {contributingFactors} from './contributing-factors.js'
 import {buildFiveWhys} from './five-whys.js'
@@ -14,8 +15,10 @@ export interface RcaInput {
   facts: EvidenceFacts
   recorded: readonly TimelineEvent[]
   service: string
-  /** When the incident ended (resolved or mitigated), if it has. */
-  end: string | null
+  /** The incident as the documents tell it (its cause is not read here: the RCA is what decides it). */
+  story: Story
+  /** The impact duration in minutes, from the one duration function. */
+  impactMinutes: number | null
   limitations: readonly string[]
 }
 
@@ -36,9 +39,9 @@ export function buildRca(input: RcaInput): Rca {
     rootCause,
     trigger: triggerFor(rootCause, facts),
     contributingFactors: contributingFactors(rootCause, facts, determined ? others : []),
-    fiveWhys: buildFiveWhys(rootCause, facts, input.service),
-    timeline: buildTimeline(facts, rootCause, input.recorded),
-    impact: buildImpact(facts, input.end),
+    fiveWhys: buildFiveWhys(rootCause, facts, input.service, input.story),
+    timeline: buildTimeline(facts, rootCause, input.recorded, {declarationKnown: input.story.declared !== null}),
+    impact: buildImpact(facts, input.story, input.impactMinutes),
     alternatives: others.slice(0, 4).map((hypothesis) => ({
       hypothesis: hypothesis.lead.hypothesis,
       category: hypothesis.lead.category,

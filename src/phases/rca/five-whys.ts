@@ -1,7 +1,8 @@
 import type {EvidenceFacts} from '../../evidence/evidence-facts.js'
 import type {Rca, RootCause} from '../../incident/rca.js'
 import type {RootCauseCategory} from '../../incident/vocabulary.js'
-import {formatPercent, formatTime} from '../../render/format.js'
+import {symptomBecause} from '../../render/sentences/impact.js'
+import type {Story} from '../../render/sentences/story.js'
 import {truncateLabel} from '../../render/svg/svg-text.js'
 
 type Why = Rca['fiveWhys'][number]
@@ -11,13 +12,12 @@ type Why = Rca['fiveWhys'][number]
  * evidence; the last ones name the safeguard that was missing for this kind of cause, which is
  * where prevention belongs (never a person).
  */
-export function buildFiveWhys(cause: RootCause, facts: EvidenceFacts, service: string): Why[] {
+export function buildFiveWhys(cause: RootCause, facts: EvidenceFacts, service: string, story: Story): Why[] {
   const errors = facts.errors
   const symptom: Why = {
     why: `Why did ${service} fail?`,
-    because: errors
-      ? `Requests started failing at ${formatTime(facts.onset)}: ${errors.count.toLocaleString('en-US')} error lines logged${errors.rateSinceOnset !== null ? `, ${formatPercent(errors.rateSinceOnset)} of log lines since the onset` : ''}.`
-      : `The service degraded from ${formatTime(facts.onset)}; log evidence was not available to quantify it.`,
+    // Failed requests counted once (story.ts), with a wording for each missing figure.
+    because: symptomBecause.render(story),
     evidenceIds: errors?.evidenceIds.slice(0, 2) ?? facts.onsetEvidenceIds,
   }
   const top = facts.topErrors.find((error) => error.isNew) ?? facts.topErrors[0]

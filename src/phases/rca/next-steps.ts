@@ -4,7 +4,14 @@ import type {RootCause} from '../../incident/rca.js'
 /** Concrete next steps: what would confirm the cause, or what evidence to collect when it is unknown. */
 export function nextStepsFor(cause: RootCause, facts: EvidenceFacts, limitations: readonly string[]): string[] {
   const steps: string[] = []
-  if (cause.change?.sha) steps.push(`Confirm by reverting ${cause.change.sha.slice(0, 7)} in staging and replaying the failing requests.`)
+  if (cause.change?.sha) {
+    // A migration is confirmed by applying it, not by reverting its file (which undoes nothing in the database).
+    steps.push(
+      cause.change.kind === 'database-migration'
+        ? `Confirm by applying ${cause.change.sha.slice(0, 7)} to a staging copy of the database and replaying the failing requests against the code that ran in production.`
+        : `Confirm by reverting ${cause.change.sha.slice(0, 7)} in staging and replaying the failing requests.`,
+    )
+  }
   if (cause.category === 'unknown' || cause.confidence < 0.6) {
     if (!facts.errors) steps.push('Collect the service logs for the hour before and after the onset (--logs).')
     if (facts.changes.length === 0) steps.push('Point --repo at the service repository to correlate recent changes with the onset.')

@@ -10,22 +10,27 @@ import {type Rca, RcaSchema} from '../../incident/rca.js'
 import {readTimeline} from '../../incident/store.js'
 import type {PipelineDeps} from '../pipeline.js'
 import {RCA_JSON} from '../phase-outputs.js'
+import {incidentDurations} from '../../incident/durations.js'
+import {storyOf} from '../postmortem/incident-story.js'
 import {buildRca} from './build-rca.js'
 import {rcaView} from './rca-view.js'
 
 /** `facts` is the pipeline's once-per-run `factsFrom(bundle, incident)`; derived here when absent. */
 export async function runRca(
   input: {incident: Incident; bundle: EvidenceBundle; reports: SpecialistReport[]; dir: string; facts?: EvidenceFacts},
-  deps: Pick<PipelineDeps, 'templates'>,
+  deps: Pick<PipelineDeps, 'templates' | 'now'>,
 ): Promise<{rca: Rca; files: string[]}> {
   const {incident, bundle, dir} = input
+  const facts = input.facts ?? factsFrom(bundle, incident)
+  const now = deps.now()
   const rca = RcaSchema.parse(
     buildRca({
       reports: input.reports,
-      facts: input.facts ?? factsFrom(bundle, incident),
+      facts,
       recorded: await readTimeline(dir),
       service: incident.service ?? 'the service',
-      end: incident.timestamps.resolvedAt ?? incident.timestamps.mitigatedAt,
+      story: storyOf(incident, facts, null, now),
+      impactMinutes: incidentDurations({...incident, arc: incident.arc ?? facts.arc}, now).impact.minutes,
       limitations: bundle.limitations,
     }),
   )

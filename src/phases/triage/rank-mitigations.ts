@@ -8,6 +8,8 @@ export interface RollbackHint {
   sha: string
   command: string
   note: string
+  /** The tooling the command belongs to; `git` is only a file revert. */
+  tool: string
 }
 
 /** Changes further than this before the onset are not offered as a quick rollback. */
@@ -45,9 +47,17 @@ export function rankMitigations(facts: EvidenceFacts, rollbacks: readonly Rollba
     const hint = rollbacks.find((item) => item.sha === change.sha)
     const overlap = facts.topErrors.some((error) => change.components.some((component) => component.length > 2 && error.text.toLowerCase().includes(component.toLowerCase())))
     const score = proximity(minutes) * (KIND_WEIGHT[change.kind] ?? 0.7) * (overlap ? 1 : 0.85)
+    // A migration already applied is not undone by reverting its file: it is rolled back by its
+    // tool's down step when there is one, else rolled forward with a compensating migration.
+    const migration = change.kind === 'database-migration'
+    const down = migration && hint && hint.tool !== 'git' ? hint.command : null
     options.push({
-      title: `Roll back ${change.shortSha} "${change.subject}"`,
-      command: hint?.command ?? `git revert ${change.sha}`,
+      title: migration
+        ? down
+          ? `Roll back migration ${change.shortSha} "${change.subject}" with its down step`
+          : `Roll migration ${change.shortSha} "${change.subject}" forward: apply a compensating migration that undoes its schema change`
+        : `Roll back ${change.shortSha} "${change.subject}"`,
+      command: migration ? down : (hint?.command ?? `git revert ${change.sha}`),
       why: `${change.kind} ${deploy ? `deployed (${deploy.description})` : 'committed'} ${Math.round(minutes)} min before the onset${overlap ? ', touching the component named in the new errors' : ''}.${hint?.note ? ` ${hint.note}` : ''}`,
       score: round(score),
       evidenceIds: deploy ? [change.evidenceId, deploy.evidenceId] : [change.evidenceId],

@@ -55,6 +55,6 @@ async function rollbackHints(incident: Incident, bundle: EvidenceBundle): Promis
   const files = await trackedFiles(repo) // listed once for all candidates
   return candidates.slice(0, 5).map((commit) => {
     const suggestion = suggestRollback(commit, files, incident.service)
-    return {sha: commit.sha, command: suggestion.command, note: suggestion.note}
+    return {sha: commit.sha, command: suggestion.command, note: suggestion.note, tool: suggestion.tool}
   })
 }

@@ -1,6 +1,7 @@
 import type {Incident} from '../../incident/incident.js'
 import {SEVERITY_LEVELS} from '../../incident/severity.js'
 import {cites} from '../../render/evidence-refs.js'
+import {deliveryLines} from '../../integrations/delivery-lines.js'
 import {formatCount, formatPercent, formatTime} from '../../render/format.js'
 import type {NotifyReport} from '../notifier.js'
 import type {TriageResult} from './triage-result.js'
@@ -42,7 +43,7 @@ function notificationLines(notify: NotifyReport): string[] {
   const lines: string[] = []
   if (notify.delivered > 0) lines.push(`Sent: ${notify.delivered} notification(s).`)
   for (const item of notify.dryRun) lines.push(`Dry run: would send to ${item.channel}.`)
-  for (const failure of notify.failed) lines.push(`Not delivered to ${failure.channel}: ${failure.error} (kept in outbox.jsonl; \`incident-response sync\` retries).`)
+  for (const line of deliveryLines(notify)) lines.push(line.level === 'alarm' ? `**${line.text}**` : line.text)
   for (const problem of notify.problems) lines.push(`Integration settings: ${problem}`)
   if (lines.length === 0) lines.push('No integration configured: notify the on-call engineer and the team channel by hand.')
   return lines

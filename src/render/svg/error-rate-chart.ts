@@ -2,7 +2,7 @@ import {z} from 'zod'
 
 import {ChartTimeSchema, parseChartInput} from './chart-input.js'
 import {MARKER_KINDS, MARKER_STYLES, type MarkerKind} from './marker-style.js'
-import {estimateTextWidth, escapeXml, num, svgDocument, tickLabelAnchor, truncateLabel} from './svg-text.js'
+import {estimateTextWidth, escapeXml, num, svgDocument, tickLabelAnchor} from './svg-text.js'
 import {formatUtcClock, formatUtcDateRange, linearScale, paddedTimeDomain, timeTicks} from './time-axis.js'
 
 const ErrorRateChartInputSchema = z.object({
@@ -18,7 +18,9 @@ const AREA_COLOR = '#94a3b8'
 const LABEL_FONT = 11
 const LABEL_ROW = 14
 const MAX_LABEL_ROWS = 4
-const MAX_LABEL_CHARS = 28
+/** Lines of the numbered marker list under the chart. */
+const KEY_ROW = 15
+const KEY_INDENT = 28
 
 interface Point {
   at: number
@@ -29,7 +31,10 @@ interface Point {
 interface PlacedMarker {
   at: number
   kind: MarkerKind
+  /** The full text, listed under the chart next to `number`. */
   label: string
+  /** What the chart itself shows at the marker: its number in the list. */
+  number: number
   row: number
   anchorEnd: boolean
 }
@@ -64,6 +69,9 @@ export function renderErrorRateChart(input: ErrorRateChartInput): string {
   const peak = rated.reduce((best, p) => (p.rate > best.rate ? p : best))
   const axis = rateAxis(peak.rate)
   const y = linearScale([0, axis.max], [bottom, top])
+  // Marker texts are never cut: the chart shows numbers, and the list under it wraps.
+  const key = markerKey(placed, left, width - 16)
+  const total = height + (key.length > 0 ? key.length * KEY_ROW + 8 : 0)
 
   const parts: string[] = []
   parts.push(`<text x="${left}" y="18" font-size="13" font-weight="600" fill="#0f172a">Error rate over time (UTC)</text>`)
@@ -72,10 +80,11 @@ export function renderErrorRateChart(input: ErrorRateChartInput): string {
   parts.push(renderSeries(points, x, y, bottom))
   parts.push(...placed.map((m) => renderMarker(m, x, labelTop, bottom)))
   parts.push(renderLegend(events.map((e) => e.kind), left, height - 12))
+  if (key.length > 0) parts.push(renderKey(key, left, height + 8))
 
   const dateRange = formatUtcDateRange(from, to)
   const description = describe(peak, events, dateRange)
-  return wrapSvg(width, height, 'Error rate over time', description, parts.join('\n'))
+  return wrapSvg(width, total, 'Error rate over time', description, parts.join('\n'))
 }
 
 function renderNoData(width: number, height: number): string {
@@ -149,7 +158,7 @@ function renderSeries(points: Point[], x: (v: number) => number, y: (v: number) 
   return `<g class="series">\n${out.join('\n')}\n</g>`
 }
 
-/** Greedy rows: each label takes the first row where it does not overlap the previous one. */
+/** Greedy rows: each marker's number takes the first row where it does not overlap the previous one. */
 function placeMarkerLabels(
   events: Array<{at: number; kind: MarkerKind; label: string}>,
   x: (v: number) => number,
@@ -157,16 +166,16 @@ function placeMarkerLabels(
   right: number,
 ): PlacedMarker[] {
   const rowEnds: number[] = []
-  return events.map((event) => {
-    const label = truncateLabel(event.label, MAX_LABEL_CHARS)
+  return events.map((event, index) => {
+    const number = index + 1
     const xx = x(event.at)
-    const textWidth = estimateTextWidth(label, LABEL_FONT)
+    const textWidth = estimateTextWidth(String(number), LABEL_FONT)
     const anchorEnd = xx + 3 + textWidth > right && xx - 3 - textWidth >= left
     const start = anchorEnd ? xx - 3 - textWidth : xx + 3
-    let row = rowEnds.findIndex((end) => end + 6 <= start)
+    let row = rowEnds.findIndex((end) => end + 4 <= start)
     if (row === -1) row = rowEnds.length < MAX_LABEL_ROWS ? rowEnds.length : rowEnds.indexOf(Math.min(...rowEnds))
     rowEnds[row] = Math.max(rowEnds[row] ?? -Infinity, start + textWidth)
-    return {at: event.at, kind: event.kind, label, row, anchorEnd}
+    return {at: event.at, kind: event.kind, label: event.label, number, row, anchorEnd}
   })
 }
 
@@ -179,11 +188,52 @@ function renderMarker(marker: PlacedMarker, x: (v: number) => number, labelTop: 
   const anchor = marker.anchorEnd ? ' text-anchor="end"' : ''
   return [
     `<g class="marker marker-${marker.kind}">`,
-    `<title>${escapeXml(`${style.legend}: ${marker.label} at ${formatUtcClock(marker.at)} UTC`)}</title>`,
+    `<title>${escapeXml(`${marker.number}. ${style.legend}: ${marker.label} at ${formatUtcClock(marker.at)} UTC`)}</title>`,
     `<line x1="${xx}" x2="${xx}" y1="${labelY - 10}" y2="${bottom}" stroke="${style.color}" stroke-width="1.5"${dash}/>`,
-    `<text x="${textX}" y="${labelY}"${anchor} font-size="${LABEL_FONT}" fill="${style.color}">${escapeXml(marker.label)}</text>`,
+    `<text x="${textX}" y="${labelY}"${anchor} font-size="${LABEL_FONT}" font-weight="600" fill="${style.color}">${marker.number}</text>`,
     '</g>',
   ].join('\n')
+}
+
+interface KeyLine {
+  kind: MarkerKind
+  /** The marker's number on its first line, null on the lines that continue it. */
+  number: number | null
+  text: string
+}
+
+/** The numbered list of markers, each wrapped at word boundaries to the chart's width. */
+function markerKey(placed: PlacedMarker[], left: number, right: number): KeyLine[] {
+  const room = right - left - KEY_INDENT
+  return placed.flatMap((marker) =>
+    wrapWords(`${formatUtcClock(marker.at)} ${MARKER_STYLES[marker.kind].legend.toLowerCase()}: ${marker.label}`, room).map((text, i) => ({kind: marker.kind, number: i === 0 ? marker.number : null, text})),
+  )
+}
+
+function wrapWords(text: string, room: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  // A word wider than a line (a URL, a long identifier) is broken across lines rather than cut.
+  const perLine = Math.max(8, Math.floor(room / (LABEL_FONT * 0.6)))
+  const words = text.split(/\s+/).flatMap((word) => word.match(new RegExp(`.{1,${perLine}}`, 'gu')) ?? [word])
+  for (const word of words) {
+    const next = line ? `${line} ${word}` : word
+    if (line && estimateTextWidth(next, LABEL_FONT) > room) {
+      lines.push(line)
+      line = word
+    } else line = next
+  }
+  lines.push(line)
+  return lines
+}
+
+function renderKey(lines: KeyLine[], left: number, top: number): string {
+  const out = lines.map((line, i) => {
+    const y = num(top + (i + 1) * KEY_ROW - 4)
+    const mark = line.number === null ? '' : `<text x="${left}" y="${y}" font-size="${LABEL_FONT}" font-weight="600" fill="${MARKER_STYLES[line.kind].color}">${line.number}</text>`
+    return `${mark}<text x="${left + KEY_INDENT}" y="${y}" font-size="${LABEL_FONT}" fill="#334155">${escapeXml(line.text)}</text>`
+  })
+  return `<g class="marker-key">\n${out.join('\n')}\n</g>`
 }
 
 function renderLegend(kinds: MarkerKind[], left: number, baseline: number): string {

@@ -128,9 +128,9 @@ describe('anthropic provider', () => {
       message([toolUse('list_evidence', {})], {input_tokens: 2000, output_tokens: 100, cache_creation_input_tokens: 1500, cache_read_input_tokens: 0}),
       submitFindings('s', [finding()], {input_tokens: 2600, output_tokens: 400, cache_creation_input_tokens: 0, cache_read_input_tokens: 1500}),
     )
-    const report = await provider({model: 'claude-sonnet-4-5-20250929', clock: () => (now += 250)}).runSpecialist(specialistInput('database'))
+    const report = await provider({model: 'claude-sonnet-4-6', clock: () => (now += 250)}).runSpecialist(specialistInput('database'))
 
-    // Sonnet 4.5: $3 in, $15 out, $3.75 cache write, $0.30 cache read per MTok.
+    // Sonnet 4.6: $3 in, $15 out, $3.75 cache write, $0.30 cache read per MTok.
     const usd = (4600 * 3 + 500 * 15 + 1500 * 3.75 + 1500 * 0.3) / 1e6
     expect(report.usage).toEqual({inputTokens: 4600, outputTokens: 500, cacheWriteTokens: 1500, cacheReadTokens: 1500, wallMs: 250, costUsd: usd})
     expect(sumUsage([report.usage!, report.usage!], {wallMs: 300})).toEqual({

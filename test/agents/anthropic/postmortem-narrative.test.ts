@@ -3,7 +3,7 @@ import {beforeEach, describe, expect, it} from 'vitest'
 
 import {draftPostmortemNarrative} from '../../../src/agents/anthropic/postmortem-narrative.js'
 import type {Rca} from '../../../src/incident/rca.js'
-import {apiError, message, toolUse, type FakeAnthropicServer} from '../../fakes/fake-anthropic-server.js'
+import {apiError, message, stopped, textBlock, toolUse, type FakeAnthropicServer} from '../../fakes/fake-anthropic-server.js'
 import {INCIDENT, useFakeAnthropicServer} from './specialist-fixture.js'
 
 const RCA: Rca = {
@@ -49,7 +49,7 @@ beforeEach(() => {
 const draft = (input: Record<string, unknown>) => message([toolUse('submit_narrative', input)], {input_tokens: 1000, output_tokens: 200})
 
 describe('draftPostmortemNarrative', () => {
-  it('returns the drafted sections through a forced tool call, from the RCA only', async () => {
+  it('returns the drafted sections through the narrative tool, from the RCA only', async () => {
     server.script(
       MARKER,
       draft({
@@ -59,16 +59,18 @@ describe('draftPostmortemNarrative', () => {
         lessons: ['Pool size is a capacity setting and needs a load check.'],
       }),
     )
-    const narrative = await draftPostmortemNarrative({rca: RCA, incident: INCIDENT, client, model: 'claude-sonnet-4-5'})
+    const narrative = await draftPostmortemNarrative({rca: RCA, incident: INCIDENT, client})
 
     expect(narrative).toMatchObject({
       executiveSummary: expect.stringContaining('1,204 checkouts failed'),
       wentWell: ['The deploy was identified within minutes of onset.'],
       rejected: [],
-      usage: {inputTokens: 1000, outputTokens: 200, costUsd: (1000 * 3 + 200 * 15) / 1e6},
+      // the default model, Sonnet 5.5: $2 in, $10 out per MTok
+      usage: {inputTokens: 1000, outputTokens: 200, costUsd: (1000 * 2 + 200 * 10) / 1e6},
     })
     const body = server.requests[0].body!
-    expect(body.tool_choice).toEqual({type: 'tool', name: 'submit_narrative'})
+    expect(body.model).toBe('claude-sonnet-5-5')
+    expect(body.tool_choice).toEqual({type: 'auto'})
     expect(server.requests[0].rawBody).not.toContain('ops@example.com')
     expect(server.requests[0].rawBody).not.toContain('"inputs"')
   })
@@ -103,5 +105,19 @@ describe('draftPostmortemNarrative', () => {
     const narrative = await draftPostmortemNarrative({rca: RCA, incident: INCIDENT, client})
     expect(narrative).toMatchObject({executiveSummary: null, lessons: null, usage: null})
     expect(narrative.rejected).toEqual([expect.stringMatching(/^Claude unavailable: authentication failed \(401/)])
+  })
+
+  it('a refusal leaves our own prose, with the reason, and the tokens it cost', async () => {
+    server.script(MARKER, stopped('refusal', [], {details: {type: 'refusal', category: null, explanation: null}, usage: {input_tokens: 1000, output_tokens: 5}}))
+    const narrative = await draftPostmortemNarrative({rca: RCA, incident: INCIDENT, client})
+    expect(narrative).toMatchObject({executiveSummary: null, rejected: ['Claude declined to answer (stop_reason refusal)'], usage: {inputTokens: 1000, outputTokens: 5}})
+  })
+
+  it('a cut-off draft is asked for once more with the ceiling, and both replies are counted', async () => {
+    const sections = {executiveSummary: 'Commit a1b2c3d lowered the DB pool size; 1204 checkouts failed.', wentWell: ['Found fast.'], wentWrong: ['No pool alert.'], lessons: ['Pools are capacity.']}
+    server.script(MARKER, stopped('max_tokens', [textBlock('…')], {usage: {input_tokens: 1000, output_tokens: 2048}}), draft(sections))
+    const narrative = await draftPostmortemNarrative({rca: RCA, incident: INCIDENT, client})
+    expect(server.requests.map((request) => request.body!.max_tokens)).toEqual([2048, 8192])
+    expect(narrative).toMatchObject({executiveSummary: sections.executiveSummary, rejected: [], usage: {inputTokens: 2000, outputTokens: 2248}})
   })
 })

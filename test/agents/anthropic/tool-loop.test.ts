@@ -17,12 +17,13 @@ beforeEach(() => {
 })
 
 const MARKER = roleMarker('database')
-const forced = {type: 'tool', name: 'submit_findings'}
+const auto = {type: 'auto'}
+const ANSWER_NOW = {type: 'text', text: 'Answer now: call submit_findings with your summary and findings. No other tool will run.'}
 
 const lastUserContent = (body: MessagesRequestBody) => body.messages!.at(-1)!.content as Array<Record<string, unknown>>
 
 describe('the tool loop', () => {
-  it('forces submit_findings on the last round and never exceeds maxToolRounds requests', async () => {
+  it('asks for submit_findings on the last round (never a forced tool_choice) and never exceeds maxToolRounds requests', async () => {
     server.script(
       MARKER,
       message([toolUse('list_evidence', {})]),
@@ -33,10 +34,12 @@ describe('the tool loop', () => {
     const report = await provider.runSpecialist(specialistInput('database'))
 
     expect(report.fallback).toBeNull()
-    expect(server.requestsFor(MARKER).map((r) => r.body!.tool_choice)).toEqual([{type: 'auto'}, {type: 'auto'}, forced])
+    const requests = server.requestsFor(MARKER).map((r) => r.body!)
+    expect(requests.map((body) => body.tool_choice)).toEqual([auto, auto, auto])
+    expect(requests.map((body) => lastUserContent(body).at(-1))).toEqual([expect.not.objectContaining(ANSWER_NOW), expect.not.objectContaining(ANSWER_NOW), ANSWER_NOW])
   })
 
-  it('falls back when even the forced round does not answer (a model ignoring tool_choice)', async () => {
+  it('falls back when even the answer round does not answer', async () => {
     server.script(MARKER, message([toolUse('list_evidence', {})]), message([toolUse('list_evidence', {})]), message([textBlock('still looking')]))
     const {provider, fallbackCalls} = providerWithRecorder(server, {maxToolRounds: 2})
     const report = await provider.runSpecialist(specialistInput('database'))
@@ -52,8 +55,8 @@ describe('the tool loop', () => {
     const report = await provider.runSpecialist(specialistInput('database'))
 
     const second = server.requestsFor(MARKER)[1].body!
-    expect(second.tool_choice).toEqual(forced)
-    expect(lastUserContent(second)).toEqual([{type: 'text', text: 'Call submit_findings now with your summary and findings.'}])
+    expect(second.tool_choice).toEqual(auto)
+    expect(lastUserContent(second)).toEqual([ANSWER_NOW])
     expect(report.fallback).toBeNull()
   })
 
@@ -99,7 +102,7 @@ describe('the tool loop', () => {
 
     expect(report).toMatchObject({summary: 'fixed', fallback: null})
     const repair = server.requestsFor(MARKER)[1].body!
-    expect(repair.tool_choice).toEqual(forced)
+    expect(lastUserContent(repair).at(-1)).toEqual(ANSWER_NOW)
     const [result] = lastUserContent(repair)
     expect(result.is_error).toBe(true)
     expect(result.content).toContain('- findings.0.category: ')
@@ -124,6 +127,6 @@ describe('the tool loop', () => {
     const {provider} = providerWithRecorder(server, {tokenBudget: 8000})
     const report = await provider.runSpecialist(specialistInput('database'))
     expect(report.fallback).toBeNull()
-    expect(server.requestsFor(MARKER)[1].body!.tool_choice).toEqual(forced)
+    expect(lastUserContent(server.requestsFor(MARKER)[1].body!).at(-1)).toEqual(ANSWER_NOW)
   })
 })

@@ -32,6 +32,8 @@ export interface TemplateSpec {
   /** Occurrences before the onset (0 → new since onset). */
   before?: number
   levels?: LogTemplate['levels']
+  /** Minutes after the onset of its first line (default: at the onset). */
+  firstAfter?: number
 }
 
 export interface CommitSpec {
@@ -85,7 +87,7 @@ export function bundleOf(spec: BundleSpec): EvidenceBundle {
         incidentCount: count,
         surgeScore: before === 0 ? 7 : Math.log2(count / before),
         isNew: onset !== null && before === 0,
-        firstSeen: onset,
+        firstSeen: onset && t.firstAfter !== undefined ? new Date(Date.parse(onset) + t.firstAfter * 60_000).toISOString() : onset,
         lastSeen: onset,
         levels: t.levels ?? ['error'],
         samples: t.samples ?? [t.template],

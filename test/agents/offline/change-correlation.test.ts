@@ -76,6 +76,15 @@ describe('scoreChangeCorrelation', () => {
     expect(watched.reasons.join(' ')).toContain('of normal operation after it shipped')
   })
 
+  it('quotes the column and relation a migration changed as its link to the errors, not shared words', () => {
+    const bundle = bundleOf({...errors, commits: [{subject: 'migrations: make orders.currency NOT NULL', files: ['migrations/20261112_1350_orders_currency_not_null.sql'], minutesBefore: 8, kind: 'database-migration'}]})
+    const [candidate] = changeCandidates(bundle)
+    const scored = scoreChangeCorrelation(candidate, incidentSignals(bundle))
+    expect(scored.supported).toBe(true)
+    expect(scored.reasons).toContain('the new errors name orders.currency (column "currency" of relation "orders"), which it changed')
+    expect(scored.reasons.join(' ')).not.toContain('share the words')
+  })
+
   it('matches a JVM frame, which names only the file, with the changed source file', () => {
     const bundle = bundleOf({
       exceptions: [{type: 'java.lang.IllegalStateException', message: 'refund total negative', frames: ['RefundService.java', 'Thread.java']}],

@@ -14,7 +14,7 @@ export class TempRepo {
     this.git(['init', '-q', '-b', 'main'])
   }
 
-  git(args: string[], date?: Date, input?: string): string {
+  git(args: string[], date?: Date, input?: string, authored?: Date): string {
     const iso = (date ?? new Date()).toISOString()
     return execFileSync('git', ['-C', this.dir, ...args], {
       encoding: 'utf8',
@@ -25,7 +25,7 @@ export class TempRepo {
         GIT_AUTHOR_EMAIL: AUTHOR.email,
         GIT_COMMITTER_NAME: AUTHOR.name,
         GIT_COMMITTER_EMAIL: AUTHOR.email,
-        GIT_AUTHOR_DATE: iso,
+        GIT_AUTHOR_DATE: (authored ?? date ?? new Date()).toISOString(),
         GIT_COMMITTER_DATE: iso,
         GIT_CONFIG_NOSYSTEM: '1',
         HOME: this.dir,
@@ -47,6 +47,14 @@ export class TempRepo {
     this.write(files)
     this.git(['add', '-A'], date)
     this.git(['commit', '-q', '--allow-empty', '-m', message], date)
+    return this.head()
+  }
+
+  /** A commit written at `authored` but landed at `committed` (a rebase or squash-merge the next day). */
+  commitAuthoredAt(message: string, authored: Date, committed: Date, files: Record<string, string | Buffer>): string {
+    this.write(files)
+    this.git(['add', '-A'], committed)
+    this.git(['commit', '-q', '-m', message], committed, undefined, authored)
     return this.head()
   }
 

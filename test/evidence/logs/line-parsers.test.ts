@@ -1,8 +1,11 @@
 import {describe, expect, it} from 'vitest'
 
-import {detectFormat, parseAccessLine, parseJsonLine, parseLine, parseLogfmtLine, parsePlainLine} from '../../../src/evidence/logs/line-parsers.js'
+import {DEFAULT_LAYOUTS} from '../../../src/evidence/logs/line-layout.js'
+import {learnLineLayout, parseAccessLine, parseJsonLine, parseLine, parseLogfmtLine, parsePlainLine, PLAIN_LAYOUT, type ParseContext} from '../../../src/evidence/logs/line-parsers.js'
 
-const reference = new Date('2024-06-15T00:00:00Z')
+const reference: ParseContext = {time: {referenceMs: Date.parse('2024-06-15T00:00:00Z'), offsetMinutes: 0}, layouts: DEFAULT_LAYOUTS}
+const now = Date.parse('2024-06-15T00:00:00Z')
+const detectFormat = (sample: string[], context: ParseContext) => learnLineLayout(sample, context, now).format
 
 describe('parseJsonLine', () => {
   it('upper-cases each method as written, long or short, whatever came before', () => {
@@ -67,19 +70,19 @@ describe('parseAccessLine', () => {
 
 describe('parsePlainLine', () => {
   it('splits timestamp, level and message', () => {
-    const record = parsePlainLine('2024-03-01 14:02:11,123 ERROR [main] c.s.Orders - insert failed', reference)
+    const record = parsePlainLine('2024-03-01 14:02:11,123 ERROR [main] c.s.Orders - insert failed', PLAIN_LAYOUT, reference)
     expect(record.level).toBe('error')
     expect(record.message).toBe('ERROR [main] c.s.Orders - insert failed')
   })
 
   it('does not take "error" in prose for a level', () => {
-    expect(parsePlainLine('2024-03-01T14:02:11Z retrying after error in worker', reference).level).toBeNull()
-    expect(parsePlainLine('[Sun Dec 04 04:47:44 2005] [error] mod_jk child', reference).level).toBe('error')
+    expect(parsePlainLine('2024-03-01T14:02:11Z retrying after error in worker', PLAIN_LAYOUT, reference).level).toBeNull()
+    expect(parsePlainLine('[Sun Dec 04 04:47:44 2005] [error] mod_jk child', PLAIN_LAYOUT, reference).level).toBe('error')
   })
 
   it('keeps a line without timestamp as a message', () => {
-    expect(parsePlainLine('just words', reference)).toMatchObject({message: 'just words'})
-    expect(Number.isNaN(parsePlainLine('just words', reference).ts)).toBe(true)
+    expect(parsePlainLine('just words', PLAIN_LAYOUT, reference)).toMatchObject({message: 'just words'})
+    expect(Number.isNaN(parsePlainLine('just words', PLAIN_LAYOUT, reference).ts)).toBe(true)
   })
 })
 
@@ -93,6 +96,6 @@ describe('detectFormat', () => {
   })
 
   it('still parses a JSON line inside a plain file', () => {
-    expect(parseLine('{"ts":"2024-03-01T14:02:11Z","level":"error","msg":"x"}', 'plain', reference).level).toBe('error')
+    expect(parseLine('{"ts":"2024-03-01T14:02:11Z","level":"error","msg":"x"}', PLAIN_LAYOUT, reference).level).toBe('error')
   })
 })

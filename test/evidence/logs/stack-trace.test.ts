@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {isTraceContinuation, parseException} from '../../../src/evidence/logs/stack-trace.js'
+import {continuesEvent, frameFunctionName, isTraceContinuation, parseException, repoRelativePath} from '../../../src/evidence/logs/stack-trace.js'
 
 describe('isTraceContinuation', () => {
   it('accepts indented frames, Caused by and exception headers', () => {
@@ -84,5 +84,95 @@ describe('parseException', () => {
 
   it('returns null when nothing looks like an exception', () => {
     expect(parseException('plain', ['  more text'])).toBeNull()
+  })
+
+  it('reads a Go goroutine trace past the [signal] line, skipping runtime frames', () => {
+    const parsed = parseException('panic: runtime error: invalid memory address or nil pointer dereference', [
+      '[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x6b2c1d]',
+      'goroutine 42 [running]:',
+      'panic({0x7a1e40?, 0xc0000a4000?})',
+      '\t/usr/local/go/src/runtime/panic.go:770 +0x132',
+      'github.com/acme/orders/internal/store.(*OrderStore).Total(0x0, {0xc0001a2000, 0x24})',
+      '\t/build/internal/store/orders.go:88 +0x1d',
+      'net/http.HandlerFunc.ServeHTTP(0xc000118120, {0x8f1e40, 0xc0002a0000}, 0xc000312000)',
+      '\t/usr/local/go/src/net/http/server.go:2136 +0x29',
+      'goroutine 1 [IO wait]:',
+      'main.main()',
+      '\t/build/cmd/orders/main.go:30 +0x25',
+    ])!
+    expect(parsed.frames).toEqual([{file: '/build/internal/store/orders.go', line: 88, function: 'github.com/acme/orders/internal/store.(*OrderStore).Total'}])
+  })
+
+  it('reads .NET, Ruby, PHP and Rust frames', () => {
+    const dotnet = parseException('System.NullReferenceException: Object reference not set to an instance of an object.', [
+      '   at Shop.Orders.OrderService.PlaceAsync(Order order) in /src/Shop.Orders/OrderService.cs:line 42',
+      '   at System.Threading.Tasks.Task.Execute()',
+    ])!
+    expect(dotnet.type).toBe('System.NullReferenceException')
+    expect(dotnet.frames).toEqual([{file: '/src/Shop.Orders/OrderService.cs', line: 42, function: 'Shop.Orders.OrderService.PlaceAsync'}])
+
+    const ruby = parseException("/app/app/models/order.rb:42:in 'total': undefined method 'amount' for nil (NoMethodError)", ["\tfrom /app/app/controllers/orders_controller.rb:12:in 'show'"])!
+    expect(ruby.type).toBe('NoMethodError')
+    expect(ruby.frames.map((f) => f.file)).toEqual(['/app/app/models/order.rb', '/app/app/controllers/orders_controller.rb'])
+
+    const php = parseException('PHP Fatal error:  Uncaught TypeError: total(): Argument #1 must be of type array', ['Stack trace:', '#0 /var/www/html/src/Checkout.php(41): App\\Checkout->total()', '#1 {main}'])!
+    expect(php.frames).toEqual([{file: '/var/www/html/src/Checkout.php', line: 41, function: 'App\\Checkout->total()'}])
+
+    const rust = parseException("thread 'tokio-runtime-worker' panicked at src/orders/handler.rs:42:18:", [
+      "called `Option::unwrap()` on a `None` value",
+      'stack backtrace:',
+      '   0: rust_begin_unwind',
+      '             at /rustc/90b35a6239c3d8bdabc530a6a0816f7ff89a0aaf/library/std/src/panicking.rs:645:5',
+      '  12: orders::handler::total',
+      '             at ./src/orders/handler.rs:42:18',
+    ])!
+    expect(rust.message).toBe('called `Option::unwrap()` on a `None` value')
+    expect(rust.frames.map((f) => `${f.file}:${f.line}`)).toEqual(['src/orders/handler.rs:42', './src/orders/handler.rs:42'])
+  })
+
+  it('keeps the innermost frame and the service’s own frames when a trace is long', () => {
+    const parsed = parseException('org.postgresql.util.PSQLException: ERROR: deadlock detected', [
+      ...Array.from({length: 6}, (_, i) => `\tat org.hibernate.Step${i}.run(Step${i}.java:${i + 1})`),
+      '\tat com.acme.orders.OrderRepository.insert(OrderRepository.java:88)',
+      '\tat com.acme.orders.OrderService.place(OrderService.java:41)',
+    ])!
+    expect(parsed.frames.map((f) => f.file)).toEqual(['Step0.java', 'Step1.java', 'Step2.java', 'OrderRepository.java', 'OrderService.java'])
+  })
+
+  it('continues an event with a Go [signal] line only inside a trace, and with PHP #N frames', () => {
+    expect(continuesEvent('[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x6b2c1d]', true)).toBe(true)
+    expect(continuesEvent('[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x6b2c1d]', false)).toBe(false)
+    expect(continuesEvent('#0 /var/www/html/src/Checkout.php(41): App\\Checkout->total()', false)).toBe(true)
+    expect(continuesEvent('[2026-03-02 10:15:03] production.ERROR: boom', false)).toBe(false)
+  })
+})
+
+describe('repoRelativePath', () => {
+  it.each([
+    ['/build/internal/store/orders.go', '', 'internal/store/orders.go'],
+    ['github.com/acme/orders/internal/store/orders.go', '', 'internal/store/orders.go'],
+    ['/usr/src/app/src/payments/refund.ts', '', 'src/payments/refund.ts'],
+    ['/workspace/app/handlers.py', '', 'app/handlers.py'],
+    ['/usr/local/lib/python3.12/site-packages/shop/orders.py', '', 'shop/orders.py'],
+    ['OrderService.java', 'com.acme.orders.OrderService.place', 'com/acme/orders/OrderService.java'],
+    ['webpack:///./src/cart.ts', '', 'src/cart.ts'],
+    ['C:\\app\\src\\Cart.cs', '', 'src/Cart.cs'],
+  ])('%s → %s', (file, fn, expected) => {
+    expect(repoRelativePath({file, function: fn})).toBe(expected)
+  })
+})
+
+describe('frameFunctionName', () => {
+  it.each([
+    ['github.com/acme/orders/internal/store.(*OrderStore).Total', 'Total'],
+    ['com.acme.orders.OrderService.place', 'place'],
+    ['Shop.Orders.OrderService.<PlaceAsync>d__4.MoveNext', 'PlaceAsync'],
+    ['block in total', 'total'],
+    ['App\\Checkout->total()', 'total'],
+    ['orders::handler::total', 'total'],
+    ['OrderService.place', 'place'],
+    ['main.main.func1', 'main'],
+  ])('%s → %s', (name, expected) => {
+    expect(frameFunctionName(name)).toBe(expected)
   })
 })

@@ -1,14 +1,20 @@
 import {describe, expect, it} from 'vitest'
 
-import {parseAccessTimestamp, parseLeadingTimestamp, parseTimestampValue} from '../../../src/evidence/logs/timestamp.js'
+import {DEFAULT_LAYOUTS, scanForTimestamp} from '../../../src/evidence/logs/line-layout.js'
+import {parseAccessTimestamp, parseTimestampValue, type TimeContext} from '../../../src/evidence/logs/timestamp.js'
 
-const reference = new Date('2024-06-15T00:00:00Z')
+const context: TimeContext = {referenceMs: Date.parse('2024-06-15T00:00:00Z'), offsetMinutes: 0}
+const parseLeadingTimestamp = (line: string, reference: TimeContext) => {
+  const found = scanForTimestamp(line, DEFAULT_LAYOUTS, reference)
+  return found && found.fieldAt === 0 ? found : null
+}
+const reference = context
 const at = (line: string) => {
   const parsed = parseLeadingTimestamp(line, reference)
   return parsed ? new Date(parsed.ms).toISOString() : null
 }
 
-describe('parseLeadingTimestamp', () => {
+describe('a timestamp at the start of a line', () => {
   it('reads ISO 8601 / RFC 3339 and normalises offsets to UTC', () => {
     expect(at('2024-03-01T14:02:11Z ERROR x')).toBe('2024-03-01T14:02:11.000Z')
     expect(at('2024-03-01T16:02:11.250+02:00 x')).toBe('2024-03-01T14:02:11.250Z')
@@ -30,8 +36,15 @@ describe('parseLeadingTimestamp', () => {
     }
   })
 
-  it('treats a timestamp without offset as UTC', () => {
+  it('reads a timestamp without offset in the context\'s zone (UTC by default)', () => {
     expect(at('2024-03-01 14:02:11 INFO x')).toBe('2024-03-01T14:02:11.000Z')
+    const east = parseLeadingTimestamp('2024-03-01 14:02:11 INFO x', {...context, offsetMinutes: 60})
+    expect(new Date(east!.ms).toISOString()).toBe('2024-03-01T13:02:11.000Z')
+    expect(east!.zoned).toBe(false)
+  })
+
+  it('does not read year-less stamps without a reference', () => {
+    expect(parseLeadingTimestamp('Mar  1 14:02:11 host app[1]: x', {referenceMs: null, offsetMinutes: 0})).toBeNull()
   })
 
   it('reads syslog stamps with the reference year, one back if that is in the future', () => {
@@ -50,7 +63,7 @@ describe('parseLeadingTimestamp', () => {
   })
 
   it('reports where the timestamp ends', () => {
-    expect(parseLeadingTimestamp('[2024-03-01T14:02:11Z] rest', reference)?.end).toBe(22)
+    expect(parseLeadingTimestamp('[2024-03-01T14:02:11Z] rest', reference)?.end).toBe(21)
   })
 })
 
@@ -61,11 +74,16 @@ describe('parseAccessTimestamp', () => {
 })
 
 describe('parseTimestampValue', () => {
-  it('reads ISO strings and epoch seconds or milliseconds', () => {
+  it('reads ISO strings and epoch seconds, milliseconds, microseconds and nanoseconds', () => {
     expect(parseTimestampValue('2024-03-01T14:02:11Z')).toBe(Date.UTC(2024, 2, 1, 14, 2, 11))
+    expect(parseTimestampValue('2024-03-01')).toBe(Date.UTC(2024, 2, 1))
     expect(parseTimestampValue(1709301731)).toBe(1709301731000)
     expect(parseTimestampValue(1709301731123)).toBe(1709301731123)
     expect(parseTimestampValue('1709301731.5')).toBe(1709301731500)
+    // journald's __REALTIME_TIMESTAMP, a string of microseconds
+    expect(parseTimestampValue('1709301731123456')).toBe(1709301731123)
+    expect(parseTimestampValue(1709301731123456789)).toBe(1709301731123)
     expect(parseTimestampValue('yesterday')).toBeNull()
+    expect(parseTimestampValue(42)).toBeNull()
   })
 })

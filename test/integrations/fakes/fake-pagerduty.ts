@@ -27,14 +27,32 @@ const EventSchema = z
   })
   .strict()
 
+export interface FakeAlert {
+  routingKey: string
+  dedupKey: string
+  status: 'triggered' | 'acknowledged' | 'resolved'
+  /** Trigger events merged into this alert (PagerDuty dedups an open alert by routing key and dedup key). */
+  triggers: number
+}
+
 export interface FakePagerDutyEvents extends FakeServer {
   /** Accepted events, in order. */
   events: Array<z.infer<typeof EventSchema>>
+  /** Alerts opened: what pages someone. A trigger for an open alert with the same keys is merged into it. */
+  alerts: FakeAlert[]
+  /** Acknowledge/resolve events for no alert under that routing key: answered 202 and dropped, as PagerDuty does. */
+  dropped: Array<z.infer<typeof EventSchema>>
 }
 
-/** Events API v2: POST /v2/enqueue, checked against the contract; 202 on success, 400 otherwise. */
-export async function startFakePagerDutyEvents(routingKey: string): Promise<FakePagerDutyEvents> {
+/**
+ * Events API v2: POST /v2/enqueue, checked against the contract; 202 on success, 400 otherwise.
+ * Several integration keys may be valid (a key rotated between the trigger and the resolve).
+ */
+export async function startFakePagerDutyEvents(routingKeys: string | readonly string[]): Promise<FakePagerDutyEvents> {
+  const valid = new Set(typeof routingKeys === 'string' ? [routingKeys] : routingKeys)
   const events: FakePagerDutyEvents['events'] = []
+  const alerts: FakeAlert[] = []
+  const dropped: FakePagerDutyEvents['dropped'] = []
   const server = await startFakeServer((request) => {
     if (request.method !== 'POST' || request.path !== '/v2/enqueue') return json(404, {status: 'not found'})
     if (request.headers['content-type'] !== 'application/json') return json(400, {status: 'invalid event', message: 'Event object is invalid', errors: ['content-type']})
@@ -42,13 +60,23 @@ export async function startFakePagerDutyEvents(routingKey: string): Promise<Fake
     const parsed = EventSchema.safeParse(request.json)
     if (!parsed.success) return json(400, {status: 'invalid event', message: 'Event object is invalid', errors: parsed.error.issues.map((i) => i.message)})
     const event = parsed.data
-    if (event.routing_key !== routingKey) return json(400, {status: 'invalid event', message: 'Event object is invalid', errors: ['Invalid routing key']})
+    if (!valid.has(event.routing_key)) return json(400, {status: 'invalid event', message: 'Event object is invalid', errors: ['Invalid routing key']})
     if (event.event_action === 'trigger' && !event.payload) return json(400, {status: 'invalid event', message: 'payload is required'})
     if (event.event_action !== 'trigger' && !event.dedup_key) return json(400, {status: 'invalid event', message: 'dedup_key is required'})
     events.push(event)
-    return json(202, {status: 'success', message: 'Event processed', dedup_key: event.dedup_key ?? 'generated-key'})
+    const dedupKey = event.dedup_key ?? `generated-${events.length}`
+    const open = alerts.find((alert) => alert.routingKey === event.routing_key && alert.dedupKey === dedupKey && alert.status !== 'resolved')
+    if (event.event_action === 'trigger') {
+      if (open) open.triggers++
+      else alerts.push({routingKey: event.routing_key, dedupKey, status: 'triggered', triggers: 1})
+    } else if (open) {
+      open.status = event.event_action === 'resolve' ? 'resolved' : 'acknowledged'
+    } else {
+      dropped.push(event)
+    }
+    return json(202, {status: 'success', message: 'Event processed', dedup_key: dedupKey})
   })
-  return Object.assign(server, {events})
+  return Object.assign(server, {events, alerts, dropped})
 }
 
 export interface FakePagerDutyApiOptions {
@@ -73,6 +101,9 @@ export async function startFakePagerDutyApi(options: FakePagerDutyApiOptions): P
     if (!match || match[1] !== options.incident.id) return json(404, {error: {message: 'Not Found', code: 2100}})
     if (request.method === 'GET' && match[2] === undefined) return json(200, {incident: options.incident})
     if (request.method === 'GET' && match[2] === '/log_entries') return logEntriesPage(url, options)
+    if (request.method === 'GET' && match[2] === '/notes') {
+      return json(200, {notes: notes.filter((note) => note.incidentId === match[1]).map((note, index) => ({id: `N${index + 1}`, content: note.content, created_at: '2026-11-30T15:00:00Z'}))})
+    }
     if (request.method === 'POST' && match[2] === '/notes') return addNote(request, match[1], notes)
     return json(405, {error: {message: 'Method Not Allowed'}})
   })

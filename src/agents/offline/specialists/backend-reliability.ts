@@ -3,11 +3,12 @@ import type {SpecialistReport} from '../../../incident/finding.js'
 import type {Incident} from '../../../incident/incident.js'
 import {formatPercent} from '../../../render/format.js'
 import {analysisFor} from '../offline-hypotheses.js'
+import type {CompiledSignature} from '../signatures/compile-signature.js'
 import {findingsInScope, fmt, offlineReport, summarize, type Observation} from '../offline-report.js'
 
 /** Error templates new or surging since onset, exceptions and their frames, failing endpoints, 5xx, users. */
-export function backendReliability(bundle: EvidenceBundle, _incident: Incident): SpecialistReport {
-  const analysis = analysisFor(bundle)
+export function backendReliability(bundle: EvidenceBundle, _incident: Incident, catalogue?: readonly CompiledSignature[]): SpecialistReport {
+  const analysis = analysisFor(bundle, catalogue)
   const logs = bundle.logs
   const observations: Observation[] = []
   for (const t of (logs?.templates ?? []).filter((t) => (t.isNew || t.surgeScore >= 1) && t.levels.includes('error')).slice(0, 4)) {

@@ -2,6 +2,7 @@ import type {EvidenceBundle} from '../../../evidence/evidence-bundle.js'
 import type {SpecialistReport} from '../../../incident/finding.js'
 import type {Incident} from '../../../incident/incident.js'
 import {analysisFor} from '../offline-hypotheses.js'
+import type {CompiledSignature} from '../signatures/compile-signature.js'
 import {findingsInScope, fmt, offlineReport, summarize, type Observation} from '../offline-report.js'
 import {gitEvidenceId} from '../../../incident/evidence-item.js'
 
@@ -9,8 +10,8 @@ const DB_ERROR = /sql|postgres|pq:|column|relation|constraint|duplicate key|viol
 const DB_SERIES = /pg_|postgres|mysql|db_|database|connections|lock|quer(y|ies)|replication/i
 
 /** DB error signatures (constraint violations, slot exhaustion, lock timeouts, deadlocks, slow queries) and DB metrics. */
-export function databaseSpecialist(bundle: EvidenceBundle, _incident: Incident): SpecialistReport {
-  const analysis = analysisFor(bundle)
+export function databaseSpecialist(bundle: EvidenceBundle, _incident: Incident, catalogue?: readonly CompiledSignature[]): SpecialistReport {
+  const analysis = analysisFor(bundle, catalogue)
   const observations: Observation[] = []
   const templates = (bundle.logs?.templates ?? []).filter((t) => DB_ERROR.test(t.template) && (t.levels.includes('error') || t.levels.includes('warn') || t.isNew))
   for (const t of templates.slice(0, 5)) {

@@ -2,17 +2,23 @@ import type {EvidenceBundle} from '../../../evidence/evidence-bundle.js'
 import type {SpecialistReport} from '../../../incident/finding.js'
 import type {Incident} from '../../../incident/incident.js'
 import {analysisFor} from '../offline-hypotheses.js'
+import type {CompiledSignature} from '../signatures/compile-signature.js'
+import type {FailureClass} from '../signatures/failure-classes.js'
 import {findingsInScope, fmt, offlineReport, summarize, type Observation} from '../offline-report.js'
 
-const INFRA_KINDS = new Set(['certificate', 'dns-network', 'external', 'oom', 'disk-full'])
+const INFRA_FAILURES = new Set<FailureClass>([
+  'out-of-memory', 'disk-full', 'cpu-throttling', 'fd-exhaustion', 'dns-failure', 'connection-reset', 'connection-refused', 'tls-expired', 'tls-invalid',
+  'timeout', 'upstream-5xx', 'dependency-unavailable', 'image-pull', 'scheduling', 'eviction', 'node-failure', 'crash-loop', 'probe-failure', 'missing-config',
+])
 const RESTART = /restart|oomkilled|back-?off|crashloop|exited with|killed process|liveness probe failed|readiness probe failed/i
 
 /** Resource exhaustion, restarts, certificates, DNS/network errors and failing external dependencies. */
-export function infrastructureSpecialist(bundle: EvidenceBundle, _incident: Incident): SpecialistReport {
-  const analysis = analysisFor(bundle)
+export function infrastructureSpecialist(bundle: EvidenceBundle, _incident: Incident, catalogue?: readonly CompiledSignature[]): SpecialistReport {
+  const analysis = analysisFor(bundle, catalogue)
   const observations: Observation[] = []
-  for (const s of analysis.signatures.filter((s) => INFRA_KINDS.has(s.kind))) {
-    observations.push({text: `${fmt(s.count)}× ${s.kind} errors${s.component ? ` (${s.component})` : ''}, e.g. "${s.examples[0] ?? ''}".`, evidenceIds: s.evidenceIds})
+  for (const c of analysis.conditions.filter((c) => c.fresh && INFRA_FAILURES.has(c.failure))) {
+    const example = c.hits.flatMap((hit) => hit.examples)[0] ?? ''
+    observations.push({text: `${fmt(c.count)}× ${c.hits[0].signature.title}${c.component ? ` (${c.component})` : ''}, e.g. "${example}".`, evidenceIds: c.evidenceIds})
   }
   const restarts = (bundle.logs?.templates ?? []).filter((t) => RESTART.test(t.template))
   for (const t of restarts.slice(0, 3)) observations.push({text: `${fmt(t.count)}× "${t.template.slice(0, 160)}".`, evidenceIds: [t.evidenceId]})

@@ -3,11 +3,12 @@ import type {SpecialistReport} from '../../../incident/finding.js'
 import type {Incident} from '../../../incident/incident.js'
 import {latencyRises} from '../load-signals.js'
 import {analysisFor} from '../offline-hypotheses.js'
+import type {CompiledSignature} from '../signatures/compile-signature.js'
 import {findingsInScope, offlineReport, summarize, type Observation} from '../offline-report.js'
 
 /** Latency and throughput change-points, saturation of pools, CPU and memory. */
-export function performanceSpecialist(bundle: EvidenceBundle, _incident: Incident): SpecialistReport {
-  const analysis = analysisFor(bundle)
+export function performanceSpecialist(bundle: EvidenceBundle, _incident: Incident, catalogue?: readonly CompiledSignature[]): SpecialistReport {
+  const analysis = analysisFor(bundle, catalogue)
   const observations: Observation[] = []
   const latency = bundle.logs?.latency
   if (latency?.p95BaselineMs != null && latency.p95IncidentMs != null) {

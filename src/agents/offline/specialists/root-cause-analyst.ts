@@ -2,6 +2,7 @@ import type {EvidenceBundle} from '../../../evidence/evidence-bundle.js'
 import type {SpecialistReport} from '../../../incident/finding.js'
 import type {Incident} from '../../../incident/incident.js'
 import {analysisFor} from '../offline-hypotheses.js'
+import type {CompiledSignature} from '../signatures/compile-signature.js'
 import {fmt, offlineReport, summarize, type Observation} from '../offline-report.js'
 import {describeMinutes} from '../score-change-correlation.js'
 import {gitEvidenceId} from '../../../incident/evidence-item.js'
@@ -12,12 +13,19 @@ const MAX_FINDINGS = 6
  * Correlates every change before the onset with the errors (timing × content) and weighs the
  * causes that are not changes; reports them all, ranked.
  */
-export function rootCauseAnalyst(bundle: EvidenceBundle, _incident: Incident): SpecialistReport {
-  const analysis = analysisFor(bundle)
+export function rootCauseAnalyst(bundle: EvidenceBundle, _incident: Incident, catalogue?: readonly CompiledSignature[]): SpecialistReport {
+  const analysis = analysisFor(bundle, catalogue)
   const findings = analysis.hypotheses.slice(0, MAX_FINDINGS).map((h) => h.finding)
   const observations: Observation[] = []
   if (analysis.signals.onset) {
     observations.push({text: `Onset ${analysis.signals.onset} (from ${bundle.window.onsetSource ?? 'unknown'}).`, evidenceIds: analysis.signals.onsetIds})
+  }
+  const first = analysis.cascade.primary
+  if (first) {
+    const signature = first.hits[0].signature
+    const at = first.startMs !== null ? ` from ${new Date(first.startMs).toISOString().slice(11, 16)} UTC` : ''
+    const todo = [signature.mitigation, ...signature.nextSteps.slice(0, 2)].filter((step) => step !== null).join(' ')
+    observations.push({text: `First failure: ${signature.title}${first.component ? ` (${first.component})` : ''}${at} [signature ${signature.id}].${todo ? ` ${todo}` : ''}`, evidenceIds: first.evidenceIds.slice(0, 3)})
   }
   const examined = analysis.correlations
   if (examined.length > 0) {

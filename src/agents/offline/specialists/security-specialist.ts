@@ -2,18 +2,19 @@ import type {EvidenceBundle} from '../../../evidence/evidence-bundle.js'
 import type {SpecialistReport} from '../../../incident/finding.js'
 import type {Incident} from '../../../incident/incident.js'
 import {analysisFor} from '../offline-hypotheses.js'
+import type {CompiledSignature} from '../signatures/compile-signature.js'
 import {findingsInScope, fmt, offlineReport, summarize, type Observation} from '../offline-report.js'
 
 const ADMIN = /\badmin\b|role (granted|changed)|privilege|sudo|api key (created|issued)|user (created|deleted)|permission/i
 
 /** Authentication-failure bursts by IP or user, credential stuffing, unusual administrative actions. */
-export function securitySpecialist(bundle: EvidenceBundle, _incident: Incident): SpecialistReport {
-  const analysis = analysisFor(bundle)
+export function securitySpecialist(bundle: EvidenceBundle, _incident: Incident, catalogue?: readonly CompiledSignature[]): SpecialistReport {
+  const analysis = analysisFor(bundle, catalogue)
   const observations: Observation[] = []
   const auth = analysis.auth
   if (auth) {
     observations.push({
-      text: `${fmt(auth.count)} failed authentication attempts logged; problem lines per minute changed ×${Number.isFinite(auth.factor) ? auth.factor.toFixed(1) : '∞'} at ${auth.at}.`,
+      text: `${fmt(auth.count)} failed authentication attempts logged; they ${auth.trend}.`,
       evidenceIds: auth.evidenceIds,
     })
     if (auth.topIps.length === 0 && auth.sampleIps.length > 0) observations.push({text: `Sampled failures came from ${auth.sampleIps.slice(0, 6).join(', ')}.`, evidenceIds: auth.evidenceIds.slice(0, 1)})

@@ -1,0 +1,66 @@
+import type {SignatureInput} from './signature-schema.js'
+
+const r = String.raw
+
+/** Elasticsearch / OpenSearch: cluster errors as clients report them. */
+export const ELASTICSEARCH_SIGNATURES: SignatureInput[] = [
+  {
+    id: 'es-circuit-breaking',
+    ecosystem: 'elasticsearch',
+    failure: 'out-of-memory',
+    title: 'Elasticsearch circuit breaker: data too large',
+    match: {patterns: [r`(?:circuit_breaking_exception|CircuitBreakingException).{0,40}\[(?<breaker>\w+)\] Data too large`, r`\[parent\] Data too large, data for \[[^\]]+\] would be`]},
+    extracts: ['breaker'],
+    mitigation: 'Reduce the request size (aggregations, bulk size) or give the nodes more heap.',
+    nextSteps: ['Check heap usage of the data nodes and the requests that trip the breaker.'],
+    source: 'https://www.elastic.co/guide/en/elasticsearch/reference/current/circuit-breaker-errors.html',
+    examples: {match: ['{"type":"circuit_breaking_exception","reason":"[parent] Data too large, data for [<http_request>] would be [1021.8mb/1021.8mb], which is larger than the limit of [1020mb/1020mb]"}'], nonMatch: ['breaker [parent] limit 1020mb']},
+  },
+  {
+    id: 'es-rejected-execution',
+    ecosystem: 'elasticsearch',
+    failure: 'saturation',
+    title: 'Elasticsearch thread pool rejected execution (429)',
+    match: {patterns: [r`es_rejected_execution_exception|EsRejectedExecutionException`, r`EsThreadPoolExecutor\[name = [^,]+, queue capacity = (?<limit>\d+)`]},
+    extracts: ['limit'],
+    mitigation: 'Slow the writers or searchers (backoff on 429), or add capacity to the cluster.',
+    nextSteps: ['Check _cat/thread_pool for rejected counts per node.'],
+    source: 'https://www.elastic.co/guide/en/elasticsearch/reference/current/rejected-requests.html',
+    examples: {match: ['es_rejected_execution_exception: rejected execution of coordinating operation [shard_detail=[orders][0][P], shard_coordinating_and_primary_bytes=0] on EsThreadPoolExecutor[name = es-0/write, queue capacity = 10000'], nonMatch: ['thread pool write active 4']},
+  },
+  {
+    id: 'es-flood-stage',
+    ecosystem: 'elasticsearch',
+    failure: 'disk-full',
+    title: 'Elasticsearch flood-stage watermark: index read-only',
+    match: {patterns: [r`flood[- ]stage (?:disk )?watermark`, r`index \[(?<index>[\w.-]+)\] blocked by: \[(?:TOO_MANY_REQUESTS|FORBIDDEN)\/12\/`, r`read-only-allow-delete`]},
+    extracts: ['index'],
+    mitigation: 'Free disk on the data nodes (delete old indices, add nodes); the block lifts automatically below the high watermark.',
+    nextSteps: ['Check _cat/allocation for disk use per node.'],
+    source: 'https://www.elastic.co/guide/en/elasticsearch/reference/current/fix-watermark-errors.html',
+    examples: {match: [{line: 'cluster_block_exception: index [logs-2026.03.02] blocked by: [TOO_MANY_REQUESTS/12/disk usage exceeded flood-stage watermark, index has read-only-allow-delete block];', extracted: {index: 'logs-2026.03.02'}}], nonMatch: ['index [logs-2026.03.02] created']},
+  },
+  {
+    id: 'es-no-living-connections',
+    ecosystem: 'elasticsearch',
+    failure: 'dependency-unavailable',
+    title: 'Elasticsearch client: no living connections / no shard available',
+    match: {patterns: [r`There are no living connections`, r`NoLivingConnectionsError`, r`NoShardAvailableActionException`, r`all shards failed`, r`NoNodeAvailableException`]},
+    mitigation: 'Check the cluster health (red indices, nodes down) and the client’s node list.',
+    nextSteps: ['Check _cluster/health and _cat/shards for unassigned shards.'],
+    source: 'https://www.elastic.co/guide/en/elasticsearch/reference/current/red-yellow-cluster-status.html',
+    examples: {match: ['NoLivingConnectionsError: There are no living connections', 'search_phase_execution_exception: all shards failed'], nonMatch: ['cluster health green']},
+  },
+  {
+    id: 'es-max-shards',
+    ecosystem: 'elasticsearch',
+    failure: 'limit-exceeded',
+    title: 'Elasticsearch: maximum shards open',
+    match: {patterns: [r`this action would add \[\d+\] (?:total )?shards, but this cluster currently has \[\d+\]\/\[(?<limit>\d+)\] maximum (?:normal )?shards open`]},
+    extracts: ['limit'],
+    mitigation: 'Delete or shrink old indices, or raise cluster.max_shards_per_node deliberately.',
+    nextSteps: ['Count shards per node and review index lifecycle policies.'],
+    source: 'https://www.elastic.co/guide/en/elasticsearch/reference/current/size-your-shards.html',
+    examples: {match: [{line: 'validation_exception: Validation Failed: 1: this action would add [2] shards, but this cluster currently has [1000]/[1000] maximum normal shards open;', extracted: {limit: '1000'}}], nonMatch: ['cluster has 312 shards']},
+  },
+]

@@ -1,0 +1,102 @@
+import type {RootCauseCategory} from '../../../incident/vocabulary.js'
+
+/**
+ * What kind of failure a signature reports. The class, not the wording, is what the engine reasons
+ * with: its root-cause category when no change explains it, whether it is a cause by nature or an
+ * effect of something upstream (a pool running dry, a breaker opening, a 502 at the edge), how
+ * strongly it names a cause on its own, and which configuration keys and change words it answers to.
+ */
+export const FAILURE_CLASSES = [
+  'out-of-memory',
+  'disk-full',
+  'cpu-throttling',
+  'fd-exhaustion',
+  'pool-exhausted',
+  'db-saturation',
+  'lock-contention',
+  'query-timeout',
+  'connection-refused',
+  'dns-failure',
+  'connection-reset',
+  'timeout',
+  'upstream-5xx',
+  'dependency-unavailable',
+  'circuit-open',
+  'retries-exhausted',
+  'rate-limited',
+  'tls-expired',
+  'tls-invalid',
+  'auth-rejected',
+  'missing-config',
+  'invalid-config',
+  'limit-exceeded',
+  'script-error',
+  'code-defect',
+  'missing-dependency',
+  'schema-mismatch',
+  'image-pull',
+  'scheduling',
+  'eviction',
+  'node-failure',
+  'saturation',
+  'crash-loop',
+  'probe-failure',
+  'edge-5xx',
+] as const
+export type FailureClass = (typeof FAILURE_CLASSES)[number]
+
+export interface FailureClassInfo {
+  /** The cause's nature when no change explains it. */
+  category: RootCauseCategory
+  /** `effect`: usually the consequence of an earlier failure; it names a cause only when alone. */
+  role: 'origin' | 'effect'
+  /**
+   * Confidence when this class alone, new at the onset, accounts for the errors. Below 0.4 it
+   * never names a cause by itself (a TypeError says a defect exists, not which change made it).
+   */
+  strength: number
+  /** Words (see text-tokens CONCEPTS) a change must share to explain this class. */
+  concepts: readonly string[]
+  /** The specialists whose scope it falls in, besides the root-cause analyst. */
+  scope: ReadonlyArray<'backend-reliability' | 'database' | 'performance' | 'infrastructure' | 'security'>
+  /** One sentence for the hypothesis; `{c}` is replaced by " (component)" when one is known. */
+  says: string
+}
+
+export const FAILURE_CLASS_INFO: Readonly<Record<FailureClass, FailureClassInfo>> = {
+  'out-of-memory': {category: 'resource-exhaustion', role: 'origin', strength: 0.75, concepts: ['memory'], scope: ['infrastructure', 'performance'], says: 'Processes ran out of memory{c} and were killed or failed allocations'},
+  'disk-full': {category: 'resource-exhaustion', role: 'origin', strength: 0.75, concepts: ['disk'], scope: ['infrastructure'], says: 'A disk filled up{c}: writes fail with no space left on the device'},
+  'cpu-throttling': {category: 'resource-exhaustion', role: 'origin', strength: 0.5, concepts: ['cpu'], scope: ['performance', 'infrastructure'], says: 'CPU ran out{c}: containers were throttled at their limit'},
+  'fd-exhaustion': {category: 'resource-exhaustion', role: 'origin', strength: 0.6, concepts: ['files'], scope: ['infrastructure', 'performance'], says: 'Processes ran out of file descriptors{c} (too many open files)'},
+  'pool-exhausted': {category: 'resource-exhaustion', role: 'effect', strength: 0.45, concepts: ['pool'], scope: ['performance', 'database'], says: 'A client connection pool was exhausted{c}: callers time out waiting for a connection'},
+  'db-saturation': {category: 'database-saturation', role: 'origin', strength: 0.7, concepts: ['pool', 'database'], scope: ['database', 'performance', 'backend-reliability'], says: 'The database refused connections{c}: its connection slots were used up'},
+  'lock-contention': {category: 'database-saturation', role: 'origin', strength: 0.55, concepts: ['database', 'lock'], scope: ['database', 'performance'], says: 'Database sessions blocked each other{c}: lock waits timed out or deadlocked'},
+  'query-timeout': {category: 'database-saturation', role: 'effect', strength: 0.45, concepts: ['database', 'timeout'], scope: ['database', 'performance'], says: 'Database statements were cancelled at their timeout{c}'},
+  'connection-refused': {category: 'external-dependency', role: 'origin', strength: 0.65, concepts: ['host'], scope: ['backend-reliability', 'infrastructure'], says: 'A dependency refused connections{c}: nothing was listening where the service connects'},
+  'dns-failure': {category: 'network', role: 'origin', strength: 0.7, concepts: ['dns', 'host'], scope: ['infrastructure', 'backend-reliability'], says: 'Name resolution failed{c}: lookups return no such host or time out'},
+  'connection-reset': {category: 'network', role: 'origin', strength: 0.45, concepts: ['network', 'host'], scope: ['infrastructure', 'backend-reliability'], says: 'Connections were reset or broken mid-request{c}'},
+  timeout: {category: 'external-dependency', role: 'origin', strength: 0.55, concepts: ['timeout', 'host'], scope: ['backend-reliability', 'infrastructure', 'performance'], says: 'Calls timed out{c}'},
+  'upstream-5xx': {category: 'external-dependency', role: 'origin', strength: 0.65, concepts: ['host'], scope: ['backend-reliability', 'infrastructure'], says: 'An upstream dependency answered with server errors{c}'},
+  'dependency-unavailable': {category: 'external-dependency', role: 'origin', strength: 0.6, concepts: ['host'], scope: ['backend-reliability', 'infrastructure'], says: 'A dependency was unavailable{c}: no healthy instance, broker or node answered'},
+  'circuit-open': {category: 'external-dependency', role: 'effect', strength: 0.5, concepts: ['host'], scope: ['backend-reliability'], says: 'A circuit breaker opened{c} after calls to a dependency kept failing'},
+  'retries-exhausted': {category: 'external-dependency', role: 'effect', strength: 0.35, concepts: ['host'], scope: ['backend-reliability'], says: 'Calls exhausted their retries{c}'},
+  'rate-limited': {category: 'traffic-surge', role: 'origin', strength: 0.55, concepts: ['rate'], scope: ['performance', 'backend-reliability'], says: 'Requests were rate limited{c} (HTTP 429 / throttling)'},
+  'tls-expired': {category: 'certificate-expiry', role: 'origin', strength: 0.8, concepts: ['tls'], scope: ['infrastructure', 'backend-reliability'], says: 'A TLS certificate expired or is not yet valid{c}: connections fail certificate verification'},
+  'tls-invalid': {category: 'config-change', role: 'origin', strength: 0.35, concepts: ['tls'], scope: ['infrastructure'], says: 'TLS verification failed{c}: the certificate is untrusted or for another name'},
+  'auth-rejected': {category: 'config-change', role: 'origin', strength: 0.45, concepts: ['auth'], scope: ['security', 'backend-reliability'], says: 'A dependency rejected the service’s credentials{c}'},
+  'missing-config': {category: 'config-change', role: 'origin', strength: 0.7, concepts: ['config'], scope: ['backend-reliability', 'infrastructure'], says: 'Required configuration is missing{c}: the process cannot start or serve without it'},
+  'invalid-config': {category: 'config-change', role: 'origin', strength: 0.6, concepts: ['config'], scope: ['backend-reliability', 'infrastructure'], says: 'Configuration could not be parsed or holds an invalid value{c}'},
+  'limit-exceeded': {category: 'config-change', role: 'origin', strength: 0.45, concepts: ['limit'], scope: ['backend-reliability'], says: 'A configured size or count limit was exceeded{c}'},
+  'script-error': {category: 'code-change', role: 'origin', strength: 0.65, concepts: ['script'], scope: ['backend-reliability', 'infrastructure'], says: 'A job script failed to run{c}: the shell reports a syntax error or a missing command'},
+  'code-defect': {category: 'code-change', role: 'origin', strength: 0.25, concepts: ['code'], scope: ['backend-reliability'], says: 'The code fails on a defect{c} (a nil/undefined value, a panic or an unhandled case)'},
+  'missing-dependency': {category: 'dependency-upgrade', role: 'origin', strength: 0.35, concepts: ['dependency'], scope: ['backend-reliability'], says: 'A library class, method or module the code needs is missing{c}'},
+  'schema-mismatch': {category: 'database-migration', role: 'origin', strength: 0.3, concepts: ['database'], scope: ['database', 'backend-reliability'], says: 'Queries no longer fit the database schema{c}'},
+  'image-pull': {category: 'config-change', role: 'origin', strength: 0.6, concepts: ['image'], scope: ['infrastructure'], says: 'Containers cannot start: their image cannot be pulled{c}'},
+  scheduling: {category: 'resource-exhaustion', role: 'origin', strength: 0.55, concepts: ['capacity'], scope: ['infrastructure', 'performance'], says: 'Pods cannot be scheduled{c}: the cluster lacks the resources they request'},
+  eviction: {category: 'resource-exhaustion', role: 'origin', strength: 0.6, concepts: ['memory', 'disk'], scope: ['infrastructure'], says: 'Pods were evicted under node resource pressure{c}'},
+  'node-failure': {category: 'network', role: 'origin', strength: 0.45, concepts: ['node'], scope: ['infrastructure'], says: 'A node or its storage failed{c}'},
+  saturation: {category: 'resource-exhaustion', role: 'effect', strength: 0.45, concepts: ['capacity'], scope: ['performance', 'infrastructure'], says: 'Workers or queues were saturated{c}: work was rejected or timed out in line'},
+  'crash-loop': {category: 'unknown', role: 'effect', strength: 0.2, concepts: [], scope: ['infrastructure'], says: 'Containers keep crashing and restarting{c}'},
+  'probe-failure': {category: 'unknown', role: 'effect', strength: 0.2, concepts: [], scope: ['infrastructure'], says: 'Health probes fail{c}'},
+  'edge-5xx': {category: 'unknown', role: 'effect', strength: 0.2, concepts: [], scope: ['backend-reliability'], says: 'The proxy in front answered with gateway errors{c}'},
+}

@@ -1,0 +1,137 @@
+import type {SignatureInput} from './signature-schema.js'
+
+const r = String.raw
+
+/**
+ * Client-side errors of outbound HTTP calls, in the wording of the common clients (axios,
+ * Spring RestTemplate/WebClient, Feign, aiohttp, Go, generic "provider responded 503"), and the
+ * metrics a client exports about its calls. Our own access-log 5xx are not here: those are answers,
+ * not calls.
+ */
+export const HTTP_CLIENT_SIGNATURES: SignatureInput[] = [
+  {
+    id: 'http-upstream-5xx',
+    ecosystem: 'http-client',
+    failure: 'upstream-5xx',
+    title: 'An upstream answered a call with 5xx',
+    match: {
+      patterns: [
+        r`\b(?:provider|upstream|vendor|gateway|api|service|server|dependency|backend) (?:responded|returned|answered)(?: with)?(?: status| HTTP| code)? (?<status>5\d\d)\b`,
+        r`Request failed with status code (?<status>5\d\d)`,
+        r`(?<status>5\d\d) (?:Service Unavailable|Bad Gateway|Gateway Timeout|Internal Server Error) from (?:GET|POST|PUT|PATCH|DELETE) (?<url>https?:\/\/\S+)`,
+        r`\[(?<status>5\d\d) [\w ]+\] during \[(?:GET|POST|PUT|PATCH|DELETE)\] to \[(?<url>https?:\/\/[^\]]+)\]`,
+        r`HttpServerErrorException\$\w+: (?<status>5\d\d)`,
+        r`ClientResponseError: (?<status>5\d\d), message='[^']*', url=URL\('(?<url>[^']+)'\)`,
+        r`unexpected (?:status|response)(?: code)?:? (?<status>5\d\d)\b`,
+        r`(?:GET|POST|PUT|PATCH|DELETE) (?<url>https?:\/\/\S+) (?:failed|returned|responded)(?: with)?(?: status)?:? (?<status>5\d\d)\b`,
+      ],
+    },
+    extracts: ['status', 'url'],
+    mitigation: 'Fail fast and fall back (or queue the work) while the upstream recovers; check its status page.',
+    nextSteps: ['Check the provider’s status page and whether other clients see the same.', 'Confirm no change near the onset touched the client code or its configuration.'],
+    source: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/503',
+    examples: {
+      match: [
+        {line: 'PaymentProviderError: provider responded 503 Service Unavailable', extracted: {status: '503'}},
+        {line: 'org.springframework.web.reactive.function.client.WebClientResponseException$ServiceUnavailable: 503 Service Unavailable from POST https://api.payprovider.example/v1/charges', extracted: {status: '503', url: 'https://api.payprovider.example/v1/charges'}},
+        'AxiosError: Request failed with status code 502',
+        {line: 'feign.FeignException$ServiceUnavailable: [503 Service Unavailable] during [POST] to [https://api.payprovider.example/v1/charges] [PaymentClient#charge(ChargeRequest)]: [upstream unavailable]', extracted: {url: 'https://api.payprovider.example/v1/charges'}},
+      ],
+      nonMatch: ['request completed status=503 path=/api/checkout', 'POST /api/checkout 503 12ms'],
+    },
+  },
+  {
+    id: 'http-client-429',
+    ecosystem: 'http-client',
+    failure: 'rate-limited',
+    title: 'An upstream rate-limited a call (429)',
+    match: {
+      patterns: [
+        r`Request failed with status code 429`,
+        r`429 (?:Client Error: )?Too Many Requests (?:for url: |from (?:GET|POST|PUT|PATCH|DELETE) )(?<url>https?:\/\/\S+)`,
+        r`\b(?:provider|upstream|vendor|api|service) (?:responded|returned)(?: with)?(?: status)? 429\b`,
+        r`\$TooManyRequests: 429`,
+      ],
+    },
+    extracts: ['url'],
+    mitigation: 'Slow down (honour Retry-After, back off with jitter) and cut the call volume; ask the vendor for a higher limit.',
+    nextSteps: ['Check what raised the call volume (traffic, a retry loop, a cache change) at the onset.'],
+    source: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/429',
+    examples: {match: [{line: 'requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: https://api.github.com/repos/acme/shop/pulls', extracted: {url: 'https://api.github.com/repos/acme/shop/pulls'}}, 'AxiosError: Request failed with status code 429'], nonMatch: ['GET /api/products 429 3ms']},
+  },
+  {
+    id: 'circuit-breaker-open',
+    ecosystem: 'http-client',
+    failure: 'circuit-open',
+    title: 'A circuit breaker is open (generic wording, opossum, gobreaker)',
+    match: {patterns: [r`circuit(?: breaker)? (?:'(?<breaker>[\w.-]+)' )?(?:is |state[=: ]+|changed (?:state )?to |opened|-> ?)(?:now )?open\b`, r`\bBreaker is open\b`, r`\bEOPENBREAKER\b`, r`circuit breaker is open`]},
+    extracts: ['breaker'],
+    mitigation: 'Find the dependency behind the breaker and why its calls failed; the breaker protects the service.',
+    nextSteps: ['Look at the failures of calls through the breaker just before it opened.'],
+    source: 'https://nodeshift.dev/opossum/',
+    examples: {match: ['Error: Breaker is open', "circuit breaker 'inventory' state=OPEN"], nonMatch: ['circuit breaker closed', 'opened file circuit.txt']},
+  },
+  {
+    id: 'http-retries-exhausted',
+    ecosystem: 'http-client',
+    failure: 'retries-exhausted',
+    title: 'Calls exhausted their retries',
+    match: {patterns: [r`Retries exhausted: (?<limit>\d+)\/\d+`, r`(?:exceeded|reached) (?:the )?max(?:imum)? (?:number of )?retries`, r`gave up after (?<limit>\d+) (?:attempts|retries)`, r`\bretries exhausted\b`, r`RetryError\[`]},
+    extracts: ['limit'],
+    mitigation: 'Find the failure being retried; retries amplify load on a struggling dependency.',
+    nextSteps: ['Read the last attempt’s error and check the retry budget and backoff.'],
+    source: 'https://docs.spring.io/spring-retry/docs/api/current/org/springframework/retry/ExhaustedRetryException.html',
+    examples: {match: ['reactor.core.Exceptions$RetryExhaustedException: Retries exhausted: 3/3', 'gave up after 5 attempts: connect ECONNREFUSED 10.0.4.12:6379'], nonMatch: ['retry 1 of 3 succeeded']},
+  },
+  {
+    id: 'http-client-pool-timeout',
+    ecosystem: 'http-client',
+    failure: 'pool-exhausted',
+    title: 'HTTP client connection pool exhausted',
+    match: {patterns: [r`Timeout waiting for connection from pool`, r`ConnectionPoolTimeoutException`, r`Pending acquire queue has reached its maximum size of (?<limit>\d+)`, r`PoolAcquirePendingLimitException`]},
+    extracts: ['limit'],
+    mitigation: 'Find why calls hold connections longer (a slow upstream); raise the per-route limit only with headroom.',
+    nextSteps: ['Check the latency of the upstream the pool serves.'],
+    source: 'https://hc.apache.org/httpcomponents-client-4.5.x/current/httpclient/apidocs/org/apache/http/conn/ConnectionPoolTimeoutException.html',
+    examples: {match: ['org.apache.http.conn.ConnectionPoolTimeoutException: Timeout waiting for connection from pool'], nonMatch: ['leased connection from pool [route: {s}->https://api.example.com:443]']},
+  },
+  {
+    id: 'http-server-disconnected',
+    ecosystem: 'http-client',
+    failure: 'connection-reset',
+    title: 'The server closed the connection before answering',
+    match: {patterns: [r`ServerDisconnectedError`, r`Remote end closed connection without response`, r`Connection prematurely closed BEFORE response`, r`(?:the )?server closed (?:the )?connection (?:unexpectedly|before)`]},
+    mitigation: 'Check the server (or a proxy in between) for restarts and idle timeouts shorter than the client keep-alive.',
+    nextSteps: ['Compare keep-alive and idle timeouts along the path.'],
+    source: 'https://docs.python.org/3/library/http.client.html#http.client.RemoteDisconnected',
+    examples: {match: ["http.client.RemoteDisconnected: Remote end closed connection without response", 'reactor.netty.http.client.PrematureCloseException: Connection prematurely closed BEFORE response'], nonMatch: ['connection closed after response']},
+  },
+  {
+    id: 'http-client-error-metric',
+    ecosystem: 'http-client',
+    failure: 'upstream-5xx',
+    title: 'Client-side error rate of outbound calls rose (metric)',
+    match: {
+      metrics: [
+        r`(?:client|outbound|upstream|provider|dependency|egress|external|downstream)[\w.:-]*(?:error|5xx|fail|timeout)`,
+        r`(?:error|5xx|fail|timeout)[\w.:-]*(?:client|outbound|upstream|provider|dependency|egress|external|downstream)`,
+        r`http_client_requests_seconds_count\{[^}]*(?:outcome="SERVER_ERROR"|status="5)`,
+      ],
+    },
+    mitigation: 'Fail fast and fall back while the dependency recovers.',
+    nextSteps: ['Break the client error metric down by destination to name the dependency.'],
+    source: 'https://docs.micrometer.io/micrometer/reference/reference/http-client.html',
+    examples: {match: ['payment_provider_error_rate', 'http_client_requests_seconds_count{outcome="SERVER_ERROR",uri="/v1/charges"}'], nonMatch: ['http_requests_total']},
+  },
+  {
+    id: 'circuit-breaker-state-metric',
+    ecosystem: 'http-client',
+    failure: 'circuit-open',
+    title: 'Circuit breaker state open (metric)',
+    match: {metrics: [r`circuitbreaker_state\{[^}]*state="(?:open|forced_open)"`, r`circuit_?breaker[\w.]*open`]},
+    mitigation: 'Find the dependency behind the breaker.',
+    nextSteps: ['Check the failure-rate metric of the same breaker before it opened.'],
+    source: 'https://resilience4j.readme.io/docs/micrometer',
+    examples: {match: ['resilience4j_circuitbreaker_state{name="paymentProvider",state="open"}'], nonMatch: ['resilience4j_circuitbreaker_calls_seconds_count']},
+  },
+]
