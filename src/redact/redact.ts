@@ -112,6 +112,14 @@ export function redactValue(value: unknown, options: RedactOptions = {}): unknow
   return walk(value, 0)
 }
 
+/**
+ * A value read under a key (a config file's `KEY=value`, a label, a field): masked whole when the
+ * key names a secret, else redacted like any text. The key is as much evidence as the value.
+ */
+export function redactUnderKey(key: string, value: string, options: RedactOptions = {}): string {
+  return secretUnder(key, value) ?? redact(value, options)
+}
+
 function secretUnder(key: string, value: unknown): string | null {
   if (value === null || value === undefined || value === '' || typeof value === 'object' || typeof value === 'boolean') return null
   if (ALWAYS_SECRET_KEYS.test(key)) return placeholder(/cookie/i.test(key) ? 'cookie' : 'api-key')

@@ -7,6 +7,7 @@ import {createIncidentFolder, readTimeline, writeIncident} from '../../src/incid
 import {addNote} from '../../src/lifecycle/record-event.js'
 import {parseDeploys} from '../../src/evidence/deploys/read-deploys.js'
 import {commitDiff} from '../../src/evidence/git/commit-diff.js'
+import {diffConfig} from '../../src/evidence/git/config-changes.js'
 import {analyzeLogs} from '../../src/evidence/logs/analyze-logs.js'
 import {searchLogLines} from '../../src/evidence/logs/search-log-lines.js'
 import {analyseMetrics} from '../../src/evidence/metrics/collect-metrics.js'
@@ -92,6 +93,14 @@ describe('redaction at the boundaries (issue L, item 1)', () => {
     const token = 'glpat-Xy7_kP2mQ9rT4vW8zA1b'
     const {digest, items} = parseDeploys('deploys.jsonl', JSON.stringify({time: '2026-11-12T13:00:00Z', kind: 'deploy', service: 'api', version: `2.1 (${token})`, description: `rolled out with ${token}`}))
     expect(JSON.stringify({digest, items})).not.toContain('Xy7_kP2m')
+  })
+
+  it('a configuration change under a secret-named key keeps the key and masks the value', () => {
+    const changes = diffConfig('config/db.env', 'PGPASSWORD=old_Zx1Yw2\nPORT=5432\n', 'PGPASSWORD=new_Vu3Ts4 psql\nPORT=6432\n')
+    expect(changes).toEqual([
+      {file: 'config/db.env', key: 'PGPASSWORD', from: '[REDACTED:password]', to: '[REDACTED:password]'},
+      {file: 'config/db.env', key: 'PORT', from: '5432', to: '6432'},
+    ])
   })
 
   it('text people type is stored redacted', async () => {
