@@ -19,6 +19,14 @@ export abstract class BaseCommand extends Command {
     super.logToStderr(terminalOutput(format(message, ...args), terminalStyle().color))
   }
 
+  /**
+   * JSON escapes C0 controls itself, but not DEL, the C1 controls (an 8-bit CSI is one) or the
+   * bidirectional overrides: those are written as \u escapes too, so the JSON reads the same.
+   */
+  override logJson(json: unknown): void {
+    process.stdout.write(JSON.stringify(json, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n')
+  }
+
   protected override async catch(error: Error & {exitCode?: number}): Promise<never> {
     if (error instanceof Errors.ExitError) throw error
     const mapped = mapError(error)

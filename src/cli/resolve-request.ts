@@ -11,7 +11,9 @@ import {parseSeverityFlag, parseSymptomsFlag} from '../incident/parse-input.js'
 import type {Severity} from '../incident/severity.js'
 import type {Symptom} from '../incident/vocabulary.js'
 import type {PipelineRequest} from '../phases/pipeline-request.js'
+import {terminalText} from '../output/safe-text.js'
 import {recordableUrl} from '../redact/recordable-url.js'
+import {redact} from '../redact/redact.js'
 import {askSeverity, askSymptoms} from './prompts.js'
 import {expandLogSources} from './expand-log-sources.js'
 
@@ -84,7 +86,7 @@ export async function resolvePipelineRequest(
       id,
       severity,
       symptoms,
-      service: flags.service ?? config.service ?? null,
+      service: serviceName(flags.service ?? config.service),
       inputs: {
         logs,
         repo: repoFlag ?? process.cwd(),
@@ -110,6 +112,12 @@ export async function resolvePipelineRequest(
       updatePagerDuty: flags.update ?? false,
     },
   }
+}
+
+/** The service name goes into every document and message: typed text, redacted, one line, no controls. */
+function serviceName(text: string | undefined): string | null {
+  const name = text === undefined ? '' : terminalText(redact(text)).trim()
+  return name === '' ? null : name
 }
 
 /** A database URL the driver cannot parse is a usage error now, not a crash after the evidence is read. */

@@ -81,12 +81,37 @@ function applyRules(rules: readonly SecretRule[], text: string): string {
 
 export function redact(text: string, options: RedactOptions = {}): string {
   if (text === '') return text
-  let out = applyRules(userRules, stripControls(text))
+  const clean = stripControls(text)
+  // In a URL (`/api/x?q=upstream%20key%20AKIA…`) an escape sits where a word boundary would: the
+  // rules read the decoded text, and when they find something there, the decoded text is what is
+  // kept (redacted); encoded text with nothing to hide stays as it was.
+  if (PERCENT_ESCAPE.test(clean)) {
+    const decoded = stripControls(percentDecoded(clean))
+    const redacted = redactPlain(decoded, options)
+    if (redacted !== decoded) return redacted
+  }
+  return redactPlain(clean, options)
+}
+
+function redactPlain(text: string, options: RedactOptions): string {
+  let out = applyRules(userRules, text)
   out = applyRules(SECRET_RULES, out)
   out = redactSecretPairs(out, placeholder)
   out = applyRules(PERSONAL_DATA_RULES, out)
   if (options.ips) out = applyRules(IP_RULES, out)
   return out
+}
+
+const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/
+
+function percentDecoded(text: string): string {
+  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run)
+    } catch {
+      return run
+    }
+  })
 }
 
 const MAX_DEPTH = 32

@@ -48,6 +48,12 @@ function requote(value: string, replacement: string): string {
 }
 
 const MAY_HOLD_PAIR = new RegExp(WORDS, 'i')
+const NESTED_KEY = /^[A-Za-z_][\w.-]*[=:]$/
+
+/** `JWT_SIGNING_KEY=` in `token=JWT_SIGNING_KEY="…"`, not base64 padding (`Ab1Cd2=`). */
+function isNestedKey(value: string): boolean {
+  return NESTED_KEY.test(value) && MAY_HOLD_PAIR.test(value) && !looksKeyLike(value.slice(0, -1))
+}
 
 /**
  * Masks the values of secret-named pairs; `placeholder` makes the `[REDACTED:kind]` text. A value
@@ -60,7 +66,8 @@ export function redactSecretPairs(text: string, placeholder: (kind: RedactionKin
   let copied = 0
   for (let match = pair.exec(text); match !== null; match = pair.exec(text)) {
     const [whole, key, separator, value] = match
-    const kind = secretKindFor(key, value, separator.trim() === '')
+    // `token=JWT_SIGNING_KEY="…"`: the "value" is the next key; the pair after it is the one to mask.
+    const kind = isNestedKey(value) ? null : secretKindFor(key, value, separator.trim() === '')
     if (kind === null) {
       pair.lastIndex = match.index + Math.max(1, key.length + separator.length)
       continue

@@ -33,6 +33,13 @@ export class Hostile {
     return secret.text
   }
 
+  /** A one-line secret's bare value (for a URL parameter), recorded as planted. */
+  secretValue(): string {
+    const secret = this.pick(this.secrets.filter((s) => !s.multiline))
+    this.planted.push(secret)
+    return secret.value
+  }
+
   escape(): string {
     return this.pick(ESCAPES)
   }
@@ -49,6 +56,11 @@ export class Hostile {
       parts.push(roll < 0.12 ? this.secret() : roll < 0.24 ? this.escape() : roll < 0.36 ? this.markup() : roll < 0.42 ? this.pick(ODD_UNICODE) : this.pick(WORDS))
     }
     return parts.join(' ')
+  }
+
+  /** Like `text`, without secrets. */
+  plainText(words = 6): string {
+    return Array.from({length: words}, () => (this.chance(0.2) ? this.escape() : this.chance(0.2) ? this.markup() : this.pick(WORDS))).join(' ')
   }
 
   timestamp(): string {

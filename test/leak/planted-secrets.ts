@@ -301,7 +301,8 @@ const MAKERS: Record<string, Maker> = {
   },
   'firebase-server-key': (d) => {
     const value = `AAAA${d(B64URL, 7)}:APA91b${d(B64URL, 134)}`
-    return {value, text: `FCM send with server key ${value}`}
+    // The secret is what follows `:APA91b`; the seven characters before it name the sender.
+    return {value, fragments: windows(value.slice(value.indexOf(':APA91b'))), text: `FCM send with server key ${value}`}
   },
   'alibaba-access-key': (d) => {
     const value = `LTAI${d(ALNUM, 20)}`

@@ -92,3 +92,12 @@ describe('SecretBlockFilter (key material over several lines)', () => {
     expect(out).toEqual(['Public-Lines: 1', 'AAAAC3NzaC1lZDI1NTE5', '[REDACTED:private-key]', null, null, 'done'])
   })
 })
+
+describe('percent-encoded text (a URL path or query)', () => {
+  it('finds secrets between escapes, and leaves clean encoded text as it was', () => {
+    const path = '/api/status=500%20upstream%20denied%20for%20access%20key%20AKIAKNVHYYW6GJDCC5BK%20(SignatureDoesNotMatch)'
+    expect(redact(path)).not.toContain('AKIAKNVHYYW6GJDCC5BK')
+    expect(redact(path)).toContain('[REDACTED:aws-key]')
+    expect(redact('/search?q=red%20shoes&page=2')).toBe('/search?q=red%20shoes&page=2')
+  })
+})

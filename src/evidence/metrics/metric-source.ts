@@ -39,10 +39,13 @@ export function parseMetricValue(text: unknown): number | null {
 export function parseMetricTime(text: string | number): number | null {
   const raw = typeof text === 'number' ? text : text.trim()
   const numeric = typeof raw === 'number' ? raw : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : null
-  if (numeric !== null) return numeric > 1e11 ? Math.round(numeric) : Math.round(numeric * 1000)
-  const ms = Date.parse(raw as string)
-  return Number.isNaN(ms) ? null : ms
+  const ms = numeric !== null ? (numeric > 1e11 ? Math.round(numeric) : Math.round(numeric * 1000)) : Date.parse(raw as string)
+  // A time no date can hold (1e20) is unreadable like text: every later date computation relies on it.
+  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_TIME_MS ? ms : null
 }
+
+/** The last instant a JavaScript Date represents. */
+const MAX_TIME_MS = 8.64e15
 
 /**
  * A series as it may leave its reader: names and labels carry whatever the scrape saw (a DSN with

@@ -56,6 +56,7 @@ export const SECRET_KEYS: SecretKeyVocabulary = {
       ['twine upload --password hunter2', 'hunter2'],
       ['session_id=Ab1Cd2Ef3Gh4Ij5Kl6Mn', 'Ab1Cd2Ef3Gh4Ij5Kl6Mn'],
       ['DD_API_KEY=0a1b2c3d4e5f60718293a4b5c6d7e8f9', '0a1b2c3d4e5f60718293a4b5c6d7e8f9'],
+      ['GET /login?token=JWT_SIGNING_KEY="Zm9vYmFyYmF6cXV4cXV1eGNvcmdl" HTTP/1.1', 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdl'],
     ],
     kept: [
       'token verification failed for order 12345 after 250 ms (code 4000)',
