@@ -1,3 +1,4 @@
+import {loadFileConfig} from '../config/config.js'
 import type {Incident} from '../incident/incident.js'
 import {withIncidentLock} from '../incident/lock.js'
 import {appendTimeline, readIncident, writeIncident} from '../incident/store.js'
@@ -27,6 +28,7 @@ export interface NoteInput {
  * What people type is redacted like evidence: a pasted connection string is as secret as a logged one.
  */
 export async function addNote(input: NoteInput, deps: LifecycleDeps): Promise<{id: string; event: TimelineEvent}> {
+  await useConfiguredSecretRules(input.outDir, input.id)
   const at = parseAt(input.at, deps.now())
   const target = await targetIncident(input.outDir, input.id, {openOnly: true, onlyOneOpen: true})
   const event = await withIncidentLock(
@@ -40,6 +42,12 @@ export async function addNote(input: NoteInput, deps: LifecycleDeps): Promise<{i
   return {id: target.id, event}
 }
 
+/** The secret detectors of the incident's repository config apply to typed text too. */
+async function useConfiguredSecretRules(outDir: string, id: string | undefined): Promise<void> {
+  const target = await targetIncident(outDir, id, {openOnly: true, onlyOneOpen: true}).catch(() => null)
+  await loadFileConfig(target?.incident.inputs.repo ?? process.cwd()).catch(() => null)
+}
+
 export type StatusChange = {kind: 'mitigated' | 'resolved'; text: string; /** `--at` (ISO, or `-15m`); default now. */ at?: string}
 
 /**
@@ -48,6 +56,7 @@ export type StatusChange = {kind: 'mitigated' | 'resolved'; text: string; /** `-
  * invent a mitigation time: until one is recorded, the durations take it from the evidence.
  */
 export async function changeStatus(outDir: string, id: string | undefined, typed: StatusChange, deps: LifecycleDeps): Promise<{id: string; dir: string; incident: Incident; changed: boolean}> {
+  await useConfiguredSecretRules(outDir, id)
   const change = {...typed, text: redact(typed.text)}
   const at = parseAt(change.at, deps.now())
   const target = await targetIncident(outDir, id, {openOnly: true, onlyOneOpen: true})

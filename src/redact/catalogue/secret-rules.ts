@@ -32,7 +32,8 @@ export interface SecretRule {
   keywords: readonly string[]
   /** Global; the whole match is replaced. */
   pattern: RegExp
-  kind: RedactionKind
+  /** What the placeholder says; a user's rule says its own id. */
+  kind: RedactionKind | (string & {})
   /** A second look at a match (entropy, checksum), for formats a regex alone over-matches. */
   accept?: (match: string) => boolean
   examples: {match: readonly string[]; noMatch: readonly string[]}
