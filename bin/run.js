@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import {execute} from '@oclif/core'
 
-// The pipeline is the default command: `incident-response --severity p0 …` runs `run`.
-const SUBCOMMANDS = new Set(['run', 'note', 'mitigate', 'resolve', 'list', 'show', 'postmortem', 'lint', 'stats', 'sync', 'help', 'autocomplete', 'commands'])
-const ROOT_ONLY = new Set(['--help', '-h', '--version', '-v', 'help'])
-const argv = process.argv.slice(2)
-const first = argv[0]
-const args = first === undefined || (!SUBCOMMANDS.has(first) && !ROOT_ONLY.has(first)) ? ['run', ...argv] : argv
+import {routeArgv} from '../dist/cli/route-argv.js'
 
-await execute({args, dir: import.meta.url})
+// The pipeline is the default command; a mistyped command is an error with a suggestion (exit 2).
+const routed = routeArgv(process.argv.slice(2))
+if ('error' in routed) {
+  process.stderr.write(`Error: ${routed.error}\n  → ${routed.suggestion}\n`)
+  process.exitCode = 2
+} else {
+  await execute({args: routed.args, dir: import.meta.url})
+}

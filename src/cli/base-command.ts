@@ -3,6 +3,8 @@ import {format} from 'node:util'
 import {Command, Errors} from '@oclif/core'
 
 import {formatErrorForTerminal, mapError} from '../errors/exit-boundary.js'
+import {UsageError} from '../errors/errors.js'
+import {explainParseError} from './explain-parse-error.js'
 import {terminalOutput} from '../output/safe-text.js'
 import {terminalStyle} from './terminal.js'
 
@@ -29,7 +31,7 @@ export abstract class BaseCommand extends Command {
 
   protected override async catch(error: Error & {exitCode?: number}): Promise<never> {
     if (error instanceof Errors.ExitError) throw error
-    const mapped = mapError(error)
+    const mapped = mapError(this.explained(error))
     if (this.jsonEnabled()) {
       this.logJson({error: {kind: mapped.kind, message: mapped.message, suggestions: mapped.suggestions, exitCode: mapped.exitCode}})
     } else {
@@ -37,5 +39,19 @@ export abstract class BaseCommand extends Command {
     }
     if (mapped.detail && (process.env.DEBUG ?? '').includes('incident-response')) process.stderr.write(mapped.detail + '\n')
     this.exit(mapped.exitCode)
+  }
+
+  /** A parse error of oclif's, reworded with what this command takes. */
+  private explained(error: Error): Error {
+    const ctor = this.ctor as typeof Command
+    const example = ctor.examples?.[0]
+    const exampleText = typeof example === 'string' ? example : (example?.command ?? null)
+    const explained = explainParseError(error, {
+      id: this.id ?? 'run',
+      flags: (ctor.flags ?? {}) as Record<string, {char?: string; aliases?: string[]}>,
+      args: (ctor.args ?? {}) as Record<string, {description?: string}>,
+      example: exampleText ? exampleText.replaceAll('<%= config.bin %>', this.config.bin) : null,
+    })
+    return explained ? new UsageError(explained.message, {suggestions: explained.suggestions, cause: error}) : error
   }
 }

@@ -1,4 +1,5 @@
 import {createOfflineProvider} from '../agents/offline/offline-provider.js'
+import {catalogueWith, compileUserSignatures} from '../agents/offline/signatures/user-signatures.js'
 import type {FileConfig} from '../config/config.js'
 import {incidentDir} from '../incident/store.js'
 import type {PipelineDeps} from '../phases/pipeline.js'
@@ -20,7 +21,7 @@ export async function buildPipelineDeps(
   options: {style: TerminalStyle; configRoot: string; model?: string},
 ): Promise<PipelineDeps> {
   const env = process.env
-  const offline = createOfflineProvider()
+  const offline = createOfflineProvider(catalogueWith(compileUserSignatures(config.signatures ?? [], 'the config file')))
   let chosen = offline
   let narrator: Narrator | null = null
   if (request.provider === 'anthropic') {

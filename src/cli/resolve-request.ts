@@ -1,5 +1,6 @@
 import {stat} from 'node:fs/promises'
 import {resolve} from 'node:path'
+import type {Readable} from 'node:stream'
 
 import type {ProviderName} from '../agents/specialist-input.js'
 import {type FileConfig, loadFileConfig} from '../config/config.js'
@@ -11,13 +12,15 @@ import {parseSeverityFlag, parseSymptomsFlag} from '../incident/parse-input.js'
 import type {Severity} from '../incident/severity.js'
 import type {Symptom} from '../incident/vocabulary.js'
 import type {PipelineRequest} from '../phases/pipeline-request.js'
+import {assertOneStdinReader, checkKubernetesInputs, checkLogDocuments, readAlertInput} from './check-reader-inputs.js'
 import {terminalText} from '../output/safe-text.js'
 import {recordableUrl} from '../redact/recordable-url.js'
 import {redact} from '../redact/redact.js'
 import {askSeverity, askSymptoms} from './prompts.js'
 import {expandLogSources} from './expand-log-sources.js'
+import {resolveLiveSources, type SourceFlags} from './resolve-sources.js'
 
-export interface RunFlags {
+export interface RunFlags extends SourceFlags {
   severity?: string
   symptoms?: string[]
   service?: string
@@ -39,23 +42,29 @@ export interface RunFlags {
   'out-dir': string
   'pagerduty-incident'?: string
   update?: boolean
+  k8s?: string[]
+  alert?: string
 }
 
 /** Flags win over the config file, the config file over defaults; prompts fill what is still missing. */
 export async function resolvePipelineRequest(
   flags: RunFlags,
-  options: {interactive: boolean; env?: NodeJS.ProcessEnv},
+  options: {interactive: boolean; env?: NodeJS.ProcessEnv; stdin?: Readable},
 ): Promise<{request: PipelineRequest; config: FileConfig; configRoot: string}> {
   const env = options.env ?? process.env
   const repoFlag = flags.repo ? resolve(flags.repo) : null
   if (repoFlag) await assertGitRepo(repoFlag)
   const configRoot = repoFlag ?? process.cwd()
-  const {config} = await loadFileConfig(configRoot)
+  const {config, path: configPath} = await loadFileConfig(configRoot)
 
   // `--id ''` is a mistake to report, not a request for a new incident.
   const id = flags.id === undefined ? null : validateIncidentId(flags.id)
-  let severity: Severity | null = flags.severity ? parseSeverityFlag(flags.severity) : config.severity ? parseSeverityFlag(config.severity) : null
-  let symptoms: Symptom[] | null = flags.symptoms ? parseSymptomsFlag(flags.symptoms) : config.symptoms ? parseSymptomsFlag(config.symptoms) : null
+  // The alert is read first: it fills what neither the flags nor the config file say.
+  const alertSource = flags.alert ?? config.alert ?? null
+  assertOneStdinReader(alertSource, [...(flags.logs ?? config.logs ?? [])])
+  const alert = alertSource ? await readAlertInput(alertSource, options.stdin ?? process.stdin) : null
+  let severity: Severity | null = flags.severity ? parseSeverityFlag(flags.severity) : config.severity ? parseSeverityFlag(config.severity) : (alert?.suggestedSeverity ?? null)
+  let symptoms: Symptom[] | null = flags.symptoms ? parseSymptomsFlag(flags.symptoms) : config.symptoms ? parseSymptomsFlag(config.symptoms) : alert && alert.symptoms.length > 0 ? alert.symptoms : null
   if (!id) {
     if (!severity && options.interactive) severity = await askSeverity()
     if (!symptoms && options.interactive) symptoms = await askSymptoms()
@@ -69,12 +78,18 @@ export async function resolvePipelineRequest(
 
   const lookback = flags.lookback ?? config.lookback ?? '48h'
   parseDuration(lookback)
-  const startedAt = flags['started-at'] ? parseInstant(flags['started-at']) : null
+  const startedAt = flags['started-at'] ? parseInstant(flags['started-at']) : (alert?.startsAt ?? null)
   const logs = await expandLogSources([...(flags.logs ?? config.logs ?? [])])
+  await checkLogDocuments(logs)
+  const k8s = await checkKubernetesInputs(flags.k8s ?? config.k8s ?? [])
   const deploys = flags.deploys ?? config.deploys ?? null
   if (deploys) await assertReadable(deploys, '--deploys')
-  const metrics = flags.metrics ?? config.metrics ?? []
-  for (const source of metrics) if (!/^https?:\/\//.test(source)) await assertReadable(source, '--metrics')
+  const metricsGiven = flags.metrics ?? config.metrics ?? []
+  // A URL under --metrics is a Prometheus to ask live; the rest are files.
+  const metrics = metricsGiven.filter((source) => !/^https?:\/\//i.test(source))
+  for (const source of metrics) await assertReadable(source, '--metrics')
+  const service = flags.service ?? config.service ?? alert?.service ?? null
+  const sources = resolveLiveSources(flags, {config, configPath, service, metricsUrls: metricsGiven.filter((source) => /^https?:\/\//i.test(source)), env})
 
   if (flags['database-url'] !== undefined) assertDatabaseUrl(flags['database-url'])
   const provider = chooseProvider(flags.provider ?? config.provider, env)
@@ -86,18 +101,22 @@ export async function resolvePipelineRequest(
       id,
       severity,
       symptoms,
-      service: serviceName(flags.service ?? config.service),
+      service: serviceName(service ?? undefined),
       inputs: {
         logs,
         repo: repoFlag ?? process.cwd(),
-        metrics: metrics.map((source) => (/^https?:\/\//.test(source) ? source : resolve(source))),
+        metrics: metrics.map((source) => resolve(source)),
         deploys: deploys ? resolve(deploys) : null,
         health: (flags.health ?? config.health ?? []).map(recordableUrl),
         databaseUrlSet: Boolean(flags['database-url']),
         startedAtFlag: startedAt,
         startedAtOffsetMinutes: flags['started-at'] ? writtenOffset(flags['started-at']) : null,
+        startedAtSource: flags['started-at'] ? 'flag' : alert?.startsAt ? 'alert' : undefined,
+        k8s,
+        alert,
         lookback,
         redactIps: flags['redact-ips'] ?? config.redactIps ?? false,
+        ...(sources ? {sources} : {}),
       },
       databaseUrl: flags['database-url'] ?? null,
       healthUrls: flags.health ?? config.health ?? [],

@@ -3,6 +3,7 @@ import {join} from 'node:path'
 import {parse as parseYaml} from 'yaml'
 import {z} from 'zod'
 
+import {compileUserSignatures} from '../agents/offline/signatures/user-signatures.js'
 import {UserError} from '../errors/errors.js'
 import {formatIssues} from '../errors/format-issues.js'
 import {UserSeverityMarkerSchema, UserTimestampLayoutSchema} from '../evidence/logs/catalogue/user-catalogue.js'
@@ -25,6 +26,10 @@ export const FileConfigSchema = z
     metrics: z.array(z.string()).optional(),
     deploys: z.string().optional(),
     health: z.array(z.string()).optional(),
+    /** Kubernetes inputs, as --k8s (repeatable). */
+    k8s: z.array(z.string()).optional(),
+    /** The alert payload, as --alert. */
+    alert: z.string().optional(),
     templates: z
       .object({
         triage: z.string(),
@@ -49,6 +54,8 @@ export const FileConfigSchema = z
     secretRules: z.array(UserSecretRuleSchema).optional(),
     /** Live sources: Prometheus, Loki, Elasticsearch/OpenSearch, the Kubernetes API, and their budget. */
     sources: SourcesConfigSchema.optional(),
+    /** Failure signatures of your own, added to the built-in catalogue (checked entry by entry on load). */
+    signatures: z.array(z.unknown()).optional(),
   })
   .strict()
 export type FileConfig = z.infer<typeof FileConfigSchema>
@@ -81,6 +88,8 @@ export async function loadFileConfig(root: string): Promise<{config: FileConfig;
       throw new UserError(`${path} has invalid settings: ${issues.join('; ')}`, {suggestions: ['See the README section "Configuration" for the settings it takes.']})
     }
     configureSecretRules((parsed.data.secretRules ?? []).map(secretRuleOf))
+    // A broken signature is found here, before any evidence is read, and named with its file.
+    compileUserSignatures(parsed.data.signatures ?? [], path)
     return {config: parsed.data, path}
   }
   return {config: {}, path: null}

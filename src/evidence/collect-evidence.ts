@@ -1,6 +1,10 @@
 import {UserError} from '../errors/errors.js'
 import type {Incident} from '../incident/incident.js'
+import {redactValue} from '../redact/redact.js'
+import {alertEvidence} from './alerts/alert-evidence.js'
+import type {AlertSummary} from './alerts/read-alert.js'
 import {readDeploys} from './deploys/read-deploys.js'
+import {collectKubernetes} from './kubernetes/collect-kubernetes.js'
 import {parseDuration} from './duration.js'
 import type {EvidenceBundle} from './evidence-bundle.js'
 import {collectChanges} from './git/collect-changes.js'
@@ -13,6 +17,7 @@ import {diagnosePostgres} from './postgres/diagnose-postgres.js'
 import {collectMetrics} from './metrics/collect-metrics.js'
 import type {MetricsDigest} from './metrics/metrics-digest.js'
 import {collectLiveSources} from './sources/collect-live-sources.js'
+import {deploysWithRollouts} from './sources/kubernetes/deploys-with-rollouts.js'
 import type {LiveSourcesRuntime} from './sources/live-runtime.js'
 import {hasLiveSources} from './sources/source-settings.js'
 
@@ -32,7 +37,8 @@ export interface CollectInput {
 const ERROR_SERIES = /error|5xx|fail|exception/i
 
 /**
- * Collect every kind of evidence the incident's inputs point at, once. Logs, deploys, metrics,
+ * Collect every kind of evidence the incident's inputs point at, once. Kubernetes inputs are read
+ * first, since their events and terminations join the logs' analysis; the alert is evidence as read. Logs, deploys, metrics,
  * health and the database are read concurrently; git waits for the onset they establish, since
  * its window is [onset − lookback, onset + slack].
  */
@@ -42,16 +48,22 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
   const declaredAt = inputs.startedAtFlag
   const hint = declaredAt ? new Date(declaredAt) : null
   const healthUrls = input.healthUrls && input.healthUrls.length > 0 ? input.healthUrls : inputs.health
+  const reference = timeReference(input.incident)
   const asksLive = Boolean(input.live) && hasLiveSources(inputs.sources)
   const live = asksLive ? await collectLiveSources(input.incident, inputs.sources!, input.live!) : null
+  // Kubernetes before the logs: its events and terminations are analysed with them.
+  const k8sFiles = inputs.k8s ?? []
+  const kubernetes = k8sFiles.length > 0 || (live?.kubernetes.length ?? 0) > 0 ? await collectKubernetes(k8sFiles, reference, {redactIps: inputs.redactIps, live: live?.kubernetes}) : null
+  const entrySources = (kubernetes?.entrySources ?? []).map((source) => ({...source, kind: 'kubernetes' as const}))
+  const alert = inputs.alert ? (redactValue(inputs.alert, {ips: inputs.redactIps}) as AlertSummary) : null
   const liveMetrics = live && live.metricSeries.length > 0 ? {locations: live.metricLocations, series: live.metricSeries} : undefined
   const stores = live?.logStores ?? []
   const hasLogs = inputs.logs.length > 0 || stores.length > 0
   const [logs, deploys, metrics, health, database] = await Promise.all([
-    hasLogs
-      ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference: timeReference(input.incident)}, merged: stores})
+    hasLogs || entrySources.length > 0
+      ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference}, entrySources, merged: stores})
       : null,
-    inputs.deploys ? readDeploys(inputs.deploys) : null,
+    live && live.rollouts.length > 0 ? deploysWithRollouts(inputs.deploys, live.rollouts, input.live!.incidentDir) : inputs.deploys ? readDeploys(inputs.deploys) : null,
     inputs.metrics.length > 0 || liveMetrics ? collectMetrics(inputs.metrics, {onsetHint: hint, live: liveMetrics}) : null,
     healthUrls.length > 0 ? probeHealth(healthUrls) : null,
     input.databaseUrl ? diagnosePostgres(input.databaseUrl) : null,
@@ -66,6 +78,7 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     ...(live?.limitations ?? []),
     ...(hasLogs ? [] : ['No logs were given (--logs), so error volume, templates and the onset from logs are missing.']),
     ...(notes?.limitations ?? []),
+    ...(kubernetes?.limitations ?? []),
     ...(deploys?.limitations ?? []),
     ...(metrics?.limitations ?? []),
     ...(git?.limitations ?? []),
@@ -73,7 +86,7 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     ...(database?.limitations ?? []),
     ...(onset ? [] : ['The onset could not be established from the evidence; change correlation used the time of declaration.']),
   ]
-  const items = [logs, deploys, metrics, git, health, database].flatMap((part) => part?.items ?? [])
+  const items = [...(alert ? alertEvidence(alert, {redactIps: inputs.redactIps}) : []), ...(kubernetes?.items ?? []), ...[logs, deploys, metrics, git, health, database].flatMap((part) => part?.items ?? [])]
   if (asksLive && items.length === 0) {
     throw new UserError(`No evidence could be read for incident ${input.incident.id}:\n${limitations.map((text) => `  - ${text}`).join('\n')}`, {
       suggestions: [`Fix the settings named above, then resume with --id ${input.incident.id}.`],
@@ -88,6 +101,8 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     metrics: metrics?.digest ?? null,
     health: health?.digest ?? null,
     postgres: database?.digest ?? null,
+    kubernetes: kubernetes?.digest ?? null,
+    alert,
     items,
     limitations,
     warnings: notes?.warnings ?? [],
@@ -99,8 +114,8 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
  * written with one), else each file's modification time (analyze-source). Never the clock.
  */
 function timeReference(incident: Incident): TimeReference | null {
-  const {startedAtFlag, startedAtOffsetMinutes} = incident.inputs
-  if (startedAtFlag) return {at: Date.parse(startedAtFlag), offsetMinutes: startedAtOffsetMinutes ?? null, source: 'started-at'}
+  const {startedAtFlag, startedAtOffsetMinutes, startedAtSource} = incident.inputs
+  if (startedAtFlag) return {at: Date.parse(startedAtFlag), offsetMinutes: startedAtOffsetMinutes ?? null, source: startedAtSource === 'alert' ? 'alert' : 'started-at'}
   return null
 }
 

@@ -1,6 +1,8 @@
 import {z} from 'zod'
 
 import {EvidenceItemSchema} from '../incident/evidence-item.js'
+import {AlertSummarySchema} from './alerts/read-alert.js'
+import {KubernetesDigestSchema} from './kubernetes/kubernetes-digest.js'
 import {DeploysDigestSchema} from './deploys/deploy-event.js'
 import {GitChangesDigestSchema} from './git/git-digest.js'
 import {HealthDigestSchema} from './health/health-digest.js'
@@ -27,6 +29,10 @@ export const EvidenceBundleSchema = z.object({
   metrics: MetricsDigestSchema.nullable(),
   postgres: PostgresDigestSchema.nullable(),
   health: HealthDigestSchema.nullable(),
+  /** What the --k8s inputs showed (absent in older bundles). */
+  kubernetes: KubernetesDigestSchema.nullable().optional(),
+  /** The alert that opened the incident (--alert), as read (absent in older bundles). */
+  alert: AlertSummarySchema.nullable().optional(),
   items: z.array(EvidenceItemSchema),
   limitations: z.array(z.string()),
   /** Inputs that could not be fully used, one plain sentence each, for the terminal summary (absent in older bundles). */

@@ -25,7 +25,8 @@ export interface EvidenceFacts {
   } | null
   endpoints: {endpoint: string; errors: number; evidenceId: string}[]
   affectedUsers: number | null
-  topErrors: {text: string; count: number; evidenceId: string; isNew: boolean}[]
+  /** `firstSeen`: the error's first line, when the logs are timed (for the causal order in the five whys). */
+  topErrors: {text: string; count: number; evidenceId: string; isNew: boolean; firstSeen?: string | null}[]
   changes: {
     sha: string
     shortSha: string

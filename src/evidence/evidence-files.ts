@@ -7,7 +7,7 @@ import {formatIssues} from '../errors/format-issues.js'
 import {type EvidenceBundle, EvidenceBundleSchema} from './evidence-bundle.js'
 
 export const EVIDENCE_DIR = 'evidence'
-const PARTS = ['logs', 'git', 'deploys', 'metrics', 'postgres', 'health'] as const
+const PARTS = ['logs', 'git', 'deploys', 'metrics', 'postgres', 'health', 'kubernetes', 'alert'] as const
 const MANIFEST = 'manifest.json'
 
 /**

@@ -71,10 +71,11 @@ function topErrors(bundle: EvidenceBundle, onsetMs: number | null): EvidenceFact
     count: exception.count,
     evidenceId: exception.evidenceId,
     isNew: onsetMs !== null && exception.firstSeen !== null && Date.parse(exception.firstSeen) >= onsetMs,
+    firstSeen: exception.firstSeen,
   }))
   const templates = logs.templates
     .filter((template) => template.levels.includes('error'))
-    .map((template) => ({text: template.template, count: template.incidentCount || template.count, evidenceId: template.evidenceId, isNew: template.isNew}))
+    .map((template) => ({text: template.template, count: template.incidentCount || template.count, evidenceId: template.evidenceId, isNew: template.isNew, firstSeen: template.firstSeen}))
   return [...exceptions, ...templates].sort((a, b) => Number(b.isNew) - Number(a.isNew)).slice(0, 10)
 }
 

@@ -99,7 +99,11 @@ function impactSpan(incident: DurationsInput, from: string | null, now: Date): I
   if (!from) return {from, to: null, minutes: null, basis: 'unknown', until: null}
   if (isLive(incident, now)) return {from, to: now.toISOString(), minutes: minutesBetween(from, now.toISOString()), basis: 'so-far', until: 'now'}
   const end = arc?.evidenceEnd ?? null
-  return {from, to: end, minutes: minutesBetween(from, end), basis: 'at-least', until: 'evidence-end'}
+  const minutes = minutesBetween(from, end)
+  // Evidence that ends before the onset it was anchored on (the declaration, for evidence with no
+  // change-point) bounds nothing: the span is unknown, never negative.
+  if (minutes === null || minutes < 0) return {from, to: null, minutes: null, basis: 'unknown', until: null}
+  return {from, to: end, minutes, basis: 'at-least', until: 'evidence-end'}
 }
 
 /**

@@ -1,6 +1,6 @@
 import {z} from 'zod'
 
-export const EVIDENCE_SOURCES = ['logs', 'git', 'deploys', 'metrics', 'postgres', 'health', 'pagerduty', 'note'] as const
+export const EVIDENCE_SOURCES = ['logs', 'git', 'deploys', 'metrics', 'postgres', 'health', 'pagerduty', 'note', 'kubernetes', 'alert'] as const
 export const EvidenceSourceSchema = z.enum(EVIDENCE_SOURCES)
 
 /**

@@ -1,5 +1,6 @@
 import {z} from 'zod'
 
+import {AlertSummarySchema} from '../evidence/alerts/read-alert.js'
 import {LiveSourcesSchema} from '../evidence/sources/source-settings.js'
 import {UsageSchema} from './finding.js'
 import {IncidentArcSchema} from './incident-arc.js'
@@ -54,6 +55,12 @@ export const IncidentSchema = z.object({
     health: z.array(z.string()).default([]),
     databaseUrlSet: z.boolean().default(false),
     startedAtFlag: Iso.nullable().default(null),
+    /** Kubernetes inputs (--k8s): kubectl get -o json|yaml, describe text, get events|pods tables. */
+    k8s: z.array(z.string()).optional(),
+    /** The alert that opened the incident (--alert), as read (redacted): kept here so a resumed run has it even when it came from stdin. */
+    alert: AlertSummarySchema.nullable().optional(),
+    /** Where startedAtFlag came from: --started-at (or the config), or the alert's start when no flag gave one. */
+    startedAtSource: z.enum(['flag', 'alert']).optional(),
     /** The UTC offset --started-at was written with (`+02:00` → 120), null when it had none or was Z: zone-less log stamps are read in it. */
     startedAtOffsetMinutes: z.number().int().nullable().optional(),
     lookback: z.string().default('48h'),

@@ -1,5 +1,5 @@
 import {BLAME_RULES} from './blame-rules.js'
-import {buildPersonPatterns} from './person-patterns.js'
+import {ANYONE_PATTERNS, buildPersonPatterns, isRoleAccount} from './person-patterns.js'
 import {proseLines} from './prose-lines.js'
 
 export interface LintFinding {
@@ -21,6 +21,7 @@ export interface BlamelessLintOptions {
 const PERSON_MESSAGE = {
   'person-name': 'names a person',
   'person-email': 'an individual\'s email address',
+  'person-handle': 'a person\'s handle',
 } as const
 
 const PERSON_SUGGESTION = 'name the role or team (e.g. "the on-call engineer", "the payments team") or the change (its sha)'
@@ -54,6 +55,12 @@ export function lintBlameless(text: string, options: BlamelessLintOptions = {}):
     for (const person of people) {
       for (const m of prose.matchAll(person.pattern)) {
         personMatches.push({start: m.index, end: m.index + m[0].length, rule: person.rule, match: m[0]})
+      }
+    }
+    for (const anyone of ANYONE_PATTERNS) {
+      for (const m of prose.matchAll(anyone.pattern)) {
+        if (isRoleAccount(m[1]) || personMatches.some((other) => other.start <= m.index && m.index + m[0].length <= other.end)) continue
+        personMatches.push({start: m.index, end: m.index + m[0].length, rule: anyone.rule, match: m[0]})
       }
     }
     for (const candidate of personMatches) {

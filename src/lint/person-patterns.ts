@@ -4,7 +4,7 @@
  * caught; parts under three characters are too ambiguous to match.
  */
 export interface PersonPattern {
-  rule: 'person-name' | 'person-email'
+  rule: 'person-name' | 'person-email' | 'person-handle'
   pattern: RegExp
 }
 
@@ -80,4 +80,25 @@ export function buildPersonPatterns(people: {names?: string[]; emails?: string[]
     add('person-email', new RegExp(`(?<![\\w.+-])${escapeRegExp(email)}(?![\\w.-])`, 'gi'))
   }
   return patterns
+}
+
+/** Mailboxes and mentions of a role or a group, not of a person. */
+const ROLE_ACCOUNTS = new Set([
+  'admin', 'alerts', 'all', 'billing', 'channel', 'devops', 'everyone', 'help', 'here', 'incident', 'incidents', 'info', 'infra',
+  'noreply', 'no-reply', 'oncall', 'on-call', 'ops', 'platform', 'postmaster', 'root', 'security', 'sre', 'support', 'team',
+])
+
+/**
+ * People the linter can know without being told: any e-mail address (a role mailbox such as
+ * oncall@ aside) and any @handle that is not a team (`@org/team`) or a group mention (`@here`).
+ */
+export const ANYONE_PATTERNS: readonly PersonPattern[] = [
+  {rule: 'person-email', pattern: /(?<![\w.+-])([\w.+-]+)@[a-z0-9-]+(?:\.[a-z0-9-]+)+(?![\w.-])/gi},
+  {rule: 'person-handle', pattern: /(?<![\w.@/+-])@([a-z0-9](?:[a-z0-9-]{0,37}[a-z0-9])?)(?![\w/@-]|\.[a-z0-9])/gi},
+]
+
+/** Whether a generic match names a role (oncall@…, @here) rather than a person. */
+export function isRoleAccount(local: string): boolean {
+  const name = local.toLowerCase()
+  return ROLE_ACCOUNTS.has(name) || ROLE_ACCOUNTS.has(name.replace(/[-_.]?(team|bot|alerts?)$/, '')) || /bot$|\[bot\]$/.test(name)
 }

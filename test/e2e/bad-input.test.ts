@@ -28,7 +28,11 @@ describe('bad input gets one clear line, the right exit code, and no half-writte
     [['--severity', 'p1', '--symptoms', 'high-error-rate', '--lookback', '48'], 2, /Invalid duration/],
     [['--id', '../../etc'], 2, /Not an incident id/],
     [['--id', 'incident-2000-01-01-000000'], 1, /No incident incident-2000-01-01-000000/],
-    [['--bogus'], 2, /Nonexistent flag: --bogus/],
+    [['--bogus'], 2, /Unknown flag --bogus\./],
+    [['--severty', 'p1'], 2, /Unknown flag --severty\.\n {2}→ Did you mean --severity\?/],
+    [['lsit'], 2, /Unknown command "lsit"\.\n {2}→ Did you mean `incident-response list`\?/],
+    [['note', '--id', 'incident-2026-11-12-140900'], 2, /Missing the TEXT \(What happened or was decided\) argument of `note`\./],
+    [['resolve', '--resolutoin', 'x'], 2, /Unknown flag --resolutoin for `resolve`\.\n {2}→ Did you mean --resolution\?/],
     [['--severity', 'p1', '--symptoms', 'high-error-rate', '--provider', 'anthropic'], 2, /ANTHROPIC_API_KEY is not set/],
   ])('%j → exit %i', async (args, code, message) => {
     const result = await cli(args as string[])

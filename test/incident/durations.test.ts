@@ -56,6 +56,19 @@ describe('incidentDurations', () => {
     expect(formatImpactLong(d.impact)).toBe('at least 38 min (still open; the evidence ends there)')
   })
 
+  it('says "unknown", never a negative span, when the evidence ends before the onset it was anchored on', () => {
+    // No change-point: the onset is the declaration, and the timed evidence (Kubernetes events) ends before it.
+    const replay = incident({
+      createdAt: '2026-12-12T09:00:00.000Z',
+      timestamps: {startedAt: null, detectedAt: '2023-05-05T10:30:00.000Z', acknowledgedAt: null, mitigatedAt: null, resolvedAt: null},
+      inputs: {...incident().inputs, startedAtFlag: '2023-05-05T10:30:00.000Z'},
+      arc: arc({onset: '2023-05-05T10:30:00.000Z', peak: null, mitigation: null, attempts: [], recovery: null, endOfImpact: null, notRecovered: [], evidenceEnd: '2023-05-05T10:28:00.000Z'}),
+    })
+    const d = incidentDurations(replay, new Date('2026-12-13T10:00:00Z'))
+    expect(d.impact).toMatchObject({basis: 'unknown', minutes: null})
+    expect(formatImpactShort(d.impact)).toBe('unknown')
+  })
+
   it('counts a live open incident to now, and says so', () => {
     const live = incident({arc: arc({mitigation: null, recovery: null, endOfImpact: null})})
     const d = incidentDurations(live, new Date('2026-11-12T14:50:00Z'))

@@ -128,7 +128,17 @@ describe('lintBlameless: people', () => {
     expect(lintBlameless('Paged <ada@example.com> at 14:05.', people).map((f) => [f.column, f.rule])).toEqual([
       [8, 'person-email'],
     ])
-    expect(lintBlameless('Mail grada@example.com.au', {emails: ['ada@example.com']})).toEqual([])
+    // A longer address is flagged as itself (every address is), never as the known one inside it.
+    expect(lintBlameless('Mail grada@example.com.au', {emails: ['ada@example.com']}).map((f) => f.match)).toEqual(['grada@example.com.au'])
+  })
+
+  it('flags people it knows without configuration: any e-mail address and @handles, not roles or teams', () => {
+    const found = (text: string) => lintBlameless(text).map((f) => [f.rule, f.match])
+    expect(found('John pushed it; mail john.smith@shop.example for details.')).toEqual([['person-email', 'john.smith@shop.example']])
+    expect(found('Ask @jsmith, who approved the change.')).toEqual([['person-handle', '@jsmith']])
+    expect(found('It was approved by @jsmith.')).toEqual([['person-handle', '@jsmith']])
+    expect(found('Owners: @shop/platform-team; page oncall@shop.example; ping @here; see [REDACTED:email].')).toEqual([])
+    expect(found('Renovate (renovate-bot@shop.example) opened it; @dependabot merged.')).toEqual([])
   })
 
   it('matches names with non-ASCII letters as whole words', () => {

@@ -79,6 +79,6 @@ describe.skipIf(!available)(title, () => {
     expect(dom).toMatch(/<figure class="chart" data-chart="phase-strip">\s*<svg [^>]*class="chart phase-strip"/)
     expect(dom.match(/<g class="phase">/g)).toHaveLength(5)
     expect(dom).not.toContain('<img')
-    expect(dom).toContain('<table>')
+    expect(dom).toContain('<table class="wide">')
   })
 })

@@ -37,7 +37,7 @@ describe('renderPostmortemHtml', () => {
 
   it('renders Markdown tables, code and safe links; drops script links', () => {
     const html = renderPostmortemHtml(samplePostmortem())
-    expect(html).toContain('<table>')
+    expect(html).toContain('<table class="wide">')
     expect(html).toContain('<th>Time (UTC)</th>')
     expect(html).toContain('<pre><code class="language-text">')
     expect(html).toContain('<a href="https://runbooks.example.com/migrations">runbook</a>')
@@ -45,6 +45,25 @@ describe('renderPostmortemHtml', () => {
     expect(bad).not.toContain('javascript:')
     expect(bad).toContain('click')
     expect(bad).toContain('<a href="docs/a.md">doc</a>')
+  })
+
+  it('links evidence ids to their Supporting information entry, and only ids that have one', () => {
+    const markdown = ['Root cause [`ev-logs-2`, `ev-git-abc1234`].', '', '## Supporting information', '- `ev-logs-2` — 531× insert failed (app.log:12), cited by `ev-logs-2` itself', ''].join('\n')
+    const html = renderPostmortemHtml({title: 't', markdown, charts: []})
+    expect(html).toContain('<a class="evidence-ref" href="#ev-logs-2"><code>ev-logs-2</code></a>')
+    expect(html).toContain('<li id="ev-logs-2"><code>ev-logs-2</code> — 531×')
+    expect(html).toContain('<code>ev-git-abc1234</code>') // no entry: no link to nowhere
+    expect(html).not.toContain('href="#ev-git-abc1234"')
+    expect(html.match(/id="ev-logs-2"/g)).toHaveLength(1)
+  })
+
+  it('drops a header row of empty cells, and labels the cells of wide tables for the phone layout', () => {
+    const html = renderPostmortemHtml({title: 't', markdown: '| | |\n|---|---|\n| Severity | P0 |\n\n| Time | Event | Evidence |\n|---|---|---|\n| 14:02 | Onset | x |\n', charts: []})
+    expect(html).toContain('<table class="no-header">\n<tbody>\n<tr><td>Severity</td><td>P0</td></tr>')
+    expect(html).not.toMatch(/<th><\/th>/)
+    expect(html).toContain('<table class="wide">')
+    expect(html).toContain('<td data-label="Event">Onset</td>')
+    expect(html).toMatch(/@media screen and \(max-width: 640px\)/)
   })
 
   it('has print CSS that avoids page breaks in tables and figures and shows link targets', () => {

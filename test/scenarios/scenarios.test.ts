@@ -63,7 +63,7 @@ describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('
     const {expected} = scenario
     if (expected.culpritSubject === null) expect(rca.rootCause.change).toBeNull()
     else if (expected.culpritSource === 'commit') expect(rca.rootCause.change?.sha).toBe(culpritSha)
-    else expect(rca.rootCause.change).toMatchObject({sha: null, subject: expected.culpritSubject, kind: 'feature-flag'})
+    else expect(rca.rootCause.change).toMatchObject({sha: null, subject: expected.culpritSubject, kind: expected.category})
   })
 
   it('places the onset within 3 minutes', () => {

@@ -28,12 +28,12 @@ export interface ChangeCandidate {
 
 /**
  * Commits (not docs/tests-only, not after the onset) and deploy, flag and config events before the
- * onset. A deploy event naming a commit in the window is folded into that commit (and every earlier
+ * onset (the bundle's, or an earlier one the engine found in the failures themselves). A deploy event naming a commit in the window is folded into that commit (and every earlier
  * one since the previous deploy: history is taken as linear) as its shipping time rather than being a
  * second candidate.
  */
-export function changeCandidates(bundle: EvidenceBundle): ChangeCandidate[] {
-  const onset = bundle.window.onset ?? bundle.window.declaredAt
+export function changeCandidates(bundle: EvidenceBundle, onsetOverride: string | null = null): ChangeCandidate[] {
+  const onset = onsetOverride ?? bundle.window.onset ?? bundle.window.declaredAt
   const onsetMs = onset ? Date.parse(onset) : null
   const commits = (bundle.git?.commits ?? []).filter((c) => c.kind !== 'docs-tests' && !c.afterOnset)
   const allCommits = bundle.git?.commits ?? []
@@ -56,7 +56,8 @@ export function changeCandidates(bundle: EvidenceBundle): ChangeCandidate[] {
       functions: new Map(commit.files.flatMap((f) => (f.functions ? [[f.path, f.functions] as const] : []))),
       keyChanges: commit.configChanges ?? [],
       components: commit.components,
-      packages: commit.dependencyChanges.map((d) => d.package),
+      // Manifests we do not parse (pom.xml, Gemfile …) still name the package in a bot's subject.
+      packages: commit.dependencyChanges.length > 0 ? commit.dependencyChanges.map((d) => d.package) : commit.kind === 'dependency-upgrade' ? packagesInSubject(commit.subject) : [],
       tokens: tokenSet([commit.subject, ...commit.files.map((f) => f.path), ...commit.dependencyChanges.map((d) => d.package)]),
       label: `${commit.shortSha} "${commit.subject}"`,
     }
@@ -118,4 +119,14 @@ export function keyChangesIn(description: string): KeyChange[] {
   for (const [, key, from, to] of description.matchAll(arrow)) changes.push({file: '(deploy event)', key, from, to})
   for (const [, key, to, from] of description.matchAll(was)) changes.push({file: '(deploy event)', key, from, to})
   return changes
+}
+
+/** Package names in an upgrade's subject: "Bump snakeyaml from 1.33 to 2.0", "Update dependency axios to v1.6.0", "allow urllib3 2.x". */
+export function packagesInSubject(subject: string): string[] {
+  const found = [
+    ...subject.matchAll(/\b(?:bumps?|updates?|upgrades?)\s+(?:dependency\s+|the\s+)?([@\w][\w@./:-]*?)\s+(?:from\s+\S+\s+)?to\s+v?\d/gi),
+    ...subject.matchAll(/\b(?:allow|pin|require)\s+([@\w][\w@./:-]*?)\s+v?\d/gi),
+  ].map((m) => m[1])
+  // Maven coordinates name the artifact after the colon.
+  return [...new Set(found.map((name) => (name.includes(':') ? name.slice(name.lastIndexOf(':') + 1) : name)))]
 }

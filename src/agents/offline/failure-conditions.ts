@@ -57,9 +57,7 @@ export function failureConditions(found: readonly SignatureHit[]): FailureCondit
   const specific = dropRedundant(found)
   const hits = specific.map((hit) => borrowHosts(hit, specific))
   // Timeouts name the network when they reach several destinations, one dependency when one.
-  const timeoutHosts = new Set(hits.filter((hit) => hit.signature.failure === 'timeout').flatMap(hostsOf))
-  const namedTimeoutHosts = [...timeoutHosts].filter((host) => !IP.test(host))
-  const spread = namedTimeoutHosts.length >= 2 || (namedTimeoutHosts.length === 0 && timeoutHosts.size >= 2)
+  const spread = timeoutDestinations(hits).size >= 2
   const byKey = new Map<string, FailureCondition>()
   for (const hit of hits) {
     const {category, component, factor} = resolve(hit, spread)
@@ -98,6 +96,27 @@ export function failureConditions(found: readonly SignatureHit[]): FailureCondit
     byKey.set(key, condition)
   }
   return foldUnnamed([...byKey.values()])
+}
+
+/**
+ * The destinations the timeouts reached: per log line, its host names, or its addresses when it
+ * names no host (a line with both names `api.example.com` and the address it resolved to).
+ */
+function timeoutDestinations(hits: readonly SignatureHit[]): Set<string> {
+  const byEvidence = new Map<string, Set<string>>()
+  for (const hit of hits.filter((h) => h.signature.failure === 'timeout')) {
+    for (const id of hit.evidenceIds) {
+      const set = byEvidence.get(id) ?? new Set<string>()
+      for (const host of hostsOf(hit)) set.add(host)
+      byEvidence.set(id, set)
+    }
+  }
+  const destinations = new Set<string>()
+  for (const hosts of byEvidence.values()) {
+    const named = [...hosts].filter((host) => !IP.test(host))
+    for (const host of named.length > 0 ? named : hosts) destinations.add(host)
+  }
+  return destinations
 }
 
 /** A generic wording (any runtime's "timed out") adds nothing where a specific signature read the same lines. */
@@ -160,10 +179,13 @@ export function orderCascade(conditions: readonly FailureCondition[]): Cascade {
     null
   if (primary === null) return {primary: null, effects: [], later: []}
   const startedAfter = (c: FailureCondition, slack: number) => c.startMs === null || primary.startMs === null || c.startMs >= primary.startMs - slack
+  // The same dependency failing in another way after it first failed (refused, then timing out) is one failure.
+  const sameThing = (c: FailureCondition) => primary.component !== null && c.component === primary.component
+  const effects = ordered.filter((c) => c !== primary && (c.role === 'effect' || sameThing(c)) && startedAfter(c, SIMULTANEOUS_MS))
   return {
     primary,
-    effects: ordered.filter((c) => c !== primary && c.role === 'effect' && startedAfter(c, SIMULTANEOUS_MS)),
-    later: ordered.filter((c) => c !== primary && c.role === 'origin' && c.startMs !== null && primary.startMs !== null && c.startMs > primary.startMs + SIMULTANEOUS_MS),
+    effects,
+    later: ordered.filter((c) => c !== primary && !effects.includes(c) && c.role === 'origin' && c.startMs !== null && primary.startMs !== null && c.startMs > primary.startMs + SIMULTANEOUS_MS),
   }
 }
 
@@ -197,8 +219,9 @@ function resolve(hit: SignatureHit, timeoutsSpread: boolean): {category: RootCau
       // Timeouts to an address, or to nothing named: the network as much as anything.
       return {category: 'network', component: host, factor: host === null ? 0.75 : 0.9}
     case 'rate-limited':
-      // Throttled by a vendor we call, or throttling our own callers under load.
-      return named.length > 0 ? {category: 'external-dependency', component: displayHost(named[0]), factor: 1} : {category, component: null, factor: 1}
+      // Throttled by a vendor we call (a host named, or a vendor's own wording), or throttling our own callers under load.
+      if (named.length > 0) return {category: 'external-dependency', component: displayHost(named[0]), factor: 1}
+      return {category, component: category === 'external-dependency' ? (first('command') ?? null) : null, factor: 1}
     case 'dns-failure':
       // A third-party name that does not resolve is that vendor's failure as the service sees it.
       if (named.length > 0 && named.every((h) => !INTERNAL_HOST.test(h))) return {category: 'external-dependency', component: named[0], factor: 1}

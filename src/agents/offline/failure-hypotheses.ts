@@ -42,6 +42,8 @@ function failureHypothesis(c: FailureCondition, cascade: Cascade, signals: Incid
   // A trickle that ran before the onset too, surging a little, says less than a new failure.
   if (!c.isNew && c.share < 0.05 && c.count < 5) confidence *= 0.7
   if (c.hits.every((hit) => hit.metric)) confidence *= 0.8
+  // Lines without timestamps could be older than the incident: the rest of the evidence has to carry the timing.
+  if (!c.hits.some((hit) => hit.timed)) confidence *= 0.75
   else if (c.hits.some((hit) => hit.metric)) confidence += 0.05
   if (backing.length > 0) confidence += 0.1
   if (isPrimary && cascade.effects.length > 0) confidence += 0.05
@@ -77,6 +79,7 @@ function describe(c: FailureCondition): string {
   const example = c.hits.flatMap((hit) => hit.examples)[0] ?? ''
   const titles = [...new Set(c.hits.map((hit) => hit.signature.title))].slice(0, 2).join(', ')
   if (c.hits.every((hit) => hit.metric)) return `${titles} (${example})`
+  if (!c.hits.some((hit) => hit.timed)) return `${titles}, ${c.count.toLocaleString('en-US')} lines without timestamps, e.g. "${example}"`
   const volume = c.isNew && c.count <= 3 ? `new at the onset (${c.count.toLocaleString('en-US')}×)` : `${c.count.toLocaleString('en-US')} occurrences since onset${c.share > 0 ? ` (${Math.round(c.share * 100)}% of error lines)` : ''}`
   return `${titles}, ${volume}, e.g. "${example}"`
 }

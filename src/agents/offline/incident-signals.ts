@@ -18,6 +18,8 @@ export interface ErrorSignal {
   isNew: boolean
   /** First occurrence (epoch ms), when the logs are timed. */
   firstSeenMs: number | null
+  /** False for lines without timestamps: whether they are new cannot be told, only assumed. */
+  timed: boolean
   levels: string[]
   kind: 'template' | 'exception'
 }
@@ -29,6 +31,8 @@ export interface FailingFrame {
   path: string
   /** The bare function name, '' when the frame names none. */
   function: string
+  /** The function as the trace wrote it (package, class), '' when none. */
+  qualified: string
 }
 
 /** What the incident's errors are about, in the forms the specialists match changes against. */
@@ -47,26 +51,43 @@ export interface IncidentSignals {
 }
 
 const MAX_UNFRESH_TEMPLATES = 10
+/** A quoted user agent in an access line: its words (Apple, Web, Kit, Mobile …) say nothing about the failure. */
+const USER_AGENT = /"(?:Mozilla|curl|Wget|okhttp|Go-http-client|python-requests|[\w.-]+\/[\d.]+ \()[^"]*"/g
+/** Without a change-point in the logs, lines first seen this long before the onset still belong to the incident. */
+const LEAD_MS = 30 * 60_000
 
 export function incidentSignals(bundle: EvidenceBundle): IncidentSignals {
   const onset = bundle.window.onset
   const onsetMs = onset ? Date.parse(onset) : null
   const logs = bundle.logs
   const templates = logs?.templates ?? []
-  const anyFresh = templates.some((t) => t.isNew || t.surgeScore >= 1)
+  const splitAtOnset = logs?.onset != null
+  // A line kind present from the first minutes of the log cannot be called new.
+  const logFrom = logs?.timeRange ? Date.parse(logs.timeRange.from) + Math.max(logs.bucketWidthMs, 60_000) : null
+  // New or surging against the log's own change-point; without one, first seen near the onset we
+  // have (declared, from metrics) and not already there when the log began; untimed lines may be
+  // new, which only the rest of the evidence can tell.
+  const freshness = (t: (typeof templates)[number]): boolean => {
+    if (t.firstSeen === null) return true
+    if (splitAtOnset) return t.isNew || t.surgeScore >= 1
+    const first = Date.parse(t.firstSeen)
+    return (onsetMs === null || first >= onsetMs - LEAD_MS) && (logFrom === null || first > logFrom)
+  }
+  const problem = (t: (typeof templates)[number]) => t.levels.length === 0 || t.levels.includes('error') || t.levels.includes('warn')
+  const anyFresh = templates.some((t) => freshness(t) && problem(t))
   const errors: ErrorSignal[] = []
-  const chosen = anyFresh
-    ? templates.filter((t) => (t.isNew || t.surgeScore >= 1) && (t.levels.length === 0 || t.levels.includes('error') || t.levels.includes('warn')))
-    : templates.filter((t) => t.levels.includes('error')).slice(0, MAX_UNFRESH_TEMPLATES)
+  const chosen = anyFresh ? templates.filter((t) => freshness(t) && problem(t)) : templates.filter((t) => t.levels.includes('error')).slice(0, MAX_UNFRESH_TEMPLATES)
   for (const t of chosen) {
+    const fresh = freshness(t)
     errors.push({
       evidenceId: t.evidenceId,
       text: [t.template, ...t.samples].join('\n'),
       lines: [t.template, ...t.samples.map(spellOut)],
-      count: anyFresh ? t.incidentCount : t.count,
-      fresh: t.isNew || t.surgeScore >= 1,
-      isNew: t.isNew,
+      count: splitAtOnset && t.firstSeen !== null ? t.incidentCount : t.count,
+      fresh,
+      isNew: splitAtOnset ? t.isNew : fresh,
       firstSeenMs: t.firstSeen ? Date.parse(t.firstSeen) : null,
+      timed: t.firstSeen !== null,
       levels: t.levels,
       kind: 'template',
     })
@@ -74,7 +95,8 @@ export function incidentSignals(bundle: EvidenceBundle): IncidentSignals {
   const frames: FailingFrame[] = []
   for (const e of logs?.exceptions ?? []) {
     const firstSeenMs = e.firstSeen ? Date.parse(e.firstSeen) : null
-    const fresh = onsetMs === null || (firstSeenMs !== null && firstSeenMs >= onsetMs - 60_000)
+    const fresh =
+      firstSeenMs === null || (splitAtOnset ? onsetMs === null || firstSeenMs >= onsetMs - 60_000 : (onsetMs === null || firstSeenMs >= onsetMs - LEAD_MS) && (logFrom === null || firstSeenMs > logFrom))
     const header = `${e.type}: ${e.message}`
     errors.push({
       evidenceId: e.evidenceId,
@@ -84,15 +106,16 @@ export function incidentSignals(bundle: EvidenceBundle): IncidentSignals {
       fresh,
       isNew: fresh,
       firstSeenMs,
+      timed: firstSeenMs !== null,
       levels: ['error'],
       kind: 'exception',
     })
-    if (fresh) for (const f of e.frames) frames.push({file: f.file, path: repoRelativePath(f), function: frameFunctionName(f.function)})
+    if (fresh) for (const f of e.frames) frames.push({file: f.file, path: repoRelativePath(f), function: frameFunctionName(f.function), qualified: f.function})
   }
   for (const signal of errors.filter((e) => e.fresh)) {
-    for (const file of pathsIn(signal.text)) if (!frames.some((f) => f.file === file)) frames.push({file, path: repoRelativePath({file, function: ''}), function: ''})
+    for (const file of pathsIn(signal.text)) if (!frames.some((f) => f.file === file)) frames.push({file, path: repoRelativePath({file, function: ''}), function: '', qualified: ''})
   }
-  const tokens = tokenSet(errors.map((e) => e.text))
+  const tokens = tokenSet(errors.map((e) => e.text.replace(USER_AGENT, ' ')))
   return {
     onsetMs,
     onset,
@@ -128,5 +151,6 @@ export function spellOut(sample: string): string {
     }
   }
   walk(parsed, '')
-  return pairs.join(' ')
+  // A separator no host or word pattern runs across: `… ENOTFOUND | count=12` must not read "count" as the host.
+  return pairs.join(' | ')
 }

@@ -11,7 +11,7 @@ import {failureConditions, orderCascade, type Cascade, type FailureCondition} fr
 import {failureHypotheses} from './failure-hypotheses.js'
 import {incidentSignals, type IncidentSignals} from './incident-signals.js'
 import {memoryRamps, requestRateChange, saturatedResources, type RateChange, type Saturated} from './load-signals.js'
-import {scoreChangeCorrelation, type ChangeCorrelation} from './score-change-correlation.js'
+import {scoreChangeCorrelation, withoutUnexplainedFailure, type ChangeCorrelation} from './score-change-correlation.js'
 import {matchSignatureHits, type SignatureHit} from './signature-hits.js'
 import {builtInCatalogue} from './signatures/catalogue.js'
 import type {CompiledSignature} from './signatures/compile-signature.js'
@@ -47,13 +47,15 @@ const MAX_UNSUPPORTED = 3
 
 /** Every hypothesis the evidence supports, changes and conditions alike, merged and ranked. */
 function analyzeBundle(bundle: EvidenceBundle, catalogue: readonly CompiledSignature[]): OfflineAnalysis {
-  const signals = incidentSignals(bundle)
-  const hits = matchSignatureHits(signals, bundle.metrics?.series ?? [], catalogue)
+  const found = incidentSignals(bundle)
+  const hits = matchSignatureHits(found, bundle.metrics?.series ?? [], catalogue)
   const conditions = failureConditions(hits)
   const cascade = orderCascade(conditions)
+  const signals = boundedByFirstFailure(found, bundle, conditions)
   const ramps = memoryRamps(bundle)
-  const correlations = changeCandidates(bundle)
-    .map((candidate) => scoreChangeCorrelation(candidate, signals, {ramps, logsFrom: bundle.logs?.timeRange?.from ?? null, conditions}))
+  const correlations = changeCandidates(bundle, signals.onset === found.onset ? null : signals.onset)
+    .map((candidate) => scoreChangeCorrelation(candidate, signals, {ramps, logsFrom: bundle.logs?.timeRange?.from ?? null, conditions, first: cascade.primary}))
+    .map((c) => withoutUnexplainedFailure(c, cascade.primary))
     .sort((a, b) => b.confidence - a.confidence)
   const rate = requestRateChange(bundle)
   const auth = authFailureBurst(bundle)
@@ -77,6 +79,21 @@ function analyzeBundle(bundle: EvidenceBundle, catalogue: readonly CompiledSigna
     ...probeHypotheses(probes, signals),
   ]
   return {signals, hits, conditions, cascade, correlations, rate, auth, saturated, diagnosis, probes, hypotheses: mergeSameCause(hypotheses)}
+}
+
+/**
+ * The onset the logs did not give (no change-point: it came from the declaration or a metric) is
+ * bounded by the first new failure the logs show: a declared 02:06 with syntax errors from 02:00
+ * means the incident began at 02:00, and changes are timed against that.
+ */
+function boundedByFirstFailure(signals: IncidentSignals, bundle: EvidenceBundle, conditions: readonly FailureCondition[]): IncidentSignals {
+  if (bundle.window.onsetSource === 'logs' || signals.onsetMs === null) return signals
+  const first = conditions
+    .filter((c) => c.fresh && c.category !== 'unknown' && c.startMs !== null && c.hits.some((hit) => hit.timed && !hit.metric))
+    .sort((a, b) => a.startMs! - b.startMs!)[0]
+  // A minute's slack: metric change-points sit on minute boundaries.
+  if (!first || first.startMs! >= signals.onsetMs - 60_000) return signals
+  return {...signals, onsetMs: first.startMs!, onset: new Date(first.startMs!).toISOString(), onsetIds: first.evidenceIds.slice(0, 1)}
 }
 
 /** Findings naming the same cause (keyed as the RCA groups them) become one, keeping the strongest wording. */

@@ -20,6 +20,8 @@ export interface ChangeCorrelation {
   concepts: string[]
   /** Failure classes of the incident this change accounts for (a pool change: the pool timeouts). */
   explains: FailureClass[]
+  /** The change's content is tied to the failure by more than shared words (frames, a package, a config key …). */
+  specific: boolean
   reasons: string[]
 }
 
@@ -34,6 +36,10 @@ const MAX_CONFIDENCE = 0.9
 const RAMP_WINDOW_MINUTES = 30
 /** A change on a failing frame's file but not its function: strong, a shade below the function itself. */
 const FILE_ONLY_OVERLAP = 0.9
+const DIRECTORY_OVERLAP = MIN_OVERLAP - 0.05
+/** Failures whose concept words in a change's own subject and paths are specific enough to tie it to them. */
+const FAILURE_BY_CONCEPT: Partial<Record<FailureClass, string>> = {'dns-failure': 'dns', 'tls-expired': 'tls', 'tls-invalid': 'tls'}
+const CLASS_CONCEPT_OVERLAP = 0.6
 /** Defects a change to the failing code (or its dependencies, or its schema) accounts for. */
 const CODE_FAILURES: readonly FailureClass[] = ['code-defect', 'missing-dependency', 'schema-mismatch', 'script-error', 'missing-config', 'invalid-config']
 
@@ -46,7 +52,7 @@ export function timingWeight(minutesBeforeOnset: number | null): number {
 export function scoreChangeCorrelation(
   candidate: ChangeCandidate,
   signals: IncidentSignals,
-  context: {ramps?: readonly MemoryRamp[]; logsFrom?: string | null; conditions?: readonly FailureCondition[]} = {},
+  context: {ramps?: readonly MemoryRamp[]; logsFrom?: string | null; conditions?: readonly FailureCondition[]; first?: FailureCondition | null} = {},
 ): ChangeCorrelation {
   const conditions = (context.conditions ?? []).filter((c) => c.fresh)
   const explains = new Set<FailureClass>()
@@ -77,10 +83,10 @@ export function scoreChangeCorrelation(
     reasons.push(fn ? `it changed ${fn}() in ${frameHit.file}, a function on the failing stack frames` : `it changed ${frameHit.file}, which appears in the failing stack frames`)
     for (const failure of CODE_FAILURES) explains.add(failure)
   }
-  const packageHit = candidate.packages.find((pkg) => signals.frames.some((frame) => frame.file.includes(`node_modules/${pkg}/`)))
+  const packageHit = candidate.packages.find((pkg) => signals.frames.some((frame) => frameInPackage(frame, pkg)))
   if (packageHit) {
     overlap = 1
-    reasons.push(`the failing frames are inside node_modules/${packageHit}, the package it upgraded`)
+    reasons.push(`the failing frames are inside ${packageHit}, the package it upgraded`)
     for (const failure of CODE_FAILURES) explains.add(failure)
   }
   const packageNamed = candidate.packages.find((pkg) => signals.errors.some((e) => wordIn(e.text, pkg.split('/').pop()!)))
@@ -100,7 +106,8 @@ export function scoreChangeCorrelation(
   }
   const dirHit = !frameHit && candidate.files.map(dirOf).find((dir) => dir !== null && signals.frames.some((frame) => frame.path.includes(`${dir}/`)))
   if (dirHit) {
-    overlap = Math.max(overlap, 0.6)
+    // A neighbour of the failing file, not the file: alone it does not tie the change to the failure.
+    overlap = Math.max(overlap, DIRECTORY_OVERLAP)
     reasons.push(`it changed files in ${dirHit}/, where the failing frames are`)
   }
   const configLink = linkConfigChanges(candidate.keyChanges, conditions)[0]
@@ -109,8 +116,21 @@ export function scoreChangeCorrelation(
     reasons.push(configLink.reason)
     for (const hit of configLink.condition.hits) explains.add(hit.signature.failure)
   }
+  // A change about DNS (or certificates) right before names stop resolving is about that failure.
+  const first = context.first ?? null
+  const concept = first ? FAILURE_BY_CONCEPT[first.failure] : undefined
+  if (first && concept && conceptsOf(candidate.tokens).has(concept)) {
+    overlap = Math.max(overlap, CLASS_CONCEPT_OVERLAP)
+    reasons.push(`it is a ${concept} change, and the first failure was ${first.hits[0].signature.title}`)
+    for (const hit of first.hits) explains.add(hit.signature.failure)
+  }
+  const specific = overlap > 0
   const sharedTokens = [...candidate.tokens].filter((t) => signals.tokens.has(t))
-  const wordScore = Math.min(0.9, 0.3 * sharedTokens.length + 0.2 * sharedConcepts.length)
+  // One shared word (and the concept it carries) is vocabulary, not content: it takes two pieces,
+  // two words or a word and a concept reached through other words (knex ↔ database).
+  const viaSharedWords = conceptsOf(new Set(sharedTokens))
+  const pieces = sharedTokens.length + sharedConcepts.filter((c) => !viaSharedWords.has(c)).length
+  const wordScore = Math.min(pieces >= 2 ? 0.9 : MIN_OVERLAP - 0.05, 0.3 * sharedTokens.length + 0.2 * sharedConcepts.length)
   if (wordScore > overlap) overlap = wordScore
   // Shared words are a weak link: said only when nothing more specific (a frame, a package, a column) ties them.
   if (sharedTokens.length > 0 && overlap < 1) reasons.push(`it and the new errors share the words ${sharedTokens.slice(0, 5).map((t) => `"${t}"`).join(', ')}`)
@@ -120,7 +140,7 @@ export function scoreChangeCorrelation(
   const confidence = supported ? Math.min(MAX_CONFIDENCE, 0.45 + 0.45 * strength) : 0.05 + 0.2 * Math.sqrt(timing) * Math.max(overlap, 0.25)
   // The failure classes whose leading concept the change shares (a pool change and pool timeouts).
   for (const c of conditions) for (const hit of c.hits) if (sharedConcepts.includes(FAILURE_CLASS_INFO[hit.signature.failure].concepts[0] ?? '')) explains.add(hit.signature.failure)
-  return {candidate, timing: round(timing), overlap: round(overlap), supported, confidence: round(confidence), concepts: sharedConcepts, explains: [...explains], reasons}
+  return {candidate, timing: round(timing), overlap: round(overlap), supported, confidence: round(confidence), concepts: sharedConcepts, explains: [...explains], specific, reasons}
 }
 
 /** A leak's change ships shortly before memory starts to climb. */
@@ -150,10 +170,37 @@ function sameFile(frame: FailingFrame, file: string): boolean {
   if (f === file || f.endsWith(`/${file}`) || (f.includes('/') && file.endsWith(`/${f}`))) return true
   const name = file.slice(file.lastIndexOf('/') + 1)
   const frameName = f.slice(f.lastIndexOf('/') + 1)
-  // A JVM frame names only its file; the package path guessed from the function may not match the repo's layout.
+  if (name !== frameName || GENERIC_STEMS.has(name.replace(/\.[^.]*$/, '').toLowerCase())) return false
+  // A JVM frame names only its file; the package path guessed from the function may not match the
+  // repo's layout. A script or file installed elsewhere (/opt/jobs/…) keeps its name: a name of
+  // several words (rotate-invoices.sh, InvoiceRenderer.cs) is distinctive enough alone.
   const bare = !f.includes('/') || (!frame.file.includes('/') && /\.(?:java|kt|scala|groovy)$/.test(f))
-  return bare && name === frameName && !GENERIC_STEMS.has(name.replace(/\.[^.]*$/, '').toLowerCase())
+  return bare || wordsIn(name.replace(/\.[^.]*$/, '')) >= 2
 }
+
+/** Names too common to tie a frame to a package by name alone. */
+const GENERIC_PACKAGES = new Set(['core', 'client', 'common', 'util', 'utils', 'api', 'lib', 'base', 'server', 'http', 'json', 'test'])
+
+/**
+ * A frame inside the upgraded package: its directory in node_modules, site-packages, the Go
+ * module cache, a gem or a Composer vendor folder, or (JVM) its name as a package segment of the
+ * frame's class (`org.yaml.snakeyaml.representer.Representer`).
+ */
+function frameInPackage(frame: FailingFrame, pkg: string): boolean {
+  const file = frame.file.replace(/\\/g, '/')
+  if (file.includes(`node_modules/${pkg}/`)) return true
+  const name = pkg.slice(Math.max(pkg.lastIndexOf('/'), pkg.lastIndexOf(':')) + 1).toLowerCase()
+  if (name.length < 3 || GENERIC_PACKAGES.has(name)) return false
+  const lower = file.toLowerCase()
+  const python = name.replace(/-/g, '_')
+  if (lower.includes(`site-packages/${python}/`) || lower.includes(`dist-packages/${python}/`)) return true
+  if (new RegExp(`/pkg/mod/.*/${escape(name)}@`).test(lower) || new RegExp(`/gems/${escape(name)}-\\d`).test(lower) || lower.includes(`/vendor/${pkg.toLowerCase()}/`)) return true
+  return /\.(?:java|kt|scala|groovy)$/.test(file) && new RegExp(`(?:^|\\.)${escape(name.replace(/-/g, ''))}\\.`).test(frame.qualified.toLowerCase())
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+const wordsIn = (stem: string) => stem.split(/[-_.]|(?<=[a-z0-9])(?=[A-Z])/).filter((part) => part.length > 0).length
 
 function dirOf(path: string): string | null {
   const dir = path.slice(0, path.lastIndexOf('/'))
@@ -185,6 +232,17 @@ function wordIn(text: string, word: string): boolean {
   if (word.length < 2) return false
   // `pg` is not named by `pg-protocol`: hyphens and underscores join words into another name.
   return new RegExp(`(^|[^a-z0-9_-])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9_-]|$)`, 'i').test(text)
+}
+
+/**
+ * A change tied to the errors by shared words only does not explain a failure of another kind
+ * that started first (an expired certificate, a full disk): the words are a coincidence of
+ * vocabulary, and the failure needs no change to explain it.
+ */
+export function withoutUnexplainedFailure(c: ChangeCorrelation, first: {failure: FailureClass; strength: number; role: string} | null): ChangeCorrelation {
+  if (!c.supported || c.specific || first === null || first.role !== 'origin' || first.strength < 0.6 || c.explains.includes(first.failure)) return c
+  const reasons = [...c.reasons, `but the first failure (${first.failure}) is not something it changed`]
+  return {...c, supported: false, confidence: round(0.05 + 0.2 * Math.sqrt(c.timing) * c.overlap), reasons}
 }
 
 export function describeMinutes(minutes: number): string {

@@ -21,6 +21,8 @@ export interface SignatureHit {
   share: number
   /** Found in a metric series that rose rather than in log lines. */
   metric: boolean
+  /** Some of its lines carry timestamps (or it is a metric): its timing is evidence, not assumed. */
+  timed: boolean
 }
 
 /** A metric that rose up to this long before the onset still belongs to the incident. */
@@ -47,18 +49,22 @@ export function matchSignatureHits(signals: IncidentSignals, series: readonly Me
       // A template and the exception parsed from the same lines count the same events once.
       hit.count = signal.kind === 'template' ? hit.count + signal.count : Math.max(hit.count, signal.count)
       hit.isNew ||= signal.isNew
+      hit.timed ||= signal.timed
       hit.fresh ||= signal.fresh || signals.onsetMs === null
       if (start !== null && (hit.startMs === null || start < hit.startMs)) hit.startMs = start
       if (signal.kind === 'template' && signal.levels.includes('error')) hit.share += signal.count / totalErrors
       mergeExtracted(hit.extracted, extracted)
-      // A structured line names the other end in a field (`url`, `http.url`, `server.address`) that no pattern reads.
-      if (!extracted.host && !extracted.url) mergeExtracted(hit.extracted, peerFields(signal.lines))
+      // A structured line names the other end in a field (`url`, `http.url`, `server.address`) that
+      // no pattern reads: wanted when the message gave no name, only an address or nothing.
+      const named = [...(extracted.host ?? []), ...(extracted.url ?? [])].some((value) => !/^[\d.:[\]a-f]+$/i.test(value))
+      if (!named) mergeExtracted(hit.extracted, peerFields(signal.lines))
       if (hit.examples.length < 2) hit.examples.push(signal.text.split('\n')[0].slice(0, 140))
       hits.set(signature.id, hit)
     }
   }
   for (const s of series) {
-    const rose = s.changePoint?.direction === 'up' ? Date.parse(s.changePoint.at) : s.trend?.direction === 'up' ? s.points[0]?.[0] : undefined
+    // A step up, or a climb that reached the series' limit: when it happened is what matters.
+    const rose = s.changePoint?.direction === 'up' ? Date.parse(s.changePoint.at) : s.saturation?.saturated ? Date.parse(s.saturation.at) : undefined
     if (rose === undefined) continue
     const fresh = signals.onsetMs === null || rose >= signals.onsetMs - METRIC_LEAD_MS
     for (const signature of catalogue) {
@@ -76,18 +82,23 @@ export function matchSignatureHits(signals: IncidentSignals, series: readonly Me
   return [...hits.values()].map((hit) => ({...hit, evidenceIds: [...new Set(hit.evidenceIds)], share: Math.min(1, hit.share)}))
 }
 
+/** Go's net/http names the call in front of its error: `Post "https://host/path": x509: …`. */
+const GO_CALL = /\b(?:Get|Post|Put|Patch|Delete|Head|Options) "(https?:\/\/[^"]+)": /g
 const URL_FIELD = /(?:^|\s)(?:[\w]+\.)*(?:url|uri|endpoint|upstream|target_url|request_url)(?:\.full)?=(https?:\/\/[^\s"']+)/gi
-const PEER_FIELD = /(?:^|\s)(?:server\.address|net\.peer\.name|peer\.service|peer\.hostname|upstream_host|destination\.address|remote_host)=([A-Za-z0-9][\w.-]*)/gi
+const HOST_FIELD = /(?:^|\s)host=([A-Za-z0-9][\w.-]*)/g
+const PEER_FIELD = /(?:^|\s)(?:server\.address|net\.peer\.name|peer\.service|peer\.hostname|upstream_host|destination\.address|remote_host|(?:err(?:or)?\.)?hostname)=([A-Za-z0-9][\w.-]*)/gi
 
-/** URLs and peer host names in the `key=value` fields of spelled-out samples. */
+/** URLs and peer host names in the `key=value` fields of spelled-out samples and in Go's call prefix. */
 function peerFields(lines: readonly string[]): Extracted {
-  const url = [...new Set(lines.flatMap((line) => [...line.matchAll(URL_FIELD)].map((m) => m[1])))]
-  const host = [...new Set(lines.flatMap((line) => [...line.matchAll(PEER_FIELD)].map((m) => m[1])))]
+  const url = [...new Set(lines.flatMap((line) => [...line.matchAll(URL_FIELD), ...line.matchAll(GO_CALL)].map((m) => m[1])))]
+  // A `host` field is usually the machine that logged; beside a `port` it is the other end.
+  const hostWithPort = (line: string) => (/(?:^|\s)port=\d+\b/.test(line) ? [...line.matchAll(HOST_FIELD)].map((m) => m[1]) : [])
+  const host = [...new Set(lines.flatMap((line) => [...[...line.matchAll(PEER_FIELD)].map((m) => m[1]), ...hostWithPort(line)]))]
   return {...(url.length > 0 ? {url} : {}), ...(host.length > 0 ? {host} : {})}
 }
 
 function newHit(signature: CompiledSignature, metric: boolean): SignatureHit {
-  return {signature, evidenceIds: [], count: 0, isNew: false, fresh: false, startMs: null, extracted: {}, examples: [], share: 0, metric}
+  return {signature, evidenceIds: [], count: 0, isNew: false, fresh: false, startMs: null, extracted: {}, examples: [], share: 0, metric, timed: metric}
 }
 
 function mergeExtracted(target: Extracted, source: Extracted): void {

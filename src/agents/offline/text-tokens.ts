@@ -24,7 +24,7 @@ const CONCEPTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['disk', /^(disk|enospc|space|volume|filesystem)$/],
   ['auth', /^(auth|authentication|authenticate|login|session|token|jwt|jsonwebtoken|password|credential|credentials)$/],
   ['tls', /^(tls|ssl|x509|certificate|cert|certs)$/],
-  ['dns', /^(dns|getaddrinfo|enotfound|resolve|resolver|coredns)$/],
+  ['dns', /^(dns|getaddrinfo|enotfound|resolver|coredns|lookup|servfail|nxdomain|nameserver|resolv)$/],
 ]
 
 export function tokensOf(text: string): string[] {
@@ -53,6 +53,6 @@ export function conceptsOf(tokens: ReadonlySet<string>): Set<string> {
 
 /** Source file paths quoted in text (stack frames in a log sample, `at x (/srv/app/src/a.ts:7:3)`). */
 export function pathsIn(text: string): string[] {
-  const found = text.match(/(?:[\w@.-]+\/)+[\w@.-]+\.(?:[cm]?[jt]sx?|go|py|rb|java|kt|scala|rs|php|cs|ex|exs)\b/g) ?? []
+  const found = text.match(/(?:[\w@.-]+\/)+[\w@.-]+\.(?:[cm]?[jt]sx?|go|py|rb|java|kt|scala|rs|php|cs|ex|exs|sh|bash)\b/g) ?? []
   return [...new Set(found)]
 }

@@ -6,7 +6,7 @@ import {type AggregatorState, mergeAggregatorState} from './aggregator-state.js'
 import {buildDigest} from './build-digest.js'
 import {isLogDocument} from './exports/read-log-document.js'
 import {analyzeInWorkers, splitForWorkers} from './parallel-analysis.js'
-import {analyzeSource, type ReadingOptions} from './analyze-source.js'
+import {analyzeEntries, analyzeSource, type EntrySource, type ReadingOptions} from './analyze-source.js'
 import {LogAggregator, type AggregatorLimits} from './log-aggregator.js'
 import type {LogDigest, LogFileSummary} from './log-digest.js'
 import type {MinerSettings} from './template-miner.js'
@@ -30,6 +30,8 @@ export interface LogAnalysisOptions {
   stdin?: Readable
   /** The time reference and catalogue extensions the readers use (analyze-source.ts). */
   reading?: ReadingOptions
+  /** Entries from elsewhere (Kubernetes events and terminations) analysed with the logs, each as one source. */
+  entrySources?: readonly EntrySource[]
   /**
    * Logs read elsewhere, merged in before the digest is built: a log store's sample and the
    * counts it pushed down (live sources), each with the summary that describes it.
@@ -59,6 +61,7 @@ export async function analyzeLogs(sources: string[], options: LogAnalysisOptions
     const ranges = workers > 1 && !(await isLogDocument(source)) ? await splitForWorkers(source, workers) : null
     files.push(ranges ? await analyzeInWorkers(source, ranges, aggregator, now, options) : await analyzeSource(source, aggregator, now, options))
   }
+  for (const source of options.entrySources ?? []) files.push(analyzeEntries(source, aggregator, now, options.reading))
   for (const extra of options.merged ?? []) {
     mergeAggregatorState(aggregator, extra.state, 0)
     files.push(extra.file)

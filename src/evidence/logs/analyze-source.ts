@@ -7,9 +7,9 @@ import {SeverityMarkers} from './content-severity.js'
 import {DEFAULT_MAX_LINE_CHARS, readLines, type ReadStats, type SourceLimits} from './line-reader.js'
 import {TimestampLayouts} from './line-layout.js'
 import type {LogAggregator} from './log-aggregator.js'
-import type {LogFileSummary} from './log-digest.js'
 import {isLogDocument, LogDocumentError, readLogDocument} from './exports/read-log-document.js'
-import {isBinaryLine, SourceReader, type TimeReference} from './source-reader.js'
+import type {EntryKind, LogFileSummary} from './log-digest.js'
+import {isBinaryLine, SourceReader, type LogEntry, type TimeReference} from './source-reader.js'
 
 /**
  * One log source (a file, a byte range of one, or stdin) streamed through a SourceReader into an
@@ -93,6 +93,23 @@ export function compiledCatalogues(reading: ReadingOptions): {markers?: Severity
     compiled.set(reading, result)
   }
   return result
+}
+
+/**
+ * Entries that did not come from a log file (Kubernetes events and terminations, a live log
+ * store's answer), analysed like one source named `label`: the entry point for pushing records
+ * with labels into the same analysis as the files.
+ */
+export interface EntrySource {
+  label: string
+  kind: EntryKind
+  entries: readonly LogEntry[]
+}
+
+export function analyzeEntries(source: EntrySource, aggregator: LogAggregator, now: Date, reading: ReadingOptions = {}): LogFileSummary {
+  const reader = new SourceReader(source.label, aggregator, {now, reference: reading.reference ?? null, ...compiledCatalogues(reading)})
+  source.entries.forEach((entry, i) => reader.entry(entry, entry.line ?? i + 1))
+  return reader.finish({lines: source.entries.length, bytes: 0}, {format: source.kind})
 }
 
 /** The file's modification time as the reference for year-less stamps; none for stdin. */

@@ -1,6 +1,6 @@
 import type {EvidenceItem} from '../../incident/evidence-item.js'
 import {placeholder, redact} from '../../redact/redact.js'
-import {detectOnset, type OnsetEstimate} from './detect-onset.js'
+import {detectOnset, incidentStart, type OnsetEstimate} from './detect-onset.js'
 import {addHistogram, histogramQuantile, newLatencyHistogram} from './latency-histogram.js'
 import {addBucketCounts, type BucketCounts, emptyBucketCounts, type EndpointStats, type LogAggregator, type TemplateStats} from './log-aggregator.js'
 import type {LogDigest, LogFileSummary, LogTemplate} from './log-digest.js'
@@ -68,7 +68,12 @@ interface TemplateGroup {
   relevance: number
 }
 
-function groupTemplates(aggregator: LogAggregator, onsetAt: number | null, from: number, to: number, widthMs: number): TemplateGroup[] {
+/**
+ * Templates grouped, each group's lines split into before and since the onset. Lines of an
+ * untimed file count at the moment their file is anchored on (reading.anchor); untimed lines with
+ * no anchor count as before, since nothing places them after.
+ */
+function groupTemplates(aggregator: LogAggregator, onsetAt: number | null, from: number, to: number, widthMs: number, anchorMsOf: (stats: TemplateStats) => number | null): TemplateGroup[] {
   const groups = new Map<string, TemplateGroup>()
   const gridWidth = aggregator.grid.widthMs
   for (const cluster of aggregator.miner.clusters) {
@@ -91,18 +96,27 @@ function groupTemplates(aggregator: LogAggregator, onsetAt: number | null, from:
     group.firstSeen = Math.min(group.firstSeen, stats.firstSeen)
     group.lastSeen = Math.max(group.lastSeen, stats.lastSeen)
     for (const level of stats.levels) group.levels.add(level)
+    let timed = 0
     for (const [bucketKey, count] of stats.byBucket) {
+      timed += count
       if (onsetAt !== null && bucketKey * gridWidth >= onsetAt) group.incidentCount += count
       else group.baselineCount += count
+    }
+    const untimed = stats.count - timed
+    if (untimed > 0) {
+      const anchor = anchorMsOf(stats)
+      if (onsetAt !== null && anchor !== null && anchor >= onsetAt) group.incidentCount += untimed
+      else group.baselineCount += untimed
     }
   }
   const baselineSpan = onsetAt === null ? 0 : Math.max(widthMs, onsetAt - from)
   const incidentSpan = onsetAt === null ? 0 : Math.max(widthMs, to - onsetAt + widthMs)
   for (const group of groups.values()) {
     if (onsetAt !== null) {
+      // A surge is a rate over a time range; with no timed line there is none to measure.
       const incidentRate = group.incidentCount / incidentSpan
       const baselineRate = (group.baselineCount + 1) / baselineSpan
-      group.surgeScore = group.incidentCount === 0 ? 0 : Math.round(Math.log2(incidentRate / baselineRate) * 100) / 100
+      group.surgeScore = group.incidentCount === 0 || to <= from ? 0 : Math.round(Math.log2(incidentRate / baselineRate) * 100) / 100
       group.isNew = group.baselineCount === 0 && group.incidentCount > 0
     }
     const severity = group.levels.has('error') ? 2 : group.levels.has('warn') ? 1 : 0
@@ -132,13 +146,16 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
   const newId = () => `ev-logs-${nextId++}`
 
   let onsetOut: LogDigest['onset'] = null
-  if (onset) {
+  // The onset is the incident's first new error line; counts are split at the start of its bucket.
+  const onsetAt = onset ? incidentStart(onset.at, series.widthMs, aggregator.templates.filter((stats) => stats && stats.errors > 0)) : null
+  const splitAt = onsetAt === null ? null : Math.floor(onsetAt / aggregator.grid.widthMs) * aggregator.grid.widthMs
+  if (onset && onsetAt !== null) {
     const id = newId()
     const windowEnd = series.starts[onset.endIndex - 1] + series.widthMs
     const window = sumBuckets(series.buckets.slice(onset.index, onset.endIndex))
     const since = sumBuckets(series.buckets.slice(onset.index))
     onsetOut = {
-      at: iso(onset.at),
+      at: iso(onsetAt),
       method: ONSET_METHOD,
       confidence: onset.confidence,
       baselineErrorRate: round4(onset.baselineErrorRate),
@@ -158,14 +175,19 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
       id,
       source: 'logs',
       kind: 'log-onset',
-      summary: `Error rate rose from ${pct(onset.baselineErrorRate)} to ${pct(onset.incidentErrorRate)} (${windowText}) at ${hhmm(onset.at)} (confidence ${onset.confidence})`,
-      at: iso(onset.at),
+      summary: `Error rate rose from ${pct(onset.baselineErrorRate)} to ${pct(onset.incidentErrorRate)} (${windowText}) at ${hhmm(onsetAt)} (confidence ${onset.confidence})`,
+      at: onsetOut.at,
       ref: firstError ? {file: firstError.file, line: firstError.line} : {},
       data: {baselineErrorRate: onsetOut.baselineErrorRate, incidentErrorRate: onsetOut.incidentErrorRate, llr: Math.round(onset.llr), windowEnd: iso(windowEnd), windowLines: window.total, windowErrors: window.error, linesSinceOnset: since.total, errorsSinceOnset: since.error},
     })
   }
 
-  const groups = groupTemplates(aggregator, onset?.at ?? null, from, to, series.widthMs)
+  // Without a change-point in the logs, lines are split at the declared time (--started-at, the
+  // alert), the onset every other phase falls back to.
+  const groups = groupTemplates(aggregator, splitAt ?? options.onsetHint, from, to, series.widthMs, (stats) => {
+    const anchor = anchorOf(stats.samples)
+    return anchor ? Date.parse(anchor.at) : null
+  })
   const templates: LogTemplate[] = groups.slice(0, options.maxTemplates).map((group) => {
     const id = newId()
     const samples = group.stats.flatMap((s) => s.samples).slice(0, 3)
@@ -176,14 +198,14 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
     // Plain-text templates usually carry their level word already ("ERROR <*> OrderService …").
     const levelWord = level && !template.slice(0, 40).toUpperCase().includes(level) ? `${level} ` : ''
     const anchored = Number.isFinite(group.firstSeen) ? null : anchorOf(samples)
-    const note =
-      group.isNew && onset
+    // Untimed lines first: a time that is only an anchor must be said so before anything is read into it.
+    const note = anchored
+      ? ` (untimed lines; time approximate, anchored on ${ANCHOR_TEXT[anchored.source]})`
+      : group.isNew && onset
         ? ` (new since onset ${hhmm(onset.at)})`
         : group.surgeScore >= 1
           ? ` (surging ×${(2 ** group.surgeScore).toFixed(1)} since onset)`
-          : anchored
-            ? ` (untimed lines; time approximate, anchored on ${ANCHOR_TEXT[anchored.source]})`
-            : ''
+          : ''
     items.push({
       id,
       source: 'logs',

@@ -85,13 +85,26 @@ export function detectOnset(series: ErrorSeries, options: OnsetOptions = {}): On
   if (significant.length === 0) return null
 
   const hint = options.hint ?? null
-  const chosen = significant.reduce((best, a) => {
+  let chosen = significant.reduce((best, a) => {
     if (hint === null) return profile[a].llr > profile[best].llr ? a : best
     const distance = Math.abs(series.starts[a] - hint)
     const bestDistance = Math.abs(series.starts[best] - hint)
     return distance < bestDistance || (distance === bestDistance && profile[a].llr > profile[best].llr) ? a : best
   })
+  // An earlier change-point whose incident window runs through the chosen one is where it began:
+  // errors that never went back to the baseline and then grew are one incident, not two.
+  for (const a of significant) {
+    if (a < chosen && profile[a].b > chosen) {
+      chosen = a
+      break
+    }
+  }
   const {b, llr, p0, p1} = profile[chosen]
+  // Never in a gap or a quiet stretch: the incident's first error bounds the onset. With empty
+  // buckets the likelihood is the same wherever the window starts inside the gap.
+  let first = chosen
+  while (first < b - 1 && series.errors[first] === 0) first++
+  chosen = first
   const strength = 1 - Math.exp(-llr / 50)
   const contrast = Math.min(1, (p1 - p0) / 0.1)
   return {
@@ -103,4 +116,23 @@ export function detectOnset(series: ErrorSeries, options: OnsetOptions = {}): On
     llr,
     confidence: Math.round(Math.max(0.05, Math.min(0.99, strength * contrast)) * 100) / 100,
   }
+}
+
+/** Errors of a new kind this long before the change-point bucket, still going at it, are the incident's first. */
+export const LEAD_IN_MS = 5 * 60_000
+
+/**
+ * The onset to the line: the first error of a kind new at the incident, that is an error template
+ * first seen in the change-point bucket or in the few minutes before it and still occurring up to
+ * it (an expired certificate's errors that gave way to the thread pool they exhausted); else the
+ * bucket start. A change logged before that line, even within the same minute, came
+ * before the incident; one logged in a quiet stretch before it is not after the onset.
+ */
+export function incidentStart(bucketStart: number, widthMs: number, errorTemplates: Iterable<{firstSeen: number; lastSeen: number}>): number {
+  let first = Number.POSITIVE_INFINITY
+  for (const t of errorTemplates) {
+    // New just before the change-point and still going when it came (or giving way to it within a bucket).
+    if (t.firstSeen >= bucketStart - LEAD_IN_MS && t.firstSeen < bucketStart + widthMs && t.lastSeen >= bucketStart - widthMs && t.firstSeen < first) first = t.firstSeen
+  }
+  return Number.isFinite(first) ? first : bucketStart
 }

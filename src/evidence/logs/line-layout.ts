@@ -22,6 +22,11 @@ export interface LearnedLevel {
   field: number
   /** The column holds single letters (`D`, `I`, `W`, `E` as in logcat), accepted only there. */
   letters: boolean
+  /**
+   * Fields between the end of a stamp at the line start and the level (0: right after it), when
+   * the sample agrees: the level is then found from the stamp's end, not by walking the line again.
+   */
+  afterStamp: number | null
 }
 
 /** A stamp found in a line: `start` and `fieldAt` say where. */
@@ -285,28 +290,71 @@ export function fieldToken(line: string, field: number): string | null {
   return line.slice(start, end)
 }
 
-// Column words by length, so a field is compared in place (startsWith at an offset), nothing sliced.
-const COLUMN_BY_LENGTH: Array<Array<[string, Exclude<LogLevel, null>]>> = []
-for (const [word, level] of Object.entries(COLUMN_WORDS)) (COLUMN_BY_LENGTH[word.length] ??= []).push([word, level])
+// Column words by length and first character, so a field is compared in place (startsWith at an
+// offset) against one or two spellings, nothing sliced; the last word matched is tried first, since
+// a log repeats a handful of levels.
+const COLUMN_INDEX: Array<Map<number, Array<[string, Exclude<LogLevel, null>]>>> = []
+for (const [word, level] of Object.entries(COLUMN_WORDS)) {
+  const byFirst = (COLUMN_INDEX[word.length] ??= new Map())
+  const list = byFirst.get(word.charCodeAt(0))
+  if (list) list.push([word, level])
+  else byFirst.set(word.charCodeAt(0), [[word, level]])
+}
+let lastColumnWord = ''
+let lastColumnLevel: Exclude<LogLevel, null> = 'info'
 
 /** The level field `field` of `line` names, compared in place; falls back to lower-casing an odd spelling. */
 export function levelAtField(line: string, field: number, letters: boolean): Exclude<LogLevel, null> | null {
-  let start = field === 0 ? 0 : fieldStart(line, field)
-  if (start < 0) return null
+  return levelAt(line, 0, field, letters)
+}
+
+/** The level the field `skip` fields on from `from` names (`from` at a field start or in the spaces before one). */
+export function levelAt(line: string, from: number, skip: number, letters: boolean): Exclude<LogLevel, null> | null {
+  let start = from
+  while (isSpace(line.charCodeAt(start))) start++
+  for (let k = 0; k < skip; k++) {
+    while (start < line.length && !isSpace(line.charCodeAt(start))) start++
+    while (isSpace(line.charCodeAt(start))) start++
+  }
+  if (start >= line.length) return null
   let end = start
   while (end < line.length && !isSpace(line.charCodeAt(end))) end++
   while (start < end && isPunctuation(line.charCodeAt(start))) start++
   while (end > start && isPunctuation(line.charCodeAt(end - 1))) end--
   const length = end - start
   if (length === 1) return letters && Object.hasOwn(COLUMN_LETTERS, line[start]) ? COLUMN_LETTERS[line[start]] : null
-  const candidates = COLUMN_BY_LENGTH[length]
-  if (candidates === undefined) return null
-  for (const [word, level] of candidates) if (line.startsWith(word, start)) return level
+  if (length === lastColumnWord.length && line.startsWith(lastColumnWord, start)) return lastColumnLevel
+  const candidates = COLUMN_INDEX[length]?.get(line.charCodeAt(start))
+  if (candidates !== undefined) {
+    for (const [word, level] of candidates) {
+      if (line.startsWith(word, start)) {
+        lastColumnWord = word
+        lastColumnLevel = level
+        return level
+      }
+    }
+  }
+  if (length < 3 || length > 11) return null
   const word = line.slice(start, end).toLowerCase()
   return Object.hasOwn(COLUMN_WORDS, word) ? COLUMN_WORDS[word] : null
 }
 
 const LEVEL_FIELDS = 12
+
+/** Fields from `from` (a stamp's end) to the start of field `field`; -1 when the field starts before it. */
+export function fieldsBetween(line: string, from: number, field: number): number {
+  const target = fieldStart(line, field)
+  if (target < from) return -1
+  let count = 0
+  let i = from
+  while (isSpace(line.charCodeAt(i))) i++
+  while (i < target) {
+    while (i < line.length && !isSpace(line.charCodeAt(i))) i++
+    while (isSpace(line.charCodeAt(i))) i++
+    count++
+  }
+  return count
+}
 
 /** The field that holds a level in at least 60 % of the sample lines (and two of them), if one does. */
 export function learnLevelField(sample: readonly string[]): LearnedLevel | null {
@@ -326,7 +374,7 @@ export function learnLevelField(sample: readonly string[]): LearnedLevel | null 
   for (let field = 0; field < LEVEL_FIELDS; field++) {
     const hits = words[field] + letters[field]
     if (hits >= needed && hits > bestHits) {
-      best = {field, letters: letters[field] > words[field]}
+      best = {field, letters: letters[field] > words[field], afterStamp: null}
       bestHits = hits
     }
   }

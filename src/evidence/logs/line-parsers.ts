@@ -1,4 +1,4 @@
-import {learnLevelField, learnTimestamp, levelAtField, scanForTimestamp, timestampAt, type LearnedLevel, type LearnedTimestamp, type TimestampLayouts} from './line-layout.js'
+import {fieldsBetween, learnLevelField, learnTimestamp, levelAt, levelAtField, scanForTimestamp, timestampAt, type LearnedLevel, type LearnedTimestamp, type TimestampLayouts} from './line-layout.js'
 import {emptyRecord, findLevelWord, type LogRecord} from './log-record.js'
 import {parseLogfmt, recordFromFields, recordFromFlatJson} from './structured-fields.js'
 import {parseAccessTimestamp, type TimeContext} from './timestamp.js'
@@ -103,7 +103,11 @@ export function parsePlainLine(line: string, layout: LineLayout, context: ParseC
     }
   }
   let level = stamp?.level ?? null
-  if (level === null && layout.level !== null) level = levelAtField(line, layout.level.field, layout.level.letters)
+  const column = layout.level
+  if (level === null && column !== null) {
+    // From the stamp's end when the sample showed the level a fixed number of fields after it.
+    level = stamp !== null && stamp.fieldAt === 0 && column.afterStamp !== null ? levelAt(line, stamp.end, column.afterStamp, column.letters) : levelAtField(line, column.field, column.letters)
+  }
   record.level = level ?? findLevelWord(message)?.level ?? null
   record.message = message
   return record
@@ -122,6 +126,21 @@ export function parseLine(line: string, layout: LineLayout, context: ParseContex
     if (logfmt) return logfmt
   }
   return parsePlainLine(line, layout, context)
+}
+
+/** The number of fields between a leading stamp and the level field, when at least 90 % of the sample agree. */
+function commonGap(sample: readonly string[], timestamp: LearnedTimestamp, field: number, context: ParseContext): number | null {
+  const gaps = new Map<number, number>()
+  let seen = 0
+  for (const line of sample) {
+    const stamp = timestampAt(line, timestamp, context.time)
+    if (!stamp || stamp.fieldAt !== 0) continue
+    seen++
+    const gap = fieldsBetween(line, stamp.end, field)
+    if (gap >= 0) gaps.set(gap, (gaps.get(gap) ?? 0) + 1)
+  }
+  for (const [gap, count] of gaps) if (count * 10 >= seen * 9) return gap
+  return null
 }
 
 /**
@@ -143,6 +162,7 @@ export function learnLineLayout(sample: readonly string[], context: ParseContext
   }
   const timestamp = plain.length > 0 ? learnTimestamp(plain, context.layouts, context.time, nowMs) : null
   const level = plain.length > 0 ? learnLevelField(plain) : null
+  if (level && timestamp?.from === 'start' && timestamp.field === 0) level.afterStamp = commonGap(plain, timestamp, level.field, context)
   if (timestamp) counts.plain = plain.filter((line) => timestampAt(line, timestamp, context.time) !== null).length
   let format: LogFormat = 'plain'
   if (considered > 0) {

@@ -59,6 +59,8 @@ export interface LogEntry {
   ts: number
   level?: unknown
   fields?: Record<string, unknown>
+  /** Where it is cited in its source (a line or object number); default its position in the answer. */
+  line?: number
 }
 
 interface Held {
@@ -71,6 +73,8 @@ interface Held {
 
 export class SourceReader {
   private layout: LineLayout | null = null
+  /** Whether the source is an access log (its requests are counted apart from the application's). */
+  private accessLog = false
   private head: Array<[string, number, LogEntry | null]> = []
   private readonly context: ParseContext
   private readonly markers: SeverityMarkers
@@ -176,6 +180,7 @@ export class SourceReader {
       this.reading.timestampPlace = stamp.from === 'start' ? (stamp.field === 0 ? 'line start' : `field ${stamp.field + 1}`) : stamp.field === 1 ? 'last field' : `field ${stamp.field} from the end`
     }
     this.reading.levelField = this.layout.level?.field ?? null
+    this.accessLog = this.layout.format === 'access'
     const head = this.head
     this.head = []
     for (const [text, n, entry] of head) {
@@ -236,12 +241,13 @@ export class SourceReader {
   }
 
   /**
-   * In a source with no timestamps, an exception or traceback after a line that said nothing of an
-   * error is an event of its own (container stdout: "Connecting to db" then "java.lang.OutOfMemoryError"),
-   * not that line's trace. After an error or warning line, or inside a trace, it still continues it.
+   * After a line with no time of its own (container stdout, untimed output), an exception or a
+   * traceback is an event of its own ("Connecting to db" then "java.lang.OutOfMemoryError"), not
+   * that line's trace: nothing says they belong together. Inside a trace, or after a timed line
+   * (a logger's "ERROR msg" then its exception), it still continues the event.
    */
   private startsUntimedException(line: string): boolean {
-    if (this.layout?.timestamp || this.inTrace || this.pending?.level === 'error' || this.pending?.level === 'warn') return false
+    if (this.inTrace || this.pending === null || !Number.isNaN(this.pending.ts)) return false
     return EXCEPTION_START.test(line)
   }
 
@@ -312,11 +318,28 @@ export class SourceReader {
   }
 
   private emit(record: LogRecord, raw: string, line: number, trace: readonly string[]): void {
+    // A switch with a property each, not levels[record.level]: this runs on every event.
     const levels = this.reading.levels
-    if (record.level === 'error' || (record.status !== null && record.status >= 500)) levels.error++
-    else if (record.level === null) levels.unknown++
-    else levels[record.level]++
-    this.sink.add(record, raw, this.source, line, trace, this.layout?.format === 'access')
+    if (record.status !== null && record.status >= 500) levels.error++
+    else {
+      switch (record.level) {
+        case 'error':
+          levels.error++
+          break
+        case 'warn':
+          levels.warn++
+          break
+        case 'info':
+          levels.info++
+          break
+        case 'debug':
+          levels.debug++
+          break
+        default:
+          levels.unknown++
+      }
+    }
+    this.sink.add(record, raw, this.source, line, trace, this.accessLog)
   }
 
   private describeTime(): void {

@@ -60,6 +60,8 @@ const RUBY_FRAME = /^\s*(?:from )?([^\s:]+\.rb):(\d+):in [`'](.+?)'/
 const PHP_FRAME = /^#\d+ (\S+\.php)\((\d+)\): (.+)$/
 const PYTHON_FRAME = /^\s*File "(.+)", line (\d+), in (.+)$/
 const GO_FILE = /^\s+(\S+\.go):(\d+)/
+const GOROUTINE = /^goroutine \d+ \[/
+const HTTP_PANIC = /panic serving \S+?: (.*)$/
 const RUST_FILE = /^\s+at (\S+\.rs):(\d+)(?::\d+)?\s*$/
 const RUST_FUNCTION = /^\s+\d+: (?:0x[\da-f]+ - )?(.+?)\s*$/
 const RUST_PANIC = /thread '[^']*' panicked at (?:'(.*)', )?(\S+?\.rs):(\d+):\d+:?(?:\s*(.*))?$/
@@ -76,6 +78,8 @@ export function parseException(firstLine: string, continuation: readonly string[
   const lines = [firstLine, ...continuation]
   const panicLine = lines.find(startsPanic)
   if (panicLine !== undefined) return parseGoPanic(panicLine, lines)
+  // A panic recovered and logged by net/http (`http: panic serving addr: msg`) is followed by its goroutine.
+  if (lines.some((line) => GOROUTINE.test(line))) return parseGoPanic(firstLine, lines)
   if (lines.some((line) => line.startsWith('Traceback (most recent call last)'))) return parsePython(lines)
   const rustPanic = lines.map((line) => RUST_PANIC.exec(line)).find((match) => match !== null)
   if (rustPanic) return parseRustPanic(rustPanic, lines)
@@ -160,7 +164,8 @@ function parseGoPanic(panicLine: string, lines: readonly string[]): ParsedExcept
     }
   }
   const colon = panicLine.indexOf(': ')
-  return {type: panicLine.startsWith('fatal error') ? 'fatal error' : 'panic', message: panicLine.slice(colon + 2).trim(), frames: selectFrames(frames)}
+  const message = HTTP_PANIC.exec(panicLine)?.[1] ?? panicLine.slice(colon + 2)
+  return {type: panicLine.includes('fatal error') ? 'fatal error' : 'panic', message: message.trim(), frames: selectFrames(frames)}
 }
 
 function parseRustPanic(panic: RegExpExecArray, lines: readonly string[]): ParsedException {

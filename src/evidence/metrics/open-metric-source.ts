@@ -9,11 +9,12 @@ export type OpenedMetricSource = {source: MetricSource} | {unsupported: string}
 
 /**
  * Picks the reader for one `--metrics` value by its content: JSON (a saved query_range response)
- * or CSV. A URL names a live Prometheus, which has no reader yet, so it is reported, not faked.
+ * or CSV. A URL names a live Prometheus, which the live sources ask (the CLI routes a `--metrics`
+ * URL there), so here it is reported, not read.
  */
 export async function openMetricSource(location: string): Promise<OpenedMetricSource> {
   if (/^https?:\/\//i.test(location)) {
-    return {unsupported: `${displayLocation(location)} is a live Prometheus URL; querying Prometheus live is not supported yet, so it was not read`}
+    return {unsupported: `${displayLocation(location)} is a live Prometheus URL, which is asked through --prometheus, not read as a metrics file`}
   }
   const firstChar = await firstNonBlankChar(location)
   // Any JSON (an object, or an array that is not a query_range answer) goes to the JSON reader, which says what it is not.

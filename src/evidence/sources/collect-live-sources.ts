@@ -2,6 +2,10 @@ import type {Incident} from '../../incident/incident.js'
 import {readSavedAnswer, type SourceManifest} from './answer-store.js'
 import type {LiveSourceAdapter, SourceQuestion} from './live-source.js'
 import {type LiveSourcesRuntime, WINDOW_AFTER_MS} from './live-runtime.js'
+import type {KubernetesInput} from '../kubernetes/kubernetes-evidence.js'
+import {kubernetesInputs} from './kubernetes/kube-objects.js'
+import {kubernetesAdapter} from './kubernetes/kubernetes-adapter.js'
+import {type RolloutEvent, rolloutEvents} from './kubernetes/rollout-events.js'
 import {elasticsearchAdapter} from './elasticsearch/elasticsearch-adapter.js'
 import {readElasticsearchAnswers} from './elasticsearch/read-elasticsearch-answers.js'
 import {lokiAdapter} from './loki/loki-adapter.js'
@@ -19,6 +23,10 @@ export interface LiveEvidence {
   metricLocations: string[]
   /** Log stores' counts and samples, to merge into the log analysis. */
   logStores: StoreReading[]
+  /** Rollouts and ConfigMap changes the cluster recorded, in the deploy-event line shape. */
+  rollouts: RolloutEvent[]
+  /** Pods and events the cluster listed, read by the Kubernetes readers: one input per saved page. */
+  kubernetes: KubernetesInput[]
   limitations: string[]
   manifests: SourceManifest[]
 }
@@ -39,6 +47,8 @@ export async function collectLiveSources(incident: Incident, sources: LiveSource
   const metricSeries: SourcedSeries[] = []
   const metricLocations: string[] = []
   const logStores: StoreReading[] = []
+  const rollouts: RolloutEvent[] = []
+  const kubernetes: KubernetesInput[] = []
   for (const manifest of manifests) {
     const answers = await Promise.all(manifest.answers.map(async (answer) => ({answer, body: await readSavedAnswer(runtime.incidentDir, answer)})))
     if (manifest.source === 'prometheus') {
@@ -54,9 +64,16 @@ export async function collectLiveSources(incident: Incident, sources: LiveSource
       const read = readElasticsearchAnswers(answers, {location: manifest.url, now: runtime.now})
       if (read) logStores.push(read)
       limitations.push(...(read?.problems ?? []).map((problem) => `Elasticsearch answer ${problem}`))
+    } else if (manifest.source === 'kubernetes') {
+      const role = (name: string) => answers.filter((a) => a.answer.role === name).map((a) => a.body)
+      const window = {from: Date.parse(manifest.window.from), to: Date.parse(manifest.window.to)}
+      rollouts.push(...rolloutEvents({replicasets: role('replicasets'), controllerrevisions: role('controllerrevisions'), configmaps: role('configmaps')}, window))
+      const read = kubernetesInputs(answers, Boolean(sources.kubernetes?.labelSelector))
+      kubernetes.push(...read.inputs)
+      limitations.push(...read.problems.map((problem) => `Kubernetes API answer ${problem}`))
     }
   }
-  return {metricSeries, metricLocations, logStores, limitations, manifests}
+  return {metricSeries, metricLocations, logStores, rollouts, kubernetes, limitations, manifests}
 }
 
 function adapters(sources: LiveSources, runtime: LiveSourcesRuntime): LiveSourceAdapter[] {
@@ -66,6 +83,10 @@ function adapters(sources: LiveSources, runtime: LiveSourcesRuntime): LiveSource
   }
   if (sources.elasticsearch) {
     list.push(elasticsearchAdapter({url: sources.elasticsearch.url, index: sources.elasticsearch.index, auth: runtime.auth.elasticsearch, fields: runtime.elasticsearchFields, fetch: runtime.fetch}))
+  }
+  if (sources.kubernetes) {
+    const {context, namespace, labelSelector} = sources.kubernetes
+    list.push(kubernetesAdapter({context, namespace, labelSelector, kubeconfig: runtime.kubeconfig, env: runtime.env, fetch: runtime.fetch}))
   }
   if (sources.loki) {
     list.push(lokiAdapter({url: sources.loki.url, selector: sources.loki.selector, tenant: sources.loki.tenant, auth: runtime.auth.loki, fetch: runtime.fetch}))

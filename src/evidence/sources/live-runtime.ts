@@ -19,6 +19,8 @@ export interface LiveSourcesRuntime {
   windowBeforeMs: number
   redactIps: boolean
   now: Date
+  /** For the kubeconfig ($KUBECONFIG, $HOME) and in-cluster detection. */
+  env: NodeJS.ProcessEnv
   fetch?: typeof globalThis.fetch
 }
 
@@ -61,5 +63,6 @@ export function liveSourcesRuntime(
     windowBeforeMs: parseDuration(config?.window ?? DEFAULT_WINDOW_BEFORE),
     redactIps: options.redactIps,
     now: options.now,
+    env,
   }
 }

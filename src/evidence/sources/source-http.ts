@@ -15,7 +15,8 @@ export interface SourceAuth {
   headers?: Record<string, string>
 }
 
-export type RequestFailureKind = 'unreachable' | 'timeout' | 'auth' | 'not-found' | 'rejected' | 'server' | 'malformed'
+/** `setting`: a local setting is wrong before anything is asked (no kubeconfig, an unknown context). */
+export type RequestFailureKind = 'unreachable' | 'timeout' | 'auth' | 'not-found' | 'rejected' | 'server' | 'malformed' | 'setting'
 
 /** A request to a live source that failed; the message is already free of credentials. */
 export class SourceRequestError extends Error {
@@ -41,7 +42,7 @@ export interface SourceHttp {
   readonly display: string
   /** Every credential value, for masking anything that leaves. */
   readonly secrets: readonly string[]
-  get(path: string, params?: Record<string, string | number | undefined>): Promise<SourceAnswer>
+  get(path: string, params?: Record<string, string | number | undefined>, headers?: Record<string, string>): Promise<SourceAnswer>
   post(path: string, body: unknown): Promise<SourceAnswer>
 }
 
@@ -83,13 +84,13 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
   const display = displayUrl(base)
   const mask = (text: string) => maskSecrets(text, secrets)
 
-  async function send(method: 'GET' | 'POST', url: string, body: string | undefined): Promise<SourceAnswer> {
+  async function send(method: 'GET' | 'POST', url: string, body: string | undefined, extra: Record<string, string> = {}): Promise<SourceAnswer> {
     for (let attempt = 0; ; attempt++) {
       budget.claimQuery()
       const signal = AbortSignal.any([budget.deadline, AbortSignal.timeout(timeoutMs)])
       let response: Response
       try {
-        response = await fetchImpl(url, {method, headers: body === undefined ? headers : {...headers, 'content-type': 'application/json'}, body, signal})
+        response = await fetchImpl(url, {method, headers: {...headers, ...extra, ...(body === undefined ? {} : {'content-type': 'application/json'})}, body, signal})
       } catch (error) {
         if (budget.deadline.aborted) throw new BudgetExhausted('time')
         if (signal.aborted) throw new SourceRequestError('timeout', `no answer within ${Math.round(timeoutMs / 1000)} s`)
@@ -147,7 +148,7 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
   return {
     display,
     secrets,
-    get: (path, params = {}) => send('GET', buildUrl(base, path, params), undefined),
+    get: (path, params = {}, extra = {}) => send('GET', buildUrl(base, path, params), undefined, extra),
     post: (path, body) => send('POST', buildUrl(base, path, {}), JSON.stringify(body)),
   }
 }

@@ -2,6 +2,7 @@ import type {EvidenceFacts} from '../../evidence/evidence-facts.js'
 import type {Incident} from '../../incident/incident.js'
 import type {Rca} from '../../incident/rca.js'
 import type {PostmortemChart} from '../../render/html/render-postmortem-html.js'
+import {MITIGATION_WORDS} from '../../evidence/arc/classify-mitigation.js'
 import {renderErrorRateChart} from '../../render/svg/error-rate-chart.js'
 import type {MarkerKind} from '../../render/svg/marker-style.js'
 import {renderPhaseStrip} from '../../render/svg/phase-strip.js'
@@ -18,9 +19,9 @@ export function postmortemCharts(incident: Incident, rca: Rca, facts: EvidenceFa
     const text = event.text.replace(/^.*?: /, '')
     if (event.kind === 'change') markers.push({at: event.at, label: text, kind: 'change'})
     if (event.kind === 'deploy') markers.push({at: event.at, label: text, kind: 'deploy'})
-    if (event.kind === 'mitigation') markers.push({at: event.at, label: `${text} (from the evidence)`, kind: 'mitigation'})
   }
   const arc = incident.arc ?? facts.arc
+  if (arc.mitigation) markers.push({at: arc.mitigation.at, label: `${arc.mitigation.description} — ${MITIGATION_WORDS[arc.mitigation.kind]}, from the evidence`, kind: 'mitigation'})
   if (arc.recovery) markers.push({at: arc.recovery.at, label: 'back to baseline (from the evidence)', kind: 'recovery'})
   if (t.mitigatedAt) markers.push({at: t.mitigatedAt, label: incident.mitigation ? `mitigated: ${incident.mitigation}` : 'mitigated', kind: 'mitigation'})
   if (t.resolvedAt) markers.push({at: t.resolvedAt, label: incident.resolution ? `resolved: ${incident.resolution}` : 'resolved', kind: 'resolved'})

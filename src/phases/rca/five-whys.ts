@@ -1,6 +1,7 @@
 import type {EvidenceFacts} from '../../evidence/evidence-facts.js'
 import type {Rca, RootCause} from '../../incident/rca.js'
 import type {RootCauseCategory} from '../../incident/vocabulary.js'
+import {formatTime} from '../../render/format.js'
 import {symptomBecause} from '../../render/sentences/impact.js'
 import type {Story} from '../../render/sentences/story.js'
 import {truncateLabel} from '../../render/svg/svg-text.js'
@@ -9,8 +10,9 @@ type Why = Rca['fiveWhys'][number]
 
 /**
  * Five whys from symptom to a system or process cause. The first two are facts from the
- * evidence; the last ones name the safeguard that was missing for this kind of cause, which is
- * where prevention belongs (never a person).
+ * evidence; when the dominant error followed an earlier one the cause cites (a pool exhausted
+ * after Redis refused connections), the third shows that chain; the last ones name the safeguard
+ * that was missing for this kind of cause, which is where prevention belongs (never a person).
  */
 export function buildFiveWhys(cause: RootCause, facts: EvidenceFacts, service: string, story: Story): Why[] {
   const errors = facts.errors
@@ -27,7 +29,24 @@ export function buildFiveWhys(cause: RootCause, facts: EvidenceFacts, service: s
     evidenceIds: top ? [top.evidenceId] : cause.evidenceIds.slice(0, 2),
   }
   const [third, fourth, fifth] = SAFEGUARDS[cause.category](cause)
-  return [symptom, mechanism, {...third, evidenceIds: cause.evidenceIds.slice(0, 3)}, {...fourth, evidenceIds: []}, {...fifth, evidenceIds: []}]
+  const origin = top ? causalChain(cause, facts, top) : null
+  return [symptom, mechanism, origin ?? {...third, evidenceIds: cause.evidenceIds.slice(0, 3)}, {...fourth, evidenceIds: []}, {...fifth, evidenceIds: []}]
+}
+
+type TopError = EvidenceFacts['topErrors'][number]
+
+/** The earlier failure the dominant error followed from, when the cause cites both and the logs date them. */
+function causalChain(cause: RootCause, facts: EvidenceFacts, dominant: TopError): Why | null {
+  const dated = (error: TopError): error is TopError & {firstSeen: string} => typeof error.firstSeen === 'string'
+  const cited = facts.topErrors.filter((error) => error.isNew && dated(error) && cause.evidenceIds.includes(error.evidenceId)).filter(dated)
+  const first = [...cited].sort((a, b) => a.firstSeen.localeCompare(b.firstSeen))[0]
+  if (!first || !dated(dominant) || first.evidenceId === dominant.evidenceId || first.firstSeen >= dominant.firstSeen) return null
+  const where = cause.component ? ` (${cause.component})` : ''
+  return {
+    why: 'Why did that error start?',
+    because: `It followed an earlier failure${where}: "${truncateLabel(first.text, 120)}" began at ${formatTime(first.firstSeen)}, before "${truncateLabel(dominant.text, 80)}" (from ${formatTime(dominant.firstSeen)}); the later errors are its effects.`,
+    evidenceIds: [first.evidenceId, dominant.evidenceId],
+  }
 }
 
 type Step = {why: string; because: string}

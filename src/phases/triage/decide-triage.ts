@@ -21,8 +21,10 @@ export function decideTriage(incident: Incident, facts: EvidenceFacts, rollbacks
     impact: {
       summary: impactSummary,
       errorCount: errors?.count ?? null,
-      requestCount: errors?.requests ?? null,
+      requestCount: facts.requests?.during.total ?? errors?.requests ?? null,
       errorRate: errors?.rateSinceOnset ?? null,
+      failedRequests: facts.requests?.during.failed ?? null,
+      failureRate: facts.requests && facts.requests.during.total > 0 ? facts.requests.during.failed / facts.requests.during.total : null,
       firstErrorAt: errors?.firstErrorAt ?? null,
       affectedEndpoints: (facts.requests?.endpoints ?? []).filter((endpoint) => endpoint.affected).map((endpoint) => ({endpoint: endpoint.endpoint, errors: endpoint.during.failed})),
       affectedUsers: facts.affectedUsers,

@@ -8,9 +8,13 @@ export const TriageResultSchema = z.object({
   schemaVersion: z.literal(1),
   impact: z.object({
     summary: z.string(),
+    /** Error lines since the onset, from every source (one failed request can leave several). */
     errorCount: z.number().int().nullable(),
     requestCount: z.number().int().nullable(),
     errorRate: z.number().nullable(),
+    /** Failed requests since the onset, each counted once, and their share (absent in older triage files). */
+    failedRequests: z.number().int().nullable().optional(),
+    failureRate: z.number().nullable().optional(),
     firstErrorAt: z.string().nullable(),
     affectedEndpoints: z.array(z.object({endpoint: z.string(), errors: z.number().int()})),
     affectedUsers: z.number().int().nullable(),

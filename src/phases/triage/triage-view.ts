@@ -21,6 +21,8 @@ export function triageView(incident: Incident, triage: TriageResult, notify: Not
     errorCount: formatCount(impact.errorCount),
     requestCount: formatCount(impact.requestCount),
     errorRate: formatPercent(impact.errorRate),
+    // Failed requests are counted once; without request lines only error lines can be counted.
+    requests: impact.failedRequests === null || impact.failedRequests === undefined ? null : {failed: formatCount(impact.failedRequests), total: formatCount(impact.requestCount), rate: formatPercent(impact.failureRate ?? null)},
     firstErrorAt: formatTime(impact.firstErrorAt),
     affectedUsers: formatCount(impact.affectedUsers),
     endpoints: impact.affectedEndpoints,

@@ -13,6 +13,9 @@ export interface PostmortemHtmlInput {
 }
 
 const SAFE_HREF = /^(?:https?:|mailto:|#|\.{0,2}\/|[\w.-]+(?:[/?#]|$))/i
+const EVIDENCE_ID = /^ev-[a-z0-9][a-z0-9._-]*$/
+/** A list item that defines an evidence id: "- `ev-logs-2` — …" (the Supporting information list). */
+const EVIDENCE_ENTRY = /^[ \t]*[-*+] `(ev-[a-z0-9][a-z0-9._-]*)`/gm
 
 /**
  * The postmortem as one self-contained HTML file: no scripts, stylesheets, fonts or images are
@@ -22,9 +25,41 @@ const SAFE_HREF = /^(?:https?:|mailto:|#|\.{0,2}\/|[\w.-]+(?:[/?#]|$))/i
 export function renderPostmortemHtml(input: PostmortemHtmlInput): string {
   const {title, markdown, charts} = input
   const inlined = new Set<string>()
+  // Evidence ids link to their entry, and only ids that have one do: no link without a target.
+  const entries = new Set([...markdown.matchAll(EVIDENCE_ENTRY)].map((match) => match[1]))
+  const anchored = new Set<string>()
+  let defining: string | null = null
   const marked = new Marked({
     gfm: true,
     renderer: {
+      codespan({text}: Tokens.Codespan): string | false {
+        if (!EVIDENCE_ID.test(text) || !entries.has(text) || text === defining) return false
+        return `<a class="evidence-ref" href="#${text}"><code>${escapeHtml(text)}</code></a>`
+      },
+      listitem(item: Tokens.ListItem): string | false {
+        const id = /^`(ev-[a-z0-9][a-z0-9._-]*)`/.exec(item.text)?.[1]
+        if (!id || !entries.has(id) || anchored.has(id) || item.task) return false
+        anchored.add(id)
+        defining = id
+        const body = this.parser.parse(item.tokens, Boolean(item.loose))
+        defining = null
+        return `<li id="${id}">${body}</li>\n`
+      },
+      table(token: Tokens.Table): string {
+        // A header row of empty cells (a Markdown key/value table) is no header at all; body cells
+        // carry their column's name, which the narrow layout shows beside each value.
+        const names = token.header.map((cell) => plainText(this.parser.parseInline(cell.tokens)))
+        const cell = (item: Tokens.TableCell, index: number, tag: 'th' | 'td') => {
+          const align = item.align ? ` style="text-align:${item.align}"` : ''
+          const label = tag === 'td' && names[index] ? ` data-label="${escapeHtml(names[index])}"` : ''
+          return `<${tag}${align}${label}>${this.parser.parseInline(item.tokens)}</${tag}>`
+        }
+        const head = names.some((name) => name !== '') ? `<thead>\n<tr>${token.header.map((item, i) => cell(item, i, 'th')).join('')}</tr>\n</thead>\n` : ''
+        const rows = token.rows.map((row) => `<tr>${row.map((item, i) => cell(item, i, 'td')).join('')}</tr>`).join('\n')
+        // Tables of more than two columns become labelled blocks on a phone; key/value tables fit as they are.
+        const classes = [head ? '' : 'no-header', token.header.length > 2 ? 'wide' : ''].filter(Boolean).join(' ')
+        return `<table${classes ? ` class="${classes}"` : ''}>\n${head}<tbody>\n${rows}\n</tbody>\n</table>\n`
+      },
       paragraph({tokens}: Tokens.Paragraph): string | false {
         const visible = tokens.filter((t) => !(t.type === 'text' && t.raw.trim() === '') && t.type !== 'br')
         const only = visible.length === 1 && visible[0].type === 'image' ? (visible[0] as Tokens.Image) : null
@@ -75,4 +110,8 @@ export function renderPostmortemHtml(input: PostmortemHtmlInput): string {
     '</html>',
     '',
   ].join('\n')
+}
+
+function plainText(html: string): string {
+  return html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim()
 }

@@ -34,6 +34,8 @@ export interface TemplateSpec {
   levels?: LogTemplate['levels']
   /** Minutes after the onset of its first line (default: at the onset). */
   firstAfter?: number
+  /** Lines without timestamps: no first-seen time, not new, not surging. */
+  untimed?: boolean
 }
 
 export interface CommitSpec {
@@ -85,9 +87,9 @@ export function bundleOf(spec: BundleSpec): EvidenceBundle {
         count: count + before,
         baselineCount: before,
         incidentCount: count,
-        surgeScore: before === 0 ? 7 : Math.log2(count / before),
-        isNew: onset !== null && before === 0,
-        firstSeen: onset && t.firstAfter !== undefined ? new Date(Date.parse(onset) + t.firstAfter * 60_000).toISOString() : onset,
+        surgeScore: t.untimed ? 0 : before === 0 ? 7 : Math.log2(count / before),
+        isNew: !t.untimed && onset !== null && before === 0,
+        firstSeen: t.untimed ? null : onset && t.firstAfter !== undefined ? new Date(Date.parse(onset) + t.firstAfter * 60_000).toISOString() : onset,
         lastSeen: onset,
         levels: t.levels ?? ['error'],
         samples: t.samples ?? [t.template],

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {changeCandidates} from '../../../src/agents/offline/change-candidates.js'
+import {changeCandidates, packagesInSubject} from '../../../src/agents/offline/change-candidates.js'
 import {incidentSignals} from '../../../src/agents/offline/incident-signals.js'
 import {scoreChangeCorrelation, timingWeight} from '../../../src/agents/offline/score-change-correlation.js'
 import {bundleOf, minutesBefore, shaOf} from './bundle-builder.js'
@@ -101,3 +101,29 @@ describe('scoreChangeCorrelation', () => {
     ])
   })
 })
+
+describe('dependency upgrades whose manifest is not parsed', () => {
+  it.each([
+    ['Bump snakeyaml from 1.33 to 2.0', ['snakeyaml']],
+    ['chore(deps): bump org.yaml:snakeyaml from 1.33 to 2.0', ['snakeyaml']],
+    ['Update dependency axios to v1.6.0', ['axios']],
+    ['requirements: allow urllib3 2.x', ['urllib3']],
+    ['Refactor the cart', []],
+  ])('"%s" names %j', (subject, packages) => {
+    expect(packagesInSubject(subject)).toEqual(packages)
+  })
+
+  it('ties a JVM upgrade to the failing frames of that library', () => {
+    const bundle = bundleOf({
+      exceptions: [{type: 'java.lang.NoSuchMethodError', message: "org.yaml.snakeyaml.representer.Representer: method 'void <init>()' not found", frames: ['OriginTrackedYamlLoader.java']}],
+      commits: [{subject: 'Bump snakeyaml from 1.33 to 2.0', files: ['pom.xml'], minutesBefore: 15, kind: 'dependency-upgrade'}],
+    })
+    bundle.logs!.exceptions[0].frames[0].function = 'org.springframework.boot.env.OriginTrackedYamlLoader.createYaml'
+    bundle.logs!.exceptions[0].frames.push({file: 'Representer.java', line: 12, function: 'org.yaml.snakeyaml.representer.Representer.<init>'})
+    const [candidate] = changeCandidates(bundle)
+    const scored = scoreChangeCorrelation(candidate, incidentSignals(bundle))
+    expect(scored).toMatchObject({supported: true, overlap: 1})
+    expect(scored.reasons.join(' ')).toContain('inside snakeyaml')
+  })
+})
+

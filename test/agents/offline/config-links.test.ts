@@ -13,7 +13,7 @@ import {matchLines} from '../../../src/agents/offline/signatures/compile-signatu
 function hitsFor(lines: string[]): SignatureHit[] {
   return builtInCatalogue().flatMap((signature) => {
     const extracted = signature.text.length > 0 ? matchLines(signature, lines) : null
-    return extracted ? [{signature, evidenceIds: ['ev-logs-2'], count: 40, isNew: true, fresh: true, startMs: 0, extracted, examples: [lines[0]], share: 0.5, metric: false}] : []
+    return extracted ? [{signature, evidenceIds: ['ev-logs-2'], count: 40, isNew: true, fresh: true, startMs: 0, extracted, examples: [lines[0]], share: 0.5, metric: false, timed: true}] : []
   })
 }
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
 import {rootCauseAnalyst} from '../../../src/agents/offline/specialists/root-cause-analyst.js'
-import {bundleOf, INCIDENT} from './bundle-builder.js'
+import {bundleOf, INCIDENT, minuteSeries} from './bundle-builder.js'
 
 const lead = (bundle: ReturnType<typeof bundleOf>) => rootCauseAnalyst(bundle, INCIDENT).findings[0]
 
@@ -66,4 +66,39 @@ describe('failure signatures, cascades and causal order', () => {
     const bundle = bundleOf({templates: [{template: "TypeError: Cannot read properties of undefined (reading 'amount')"}]})
     expect(rootCauseAnalyst(bundle, INCIDENT).findings.every((f) => f.confidence < 0.4)).toBe(true)
   })
+
+  it('does not blame a change that shares only a word with the errors when a failure of another kind came first', () => {
+    const bundle = bundleOf({
+      templates: [{template: 'identity client: Post <*> x509: certificate has expired or is not yet valid', samples: ['identity client: login token exchange failed: Post "https://identity.internal.example.net/oauth/token": x509: certificate has expired or is not yet valid']}],
+      commits: [{subject: 'Log structured fields in the login handler', files: ['internal/login/handler.go'], minutesBefore: 20}],
+    })
+    const [finding] = rootCauseAnalyst(bundle, INCIDENT).findings
+    expect(finding).toMatchObject({category: 'certificate-expiry', change: null, component: 'identity.internal.example.net'})
+  })
+
+  it('reads lines without timestamps as possibly new, and says so, at a lower confidence', () => {
+    const timed = lead(bundleOf({templates: [{template: 'ERROR OSError: [Errno 28] No space left on device'}]}))
+    const untimed = lead(bundleOf({templates: [{template: 'ERROR OSError: [Errno 28] No space left on device', untimed: true}]}))
+    expect(untimed).toMatchObject({category: 'resource-exhaustion', component: 'disk'})
+    expect(untimed.hypothesis).toContain('without timestamps')
+    expect(untimed.confidence).toBeLessThan(timed.confidence)
+  })
+
+  it('ties a DNS change made just before names stop resolving to the failure', () => {
+    const bundle = bundleOf({
+      templates: [{template: 'ERROR gateway upstream=<*> err="dial tcp: lookup <*> no such host"', samples: ['ERROR gateway upstream=login.crm.example err="dial tcp: lookup login.crm.example: no such host"']}],
+      deploys: [{kind: 'config', description: 'DNS: add the AU zone records and restart the resolvers', sha: null, minutesBefore: 3}],
+    })
+    expect(lead(bundle)).toMatchObject({category: 'config-change', change: {subject: 'DNS: add the AU zone records and restart the resolvers'}})
+  })
+
+  it('sees a surge that ramps up over minutes, without a single step', () => {
+    const ramp = (m: number) => (m < 0 ? 100 : 100 + Math.min(m, 10) * 40)
+    const bundle = bundleOf({
+      templates: [{template: 'WARN slow response from upstream, served stale page', levels: ['warn'], count: 20}],
+      metrics: [{name: 'edge_requests_per_second', points: minuteSeries(-30, 30, ramp)}],
+    })
+    expect(lead(bundle)).toMatchObject({category: 'traffic-surge'})
+  })
 })
+

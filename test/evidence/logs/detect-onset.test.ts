@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {detectOnset} from '../../../src/evidence/logs/detect-onset.js'
+import {detectOnset, incidentStart} from '../../../src/evidence/logs/detect-onset.js'
 
 const MINUTE = 60_000
 
@@ -61,5 +61,42 @@ describe('detectOnset', () => {
     const totals = flat.totals.map((t, i) => (i >= 50 ? t * 5 : t))
     const errors = flat.errors.map((e, i) => (i >= 50 ? e * 5 : e))
     expect(detectOnset({starts: flat.starts, totals, errors})).toBeNull()
+  })
+
+  it('takes an escalation for the incident it escalates: the onset is where the errors began', () => {
+    const escalating = series(120, [
+      {from: 30, to: 60, rate: 0.15},
+      {from: 60, to: 120, rate: 0.5},
+    ])
+    expect(detectOnset(escalating, {hint: 62 * MINUTE})!.index).toBe(30)
+  })
+
+  it('never places the onset in a gap of the log: the first error after it bounds it', () => {
+    const starts = Array.from({length: 40}, (_, i) => i * MINUTE)
+    // Steady traffic, a four-minute silence (a restart), then errors.
+    const totals = starts.map((_, i) => (i >= 20 && i < 24 ? 0 : 100))
+    const errors = starts.map((_, i) => (i >= 24 ? 30 : i % 10 === 5 ? 1 : 0))
+    const onset = detectOnset({starts, totals, errors})!
+    expect(onset.index).toBe(24)
+    expect(onset.at).toBe(24 * MINUTE)
+  })
+})
+
+describe('incidentStart', () => {
+  const t = (firstSeen: number, lastSeen = 20 * MINUTE) => ({firstSeen, lastSeen})
+  it('is the first error line of a new kind in the onset bucket', () => {
+    expect(incidentStart(10 * MINUTE, MINUTE, [t(10 * MINUTE + 40_000), t(10 * MINUTE + 12_000), t(11 * MINUTE)])).toBe(10 * MINUTE + 12_000)
+  })
+
+  it('moves back to new errors in the minutes before the change-point that carry on into it', () => {
+    expect(incidentStart(10 * MINUTE, MINUTE, [t(9 * MINUTE + 37_000), t(10 * MINUTE + 5_000)])).toBe(9 * MINUTE + 37_000)
+  })
+
+  it('takes new errors that gave way to the surge just before it', () => {
+    expect(incidentStart(10 * MINUTE, MINUTE, [t(7 * MINUTE, 9 * MINUTE + 59_000)])).toBe(7 * MINUTE)
+  })
+
+  it('ignores old errors and ones that stopped well before the incident', () => {
+    expect(incidentStart(10 * MINUTE, MINUTE, [t(2 * MINUTE), t(6 * MINUTE, 7 * MINUTE + 1000)])).toBe(10 * MINUTE)
   })
 })

@@ -103,6 +103,18 @@ describe('parseException', () => {
     expect(parsed.frames).toEqual([{file: '/build/internal/store/orders.go', line: 88, function: 'github.com/acme/orders/internal/store.(*OrderStore).Total'}])
   })
 
+  it('reads the goroutine trace after a panic net/http recovered', () => {
+    const parsed = parseException('2024/07/09 10:45:01 http: panic serving 10.1.2.3:51234: assignment to entry in nil map', [
+      'goroutine 1234 [running]:',
+      'net/http.(*conn).serve.func1()',
+      '\t/usr/local/go/src/net/http/server.go:1868 +0xb9',
+      'github.com/acme/cart/internal/cart.(*Cart).Merge(0xc000124000, 0xc0001a8000)',
+      '\t/src/internal/cart/merge.go:31 +0x1f4',
+    ])!
+    expect(parsed).toMatchObject({type: 'panic', message: 'assignment to entry in nil map'})
+    expect(parsed.frames).toEqual([{file: '/src/internal/cart/merge.go', line: 31, function: 'github.com/acme/cart/internal/cart.(*Cart).Merge'}])
+  })
+
   it('reads .NET, Ruby, PHP and Rust frames', () => {
     const dotnet = parseException('System.NullReferenceException: Object reference not set to an instance of an object.', [
       '   at Shop.Orders.OrderService.PlaceAsync(Order order) in /src/Shop.Orders/OrderService.cs:line 42',

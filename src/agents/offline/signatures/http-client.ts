@@ -41,6 +41,30 @@ export const HTTP_CLIENT_SIGNATURES: SignatureInput[] = [
     },
   },
   {
+    id: 'aws-sdk-server-error',
+    ecosystem: 'http-client',
+    failure: 'upstream-5xx',
+    title: 'An AWS service answered a call with a server error (5xx, SlowDown, InternalError)',
+    match: {
+      patterns: [
+        r`An error occurred \((?<status>5\d\d|ServiceUnavailable|InternalError|InternalFailure|InternalServerError|SlowDown)\) when calling the (?<command>\w+) operation`,
+        r`Service: (?<command>Amazon [\w ]+|AWS[\w ]*); Status Code: (?<status>5\d\d); Error Code: (?:\w+)`,
+        r`(?:S3Exception|DynamoDbException|SqsException|AwsServiceException|AmazonServiceException): [^\n]{0,200}\(Service: (?<command>[\w ]+), Status Code: (?<status>5\d\d)`,
+      ],
+    },
+    extracts: ['status', 'command'],
+    mitigation: 'Check the AWS Health Dashboard for the service and region; back off and fail over to another region if the design allows.',
+    nextSteps: ['Confirm whether other clients in the same region see the same errors.'],
+    source: 'https://boto3.amazonaws.com/v1/documentation/api/latest/guide/error-handling.html',
+    examples: {
+      match: [
+        {line: 'botocore.exceptions.ClientError: An error occurred (503) when calling the GetObject operation (reached max retries: 4): Service Unavailable', extracted: {status: '503', command: 'GetObject'}},
+        'com.amazonaws.services.s3.model.AmazonS3Exception: Slow Down (Service: Amazon S3; Status Code: 503; Error Code: SlowDown; Request ID: 7E1C9F8A)',
+      ],
+      nonMatch: ['botocore.exceptions.ClientError: An error occurred (NoSuchKey) when calling the GetObject operation: The specified key does not exist.'],
+    },
+  },
+  {
     id: 'http-client-429',
     ecosystem: 'http-client',
     failure: 'rate-limited',
@@ -113,15 +137,26 @@ export const HTTP_CLIENT_SIGNATURES: SignatureInput[] = [
     title: 'Client-side error rate of outbound calls rose (metric)',
     match: {
       metrics: [
-        r`(?:client|outbound|upstream|provider|dependency|egress|external|downstream)[\w.:-]*(?:error|5xx|fail|timeout)`,
-        r`(?:error|5xx|fail|timeout)[\w.:-]*(?:client|outbound|upstream|provider|dependency|egress|external|downstream)`,
+        r`(?:client|outbound|upstream|provider|dependency|egress|external|downstream)[\w.:-]*(?:error|5xx|fail)`,
+        r`(?:error|5xx|fail)[\w.:-]*(?:client|outbound|upstream|provider|dependency|egress|external|downstream)`,
         r`http_client_requests_seconds_count\{[^}]*(?:outcome="SERVER_ERROR"|status="5)`,
       ],
     },
     mitigation: 'Fail fast and fall back while the dependency recovers.',
     nextSteps: ['Break the client error metric down by destination to name the dependency.'],
     source: 'https://docs.micrometer.io/micrometer/reference/reference/http-client.html',
-    examples: {match: ['payment_provider_error_rate', 'http_client_requests_seconds_count{outcome="SERVER_ERROR",uri="/v1/charges"}'], nonMatch: ['http_requests_total']},
+    examples: {match: ['payment_provider_error_rate', 'http_client_requests_seconds_count{outcome="SERVER_ERROR",uri="/v1/charges"}'], nonMatch: ['http_requests_total', 'webapp_upstream_timeout_ratio']},
+  },
+  {
+    id: 'http-client-timeout-metric',
+    ecosystem: 'http-client',
+    failure: 'timeout',
+    title: 'Timeouts of outbound calls rose (metric)',
+    match: {metrics: [r`(?:client|outbound|upstream|provider|dependency|egress|external|downstream|rpc)[\w.:-]*timeout`, r`timeout[\w.:-]*(?:client|outbound|upstream|provider|dependency|egress|external|downstream|rpc)`]},
+    mitigation: 'Find the destination the calls time out on: one points at that dependency, many at the network.',
+    nextSteps: ['Break the timeout metric down by destination.'],
+    source: 'https://docs.micrometer.io/micrometer/reference/reference/http-client.html',
+    examples: {match: ['webapp_upstream_timeout_ratio{service="webapp"}', 'grpc_client_timeouts_total'], nonMatch: ['http_server_requests_seconds_count']},
   },
   {
     id: 'circuit-breaker-state-metric',

@@ -135,6 +135,7 @@ export const JVM_SIGNATURES: SignatureInput[] = [
       patterns: [
         r`SocketTimeoutException: (?:Read timed out|connect timed out|timeout|Connect timed out)`,
         r`Read timed out executing (?:GET|POST|PUT|PATCH|DELETE) (?<url>https?:\/\/[^\s"]+)`,
+        r`Connect to (?:https?:\/\/)?(?<host>[\w.-]+):(?<port>\d+) \[[^\]]*\] failed: (?:Connect|Read) timed out`,
         r`ReadTimeoutException|WriteTimeoutException|ConnectTimeoutException: connection timed out: (?<host>[\w.-]+)\/[\d.]+:(?<port>\d+)`,
       ],
     },
@@ -145,6 +146,7 @@ export const JVM_SIGNATURES: SignatureInput[] = [
     examples: {
       match: [
         'Caused by: java.net.SocketTimeoutException: Read timed out',
+        {line: 'org.apache.http.conn.ConnectTimeoutException: Connect to pricing.shop.internal:8080 [pricing.shop.internal/10.0.5.2] failed: Connect timed out', extracted: {host: 'pricing.shop.internal', port: '8080'}},
         {line: 'feign.RetryableException: Read timed out executing POST https://api.payprovider.example/v1/charges', extracted: {url: 'https://api.payprovider.example/v1/charges'}},
       ],
       nonMatch: ['Socket timeout set to 30000 ms'],

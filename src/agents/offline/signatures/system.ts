@@ -164,6 +164,17 @@ export const SYSTEM_SIGNATURES: SignatureInput[] = [
     examples: {match: ['dial tcp 10.0.3.7:5432: connect: no route to host', 'connect EHOSTUNREACH 10.0.3.7:5432'], nonMatch: ['route added 10.0.3.0/24']},
   },
   {
+    id: 'network-loss-metric',
+    ecosystem: 'system',
+    failure: 'connection-reset',
+    title: 'Packet loss, drops or TCP retransmits rose (metric)',
+    match: {metrics: [r`packets?_?(?:drop|loss|discard)`, r`(?:drop|discard)(?:ped|s)?_(?:packets?|count|total)`, r`retrans`, r`if(?:In|Out)Errors|(?:receive|transmit)_errs|network_(?:receive|transmit)_errs`, r`conntrack[\w]*(?:drop|insert_failed)`]},
+    mitigation: 'Find the network element dropping packets (a gateway, a link, an overloaded node) and route around it.',
+    nextSteps: ['Break the drops down by interface, node and gateway; check the provider’s network status.'],
+    source: 'https://github.com/prometheus/node_exporter#enabled-by-default',
+    examples: {match: ['aws_transitgateway_packet_drop_count_blackhole_sum{transit_gateway="tgw-0a1b"}', 'node_netstat_Tcp_RetransSegs_rate', 'node_network_receive_errs_total{device="eth0"}'], nonMatch: ['node_network_receive_bytes_total{device="eth0"}']},
+  },
+  {
     id: 'conntrack-table-full',
     ecosystem: 'system',
     failure: 'connection-reset',

@@ -1,6 +1,7 @@
 import {z} from 'zod'
 
 import {exportAggregatorState} from '../../logs/aggregator-state.js'
+import {readLogStoreExport} from '../../logs/exports/log-store-exports.js'
 import {LogAggregator} from '../../logs/log-aggregator.js'
 import type {LogFileSummary} from '../../logs/log-digest.js'
 import {normalizeLevel} from '../../logs/log-record.js'
@@ -23,8 +24,6 @@ const HistogramSchema = z.object({
     }),
   }),
 })
-
-const HitsSchema = z.object({hits: z.object({hits: z.array(z.object({_index: z.string().optional(), _id: z.string(), _source: z.record(z.string(), z.unknown()).default({})}))})})
 
 /**
  * The per-minute volume of a `date_histogram` answer: documents per minute, split into errors and
@@ -52,9 +51,9 @@ export function volumeFromHistogram(json: unknown, window: {from: number; to: nu
 }
 
 /**
- * What Elasticsearch answered, as log evidence: the histogram is the volume; the documents of every
- * sample page go through the log readers as JSON lines (each page a source, each document cited by
- * its place in the page), a document seen on two pages read once. Pure: the caller reads the files.
+ * What Elasticsearch answered, as log evidence: the histogram is the volume; every sample page is
+ * read by the log readers' Elasticsearch reader (each page a source, each document cited by its
+ * place there), a document seen on two pages read once. Pure: the caller reads the files.
  */
 export function readElasticsearchAnswers(answers: ReadonlyArray<{answer: SavedAnswer; body: unknown}>, options: {location: string; now: Date}): StoreReading | null {
   const counts = answers.find((a) => a.answer.role === 'volume')
@@ -68,23 +67,24 @@ export function readElasticsearchAnswers(answers: ReadonlyArray<{answer: SavedAn
   let sampled = 0
   for (const {answer, body} of answers) {
     if (answer.role !== 'sample') continue
-    const parsed = HitsSchema.safeParse(body)
-    if (!parsed.success) {
+    let entries
+    try {
+      entries = readLogStoreExport(body).entries.map((entry, index) => ({entry, index}))
+    } catch {
       problems.push(`${answer.file} is not an Elasticsearch _search answer; its documents were not read.`)
       continue
     }
-    const hits = parsed.data.hits.hits.map((hit, index) => ({hit, index, line: JSON.stringify(hit._source)}))
     // Pages come newest first or oldest first; the readers want time order.
-    if (answer.meta.order === 'desc') hits.reverse()
+    if (answer.meta.order === 'desc') entries.reverse()
     const reader = new SourceReader(answer.file, aggregator, {now: options.now, reference: null})
-    for (const {hit, index, line} of hits) {
-      const key = `${hit._index ?? ''}/${hit._id}`
+    for (const {entry, index} of entries) {
+      const key = JSON.stringify(entry.fields ?? {})
       if (seen.has(key)) continue
       seen.add(key)
-      reader.line(line, index + 1)
+      reader.entry(entry, index + 1)
       sampled++
     }
-    reader.finish({lines: hits.length, bytes: answer.bytes})
+    reader.finish({lines: entries.length, bytes: answer.bytes})
   }
   const file: LogFileSummary = {
     path: `elasticsearch ${options.location}`,

@@ -1,6 +1,5 @@
-import {z} from 'zod'
-
 import {exportAggregatorState} from '../../logs/aggregator-state.js'
+import {readLogStoreExport} from '../../logs/exports/log-store-exports.js'
 import {LogAggregator} from '../../logs/log-aggregator.js'
 import {SourceReader} from '../../logs/source-reader.js'
 import type {LogFileSummary} from '../../logs/log-digest.js'
@@ -9,16 +8,13 @@ import type {SavedAnswer} from '../answer-store.js'
 import {storeState, volumeFromSeries, type VolumeBucket} from '../log-volume.js'
 import type {StoreReading} from '../store-reading.js'
 
-const StreamsSchema = z.object({
-  data: z.object({result: z.array(z.object({values: z.array(z.tuple([z.string(), z.string()]))}))}),
-})
-
 const levelOf = (labels: Record<string, string>) => labels.level ?? labels.detected_level ?? null
 
 /**
- * What Loki answered, as log evidence: the per-minute counts by level are the volume; the lines
- * of every sample page go through the log readers (each page a source, each line cited by its
- * place in the page), a line seen on two pages read once. Pure: the caller reads the files.
+ * What Loki answered, as log evidence: the per-minute counts by level are the volume; every sample
+ * page is read by the log readers' Loki reader (each page a source, its entries in time order, each
+ * cited by its place there; the stream labels and Loki's timestamp fill what a line does not say),
+ * a line seen on two pages read once. Pure: the caller reads the files.
  */
 export function readLokiAnswers(answers: ReadonlyArray<{answer: SavedAnswer; body: unknown}>, options: {location: string; now: Date}): StoreReading | null {
   const problems: string[] = []
@@ -34,21 +30,21 @@ export function readLokiAnswers(answers: ReadonlyArray<{answer: SavedAnswer; bod
   let sampled = 0
   for (const {answer, body} of answers) {
     if (answer.role !== 'sample') continue
-    const parsed = StreamsSchema.safeParse(body)
-    if (!parsed.success) {
+    let entries
+    try {
+      entries = readLogStoreExport(body).entries
+    } catch {
       problems.push(`${answer.file} is not a Loki streams answer; its lines were not read.`)
       continue
     }
-    const entries = parsed.data.data.result.flatMap((stream) => stream.values).map(([ns, line], index) => ({ns: BigInt(ns), line, index}))
-    entries.sort((a, b) => (a.ns === b.ns ? a.index - b.index : a.ns < b.ns ? -1 : 1))
     const reader = new SourceReader(answer.file, aggregator, {now: options.now, reference: null})
-    for (const entry of entries) {
-      const key = `${entry.ns} ${entry.line}`
-      if (seen.has(key)) continue
+    entries.forEach((entry, index) => {
+      const key = `${entry.ts} ${JSON.stringify(entry.fields ?? {})} ${entry.text}`
+      if (seen.has(key)) return
       seen.add(key)
-      reader.line(entry.line, entry.index + 1)
+      reader.entry(entry, index + 1)
       sampled++
-    }
+    })
     reader.finish({lines: entries.length, bytes: answer.bytes})
   }
   const file: LogFileSummary = {
