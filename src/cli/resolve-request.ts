@@ -15,7 +15,7 @@ import type {PipelineRequest} from '../phases/pipeline-request.js'
 import {assertOneStdinReader, checkKubernetesInputs, checkLogDocuments, readAlertInput} from './check-reader-inputs.js'
 import {terminalText} from '../output/safe-text.js'
 import {recordableUrl} from '../redact/recordable-url.js'
-import {redact} from '../redact/redact.js'
+import {redact, redactValue} from '../redact/redact.js'
 import {askSeverity, askSymptoms} from './prompts.js'
 import {expandLogSources} from './expand-log-sources.js'
 import {resolveLiveSources, type SourceFlags} from './resolve-sources.js'
@@ -62,7 +62,8 @@ export async function resolvePipelineRequest(
   // The alert is read first: it fills what neither the flags nor the config file say.
   const alertSource = flags.alert ?? config.alert ?? null
   assertOneStdinReader(alertSource, [...(flags.logs ?? config.logs ?? [])])
-  const alert = alertSource ? await readAlertInput(alertSource, options.stdin ?? process.stdin) : null
+  // Kept in incident.json: redacted like any evidence (annotations and labels carry what the rule saw).
+  const alert = alertSource ? (redactValue(await readAlertInput(alertSource, options.stdin ?? process.stdin)) as Awaited<ReturnType<typeof readAlertInput>>) : null
   let severity: Severity | null = flags.severity ? parseSeverityFlag(flags.severity) : config.severity ? parseSeverityFlag(config.severity) : (alert?.suggestedSeverity ?? null)
   let symptoms: Symptom[] | null = flags.symptoms ? parseSymptomsFlag(flags.symptoms) : config.symptoms ? parseSymptomsFlag(config.symptoms) : alert && alert.symptoms.length > 0 ? alert.symptoms : null
   if (!id) {

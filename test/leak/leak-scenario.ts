@@ -98,6 +98,44 @@ export async function buildLeakScenario(dir: string, secrets: readonly PlantedSe
   }))
   await writeFile(join(dir, 'prometheus.json'), JSON.stringify({status: 'success', data: {resultType: 'matrix', result}}))
 
+  // The alert that opened the incident, and Kubernetes events: annotations, labels and messages.
+  const alert = {
+    version: '4',
+    status: 'firing',
+    receiver: 'oncall-webhook',
+    groupLabels: {alertname: 'CheckoutErrors'},
+    commonLabels: {alertname: 'CheckoutErrors', service: 'checkout-api', severity: 'critical'},
+    commonAnnotations: {summary: 'Checkout is failing.'},
+    externalURL: 'http://alertmanager.monitoring:9093',
+    alerts: oneLine.slice(0, 20).map((secret, i) => ({
+      status: 'firing',
+      labels: {alertname: 'CheckoutErrors', service: 'checkout-api', severity: 'critical', dsn: secret.text},
+      annotations: {description: `Errors since 14:02: ${oneLine[(i + 20) % oneLine.length].text}`, summary: 'Checkout is failing.'},
+      startsAt: at(63),
+      endsAt: '0001-01-01T00:00:00Z',
+      generatorURL: 'http://prometheus.monitoring:9090/graph?g0.expr=up',
+      fingerprint: `a5ef1d2c3b4f${String(i).padStart(4, '0')}`,
+    })),
+  }
+  await writeFile(join(dir, 'alert.json'), JSON.stringify(alert))
+  const events = {
+    apiVersion: 'v1',
+    kind: 'List',
+    items: oneLine.map((secret, i) => ({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: {name: `checkout-7d9f8b6c5-x2x9q.${i}`, namespace: 'shop'},
+      involvedObject: {kind: 'Pod', namespace: 'shop', name: 'checkout-7d9f8b6c5-x2x9q'},
+      reason: 'BackOff',
+      message: `Back-off restarting failed container: ${secret.text}`,
+      firstTimestamp: at(63 + (i % 20)),
+      lastTimestamp: at(64 + (i % 20)),
+      count: 3,
+      type: 'Warning',
+    })),
+  }
+  await writeFile(join(dir, 'events.json'), JSON.stringify(events))
+
   const args = [
     '--logs', join(dir, 'app.jsonl'),
     '--logs', join(dir, 'worker.log'),
@@ -106,6 +144,8 @@ export async function buildLeakScenario(dir: string, secrets: readonly PlantedSe
     '--deploys', join(dir, 'deploys.jsonl'),
     '--metrics', join(dir, 'metrics.csv'),
     '--metrics', join(dir, 'prometheus.json'),
+    '--alert', join(dir, 'alert.json'),
+    '--k8s', join(dir, 'events.json'),
     '--service', 'checkout-api',
     '--started-at', at(69),
     '--severity', 'p0',
