@@ -13,6 +13,9 @@ import type {Severity} from '../incident/severity.js'
 import type {Symptom} from '../incident/vocabulary.js'
 import type {PipelineRequest} from '../phases/pipeline-request.js'
 import {assertOneStdinReader, checkKubernetesInputs, checkLogDocuments, readAlertInput} from './check-reader-inputs.js'
+import {terminalText} from '../output/safe-text.js'
+import {recordableUrl} from '../redact/recordable-url.js'
+import {redact, redactValue} from '../redact/redact.js'
 import {askSeverity, askSymptoms} from './prompts.js'
 import {expandLogSources} from './expand-log-sources.js'
 import {resolveLiveSources, type SourceFlags} from './resolve-sources.js'
@@ -54,11 +57,13 @@ export async function resolvePipelineRequest(
   const configRoot = repoFlag ?? process.cwd()
   const {config, path: configPath} = await loadFileConfig(configRoot)
 
-  const id = flags.id ? validateIncidentId(flags.id) : null
+  // `--id ''` is a mistake to report, not a request for a new incident.
+  const id = flags.id === undefined ? null : validateIncidentId(flags.id)
   // The alert is read first: it fills what neither the flags nor the config file say.
   const alertSource = flags.alert ?? config.alert ?? null
   assertOneStdinReader(alertSource, [...(flags.logs ?? config.logs ?? [])])
-  const alert = alertSource ? await readAlertInput(alertSource, options.stdin ?? process.stdin) : null
+  // Kept in incident.json: redacted like any evidence (annotations and labels carry what the rule saw).
+  const alert = alertSource ? (redactValue(await readAlertInput(alertSource, options.stdin ?? process.stdin)) as Awaited<ReturnType<typeof readAlertInput>>) : null
   let severity: Severity | null = flags.severity ? parseSeverityFlag(flags.severity) : config.severity ? parseSeverityFlag(config.severity) : (alert?.suggestedSeverity ?? null)
   let symptoms: Symptom[] | null = flags.symptoms ? parseSymptomsFlag(flags.symptoms) : config.symptoms ? parseSymptomsFlag(config.symptoms) : alert && alert.symptoms.length > 0 ? alert.symptoms : null
   if (!id) {
@@ -87,6 +92,7 @@ export async function resolvePipelineRequest(
   const service = flags.service ?? config.service ?? alert?.service ?? null
   const sources = resolveLiveSources(flags, {config, configPath, service, metricsUrls: metricsGiven.filter((source) => /^https?:\/\//i.test(source)), env})
 
+  if (flags['database-url'] !== undefined) assertDatabaseUrl(flags['database-url'])
   const provider = chooseProvider(flags.provider ?? config.provider, env)
   return {
     configRoot,
@@ -96,13 +102,13 @@ export async function resolvePipelineRequest(
       id,
       severity,
       symptoms,
-      service,
+      service: serviceName(service ?? undefined),
       inputs: {
         logs,
         repo: repoFlag ?? process.cwd(),
         metrics: metrics.map((source) => resolve(source)),
         deploys: deploys ? resolve(deploys) : null,
-        health: flags.health ?? config.health ?? [],
+        health: (flags.health ?? config.health ?? []).map(recordableUrl),
         databaseUrlSet: Boolean(flags['database-url']),
         startedAtFlag: startedAt,
         startedAtOffsetMinutes: flags['started-at'] ? writtenOffset(flags['started-at']) : null,
@@ -114,6 +120,7 @@ export async function resolvePipelineRequest(
         ...(sources ? {sources} : {}),
       },
       databaseUrl: flags['database-url'] ?? null,
+      healthUrls: flags.health ?? config.health ?? [],
       postmortem: flags.postmortem,
       skipTriage: flags['skip-triage'],
       provider,
@@ -124,6 +131,25 @@ export async function resolvePipelineRequest(
       pagerDutyIncident: flags['pagerduty-incident'] ?? null,
       updatePagerDuty: flags.update ?? false,
     },
+  }
+}
+
+/** The service name goes into every document and message: typed text, redacted, one line, no controls. */
+function serviceName(text: string | undefined): string | null {
+  const name = text === undefined ? '' : terminalText(redact(text)).trim()
+  return name === '' ? null : name
+}
+
+/** A database URL the driver cannot parse is a usage error now, not a crash after the evidence is read. */
+function assertDatabaseUrl(text: string): void {
+  let url: URL | null = null
+  try {
+    url = new URL(text)
+  } catch {
+    // reported below
+  }
+  if (url === null || !/^postgres(?:ql)?:$/.test(url.protocol)) {
+    throw new UsageError(`--database-url is not a PostgreSQL URL: ${recordableUrl(text)}`, {suggestions: ['Example: --database-url postgres://user:password@db.internal:5432/orders (IPv6 hosts in brackets: postgres://user@[::1]:5432/orders)']})
   }
 }
 

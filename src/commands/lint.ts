@@ -7,6 +7,7 @@ import {BaseCommand} from '../cli/base-command.js'
 import {incidentFlags} from '../cli/flags.js'
 import {loadFileConfig} from '../config/config.js'
 import {UserError} from '../errors/errors.js'
+import {readTimelineChecked} from '../incident/store.js'
 import {gitAuthors} from '../evidence/git/git-authors.js'
 import {targetIncident} from '../lifecycle/target-incident.js'
 import {formatLintFindings} from '../lint/format-lint-findings.js'
@@ -20,7 +21,7 @@ export default class Lint extends BaseCommand {
   static override args = {file: Args.string({description: 'A Markdown file to check (default: the incident’s postmortem.md)'})}
   static override flags = incidentFlags
 
-  async run(): Promise<{file: string; findings: LintFinding[]}> {
+  async run(): Promise<{file: string; findings: LintFinding[]; timelineProblems: string[]}> {
     const {args, flags} = await this.parse(Lint)
     const target = args.file ? null : await targetIncident(flags['out-dir'], flags.id, {openOnly: false})
     const file = args.file ?? join(target!.dir, 'postmortem.md')
@@ -37,8 +38,13 @@ export default class Lint extends BaseCommand {
       names: [...histories.flatMap((authors) => authors.names), ...(config.people?.names ?? [])],
       emails: [...histories.flatMap((authors) => authors.emails), ...(config.people?.emails ?? [])],
     })
-    if (!this.jsonEnabled()) this.log(findings.length === 0 ? `${file}: blameless ✓` : formatLintFindings(file, findings))
+    // The incident's own timeline is checked too: a torn line is an event nobody will see.
+    const timelineProblems = target ? (await readTimelineChecked(target.dir)).problems : []
+    if (!this.jsonEnabled()) {
+      this.log(findings.length === 0 ? `${file}: blameless ✓` : formatLintFindings(file, findings))
+      for (const problem of timelineProblems) this.logToStderr(`! ${problem}`)
+    }
     if (findings.length > 0) process.exitCode = 1
-    return {file, findings}
+    return {file, findings, timelineProblems}
   }
 }

@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 
+import type {ProviderName} from '../agents/specialist-input.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {incidentFlags} from '../cli/flags.js'
 import {parseFormats} from '../cli/parse-formats.js'
@@ -17,6 +18,7 @@ export default class Postmortem extends BaseCommand {
     format: Flags.string({description: 'Comma-separated formats: md, html, json (postmortem.md is always written)', default: 'md,html'}),
     notify: Flags.boolean({description: 'File action items in Jira when configured', default: true, allowNo: true}),
     'dry-run': Flags.boolean({description: 'Print what would be sent to Jira instead of sending'}),
+    provider: Flags.string({description: 'Provider for this rewrite (default: the one the incident was worked with)', options: ['offline', 'anthropic']}),
     ...incidentFlags,
   }
 
@@ -25,7 +27,7 @@ export default class Postmortem extends BaseCommand {
     const formats = parseFormats(flags.format)
     const style = terminalStyle()
     const {incident} = await targetIncident(flags['out-dir'], flags.id, {openOnly: false})
-    const result = await refreshPostmortem(flags['out-dir'], incident, {style, formats, notify: flags['dry-run'] ? 'dry-run' : flags.notify ? 'send' : 'off'})
+    const result = await refreshPostmortem(flags['out-dir'], incident, {style, formats, notify: flags['dry-run'] ? 'dry-run' : flags.notify ? 'send' : 'off', provider: flags.provider as ProviderName | undefined})
     if (!this.jsonEnabled()) {
       const files = ['postmortem.md', ...(formats.includes('html') ? ['postmortem.html'] : []), ...(formats.includes('json') ? ['postmortem.json'] : [])]
       this.log(`Postmortem for ${incident.id}:`)

@@ -5,10 +5,11 @@ import {BaseCommand} from '../cli/base-command.js'
 import {incidentFlags} from '../cli/flags.js'
 import {terminalStyle} from '../cli/terminal.js'
 import type {Incident} from '../incident/incident.js'
-import {readTimeline} from '../incident/store.js'
+import {readTimelineChecked} from '../incident/store.js'
 import type {TimelineEvent} from '../incident/timeline-event.js'
 import {targetIncident} from '../lifecycle/target-incident.js'
 import {formatTime} from '../render/format.js'
+import {markdownText} from '../output/safe-text.js'
 import {renderMarkdownForTerminal} from '../render/terminal-markdown.js'
 
 /** The most complete document the incident has so far, best first. */
@@ -19,10 +20,10 @@ export default class Show extends BaseCommand {
   static override examples = ['<%= config.bin %> show', '<%= config.bin %> show --id incident-2026-11-30-014502 --json']
   static override flags = incidentFlags
 
-  async run(): Promise<{incident: Incident; timeline: TimelineEvent[]; document: string | null}> {
+  async run(): Promise<{incident: Incident; timeline: TimelineEvent[]; timelineProblems: string[]; document: string | null}> {
     const {flags} = await this.parse(Show)
     const {dir, incident} = await targetIncident(flags['out-dir'], flags.id, {openOnly: false})
-    const timeline = await readTimeline(dir)
+    const {events: timeline, problems: timelineProblems} = await readTimelineChecked(dir)
     let document: string | null = null
     for (const file of SUMMARY_FILES) {
       document = await readFile(join(dir, file), 'utf8').catch(() => null)
@@ -36,14 +37,17 @@ export default class Show extends BaseCommand {
         timeline.filter((event) => event.kind !== 'phase').map((event) => `- ${formatTime(event.at)} — ${timelineLine(event)}`).join('\n'),
       ].join('\n\n')
       this.log(renderMarkdownForTerminal(markdown, {color: style.color, width: Math.min(process.stdout.columns ?? 100, 120)}))
+      for (const problem of timelineProblems) this.logToStderr(`! ${problem}`)
     }
-    return {incident, timeline, document}
+    return {incident, timeline, timelineProblems, document}
   }
 }
 
 /** Notes, actions and decisions are labelled with their kind; other entries already say what they are. */
 function timelineLine(event: TimelineEvent): string {
-  if (event.kind === 'note' || event.kind === 'action' || event.kind === 'decision') return `**${event.kind}** ${event.text}`
+  // Event text quotes evidence and what people typed: escaped, it cannot add Markdown of its own.
+  const text = markdownText(event.text, {startsLine: false})
+  if (event.kind === 'note' || event.kind === 'action' || event.kind === 'decision') return `**${event.kind}** ${text}`
   // Folders written before the wording changed say "Incident declared: P0, symptoms …".
-  return event.kind === 'declared' ? event.text.replace(/^Incident declared: /, 'Declared ') : event.text
+  return event.kind === 'declared' ? text.replace(/^Incident declared: /, 'Declared ') : text
 }

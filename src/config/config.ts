@@ -8,6 +8,8 @@ import {UserError} from '../errors/errors.js'
 import {formatIssues} from '../errors/format-issues.js'
 import {UserSeverityMarkerSchema, UserTimestampLayoutSchema} from '../evidence/logs/catalogue/user-catalogue.js'
 import {SourcesConfigSchema} from '../evidence/sources/sources-config.js'
+import {secretRuleOf, UserSecretRuleSchema} from '../redact/catalogue/user-secret-rules.js'
+import {configureSecretRules} from '../redact/redact.js'
 
 /** `.incident-response.json|yaml|yml` in the repo root: the same settings as the flags, plus integrations. */
 export const FileConfigSchema = z
@@ -48,6 +50,8 @@ export const FileConfigSchema = z
     severityMarkers: z.array(UserSeverityMarkerSchema).optional(),
     /** Extra timestamp layouts (catalogue/timestamp-layouts.ts), tried before the built-in ones. */
     timestampLayouts: z.array(UserTimestampLayoutSchema).optional(),
+    /** Extra secret detectors (redact/catalogue/secret-rules.ts), run before the built-in ones. */
+    secretRules: z.array(UserSecretRuleSchema).optional(),
     /** Live sources: Prometheus, Loki, Elasticsearch/OpenSearch, the Kubernetes API, and their budget. */
     sources: SourcesConfigSchema.optional(),
     /** Failure signatures of your own, added to the built-in catalogue (checked entry by entry on load). */
@@ -58,7 +62,11 @@ export type FileConfig = z.infer<typeof FileConfigSchema>
 
 const CANDIDATES = ['.incident-response.json', '.incident-response.yaml', '.incident-response.yml']
 
-/** Reads the first config file found in `root`; none is fine, a broken one is a clear error. */
+/**
+ * Reads the first config file found in `root`; none is fine, a broken one is a clear error.
+ * The file's own secret detectors take effect here, for the whole process: whatever is read
+ * after the config is redacted with them.
+ */
 export async function loadFileConfig(root: string): Promise<{config: FileConfig; path: string | null}> {
   for (const name of CANDIDATES) {
     const path = join(root, name)
@@ -79,6 +87,7 @@ export async function loadFileConfig(root: string): Promise<{config: FileConfig;
       const issues = formatIssues(parsed.error, Number.POSITIVE_INFINITY)
       throw new UserError(`${path} has invalid settings: ${issues.join('; ')}`, {suggestions: ['See the README section "Configuration" for the settings it takes.']})
     }
+    configureSecretRules((parsed.data.secretRules ?? []).map(secretRuleOf))
     // A broken signature is found here, before any evidence is read, and named with its file.
     compileUserSignatures(parsed.data.signatures ?? [], path)
     return {config: parsed.data, path}

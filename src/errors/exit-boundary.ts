@@ -1,3 +1,4 @@
+import {terminalText} from '../output/safe-text.js'
 import {AppError, IntegrationError, ModelOutputError} from './errors.js'
 
 export interface MappedError {
@@ -62,8 +63,9 @@ function firstLine(text: string): string {
   return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text
 }
 
+/** An error's message can quote input (a path, a value): it is printed without control characters. */
 export function formatErrorForTerminal(mapped: MappedError): string {
-  const lines = [`Error: ${mapped.message}`]
-  for (const suggestion of mapped.suggestions) lines.push(`  → ${suggestion}`)
+  const lines = [`Error: ${terminalText(mapped.message)}`]
+  for (const suggestion of mapped.suggestions) lines.push(`  → ${terminalText(suggestion)}`)
   return lines.join('\n')
 }

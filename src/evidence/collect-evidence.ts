@@ -25,6 +25,8 @@ export interface CollectInput {
   incident: Incident
   /** Only for this run; never saved. */
   databaseUrl: string | null
+  /** Only for this run; `incident.inputs.health` holds them without credentials. */
+  healthUrls?: string[]
   now?: Date
   /** Credentials and budget for the live sources the incident names; without it they are not asked. */
   live?: LiveSourcesRuntime
@@ -45,6 +47,7 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
   const now = input.now ?? new Date()
   const declaredAt = inputs.startedAtFlag
   const hint = declaredAt ? new Date(declaredAt) : null
+  const healthUrls = input.healthUrls && input.healthUrls.length > 0 ? input.healthUrls : inputs.health
   const reference = timeReference(input.incident)
   const asksLive = Boolean(input.live) && hasLiveSources(inputs.sources)
   const live = asksLive ? await collectLiveSources(input.incident, inputs.sources!, input.live!) : null
@@ -62,7 +65,7 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
       : null,
     live && live.rollouts.length > 0 ? deploysWithRollouts(inputs.deploys, live.rollouts, input.live!.incidentDir) : inputs.deploys ? readDeploys(inputs.deploys) : null,
     inputs.metrics.length > 0 || liveMetrics ? collectMetrics(inputs.metrics, {onsetHint: hint, live: liveMetrics}) : null,
-    inputs.health.length > 0 ? probeHealth(inputs.health) : null,
+    healthUrls.length > 0 ? probeHealth(healthUrls) : null,
     input.databaseUrl ? diagnosePostgres(input.databaseUrl) : null,
   ])
   const {onset, onsetSource} = chooseOnset(logs?.digest.onset?.at ?? null, metrics?.digest ?? null, declaredAt)

@@ -9,6 +9,8 @@ const UNIT_MS: Readonly<Record<string, number>> = {
   w: 604_800_000,
 }
 
+const MAX_DURATION_MS = 3650 * 86_400_000
+
 /**
  * Parses a duration flag such as `48h`, `30m`, `2d`, `90s` or a compound `1h30m` into milliseconds.
  * A bare number is rejected on purpose: `--lookback 48` is ambiguous (hours? minutes?).
@@ -27,6 +29,10 @@ export function parseDuration(text: string): number {
     throw new UsageError(`Invalid duration "${text}"`, {
       suggestions: ['Use a number with a unit: 90s, 30m, 48h, 2d (or combined: 1h30m)'],
     })
+  }
+  // Beyond this, times computed from the duration fall off the calendar (and no incident needs it).
+  if (total > MAX_DURATION_MS) {
+    throw new UsageError(`Duration "${text}" is too long (at most ${MAX_DURATION_MS / UNIT_MS.d} days)`, {suggestions: ['Use a shorter duration, e.g. 48h or 14d']})
   }
   return total
 }

@@ -1,11 +1,15 @@
-import {link, open, readFile, rename, unlink} from 'node:fs/promises'
+import {link, open, readFile, rename, stat, unlink, type FileHandle} from 'node:fs/promises'
 import {hostname} from 'node:os'
 import {join} from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 
 import {LockedError} from '../errors/errors.js'
+import {fileSystemError} from './safe-fs.js'
 
 const LOCK_FILE = 'incident.lock'
+
+/** A lock file with no owner in it yet is being written; older than this, its writer is gone. */
+const OWNERLESS_GRACE_MS = 2000
 
 interface LockOwner {
   pid: number
@@ -13,20 +17,32 @@ interface LockOwner {
   at: string
 }
 
+/** What is in the lock file: an owner, nothing readable (empty, torn, no pid), or no file. */
+type LockState = {owner: LockOwner} | {ownerless: string; ageMs: number} | null
+
+export interface LockOptions {
+  /** Wait this long for a busy incident before giving up with exit 3 (default: do not wait). */
+  waitMs?: number
+  /** Told when a lock whose owner is gone is taken over (default: a line on stderr). */
+  onTakeover?: (message: string) => void
+}
+
 /**
  * Hold the incident folder's lock while `fn` runs. The lock file records the owner's pid, so a lock
- * left by a SIGKILLed process is recognised as stale at once (mtime-based locks such as
- * proper-lockfile make a resume wait out the stale period). With `waitMs`, contention is waited
- * out (e.g. many concurrent `note` commands); without it, contention is a LockedError (exit 3).
+ * left by a killed process is recognised at once; so is one its writer never finished (an empty
+ * file after a full disk), once it is a moment old. Such locks are taken over with a message.
+ * With `waitMs`, contention is waited out (e.g. many concurrent `note` commands); without it,
+ * contention is a LockedError (exit 3).
  */
-export async function withIncidentLock<T>(dir: string, fn: () => Promise<T>, options: {waitMs?: number} = {}): Promise<T> {
+export async function withIncidentLock<T>(dir: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const path = join(dir, LOCK_FILE)
+  const notify = options.onTakeover ?? ((message: string) => process.stderr.write(`${message}\n`))
   const deadline = Date.now() + (options.waitMs ?? 0)
   for (let attempt = 0; ; attempt++) {
-    const owner = await tryAcquire(path)
-    if (owner === null) break
+    const holder = await tryAcquire(path, (reason) => notify(`Took over the lock of ${dir}: ${reason}.`))
+    if (holder === null) break
     if (Date.now() >= deadline) {
-      throw new LockedError(`Incident ${dir} is locked by another process (pid ${owner.pid} on ${owner.host}, since ${owner.at}).`, {
+      throw new LockedError(`Incident ${dir} is locked by another process (${holder}).`, {
         suggestions: ['Wait for that command to finish, or stop it, then run this again.'],
       })
     }
@@ -39,46 +55,67 @@ export async function withIncidentLock<T>(dir: string, fn: () => Promise<T>, opt
   }
 }
 
-/** Returns null when the lock is now ours, else the live owner. */
-async function tryAcquire(path: string): Promise<LockOwner | null> {
+/** Returns null when the lock is now ours, else who holds it (for the message). */
+async function tryAcquire(path: string, tookOver: (reason: string) => void): Promise<string | null> {
+  if (await create(path)) return null
+  const state = await readState(path)
+  if (state === null) return 'it is just being released'
+  const stale = staleReason(state)
+  if (stale === null) return 'owner' in state ? `pid ${state.owner.pid} on ${state.owner.host}, since ${state.owner.at}` : 'it is just being taken'
+  if (await breakStaleLock(path)) tookOver(stale)
+  return (await create(path)) ? null : 'another process took it first'
+}
+
+/** Creates the lock file with our owner record; false when it exists. Never leaves an empty file. */
+async function create(path: string): Promise<boolean> {
   const me: LockOwner = {pid: process.pid, host: hostname(), at: new Date().toISOString()}
+  let handle: FileHandle
   try {
-    const handle = await open(path, 'wx')
+    handle = await open(path, 'wx')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw fileSystemError(error, path, 'creating the lock')
+  }
+  try {
     await handle.writeFile(JSON.stringify(me))
     await handle.close()
-    return null
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    await handle.close().catch(() => undefined)
+    await unlink(path).catch(() => undefined)
+    throw fileSystemError(error, path, 'writing the lock')
   }
-  const owner = await readOwner(path)
-  if (owner === undefined) return {pid: -1, host: 'unknown', at: 'just now'} // vanished or being written: retry
-  if (owner !== null && !isStale(owner)) return owner
-  await breakStaleLock(path)
-  return tryAcquire(path)
+  return true
 }
 
-async function readOwner(path: string): Promise<LockOwner | null | undefined> {
+async function readState(path: string): Promise<LockState> {
   let text: string
+  let ageMs: number
   try {
+    ageMs = Date.now() - (await stat(path)).mtimeMs
     text = await readFile(path, 'utf8')
   } catch {
-    return undefined
+    return null
   }
-  if (text === '') return undefined
+  if (text.trim() === '') return {ownerless: 'the lock file was empty (its writer stopped before writing it, e.g. on a full disk)', ageMs}
   try {
-    return JSON.parse(text) as LockOwner
+    const owner = JSON.parse(text) as Partial<LockOwner>
+    if (typeof owner.pid !== 'number' || !Number.isInteger(owner.pid) || owner.pid <= 0) return {ownerless: 'the lock file names no process', ageMs}
+    return {owner: {pid: owner.pid, host: String(owner.host ?? hostname()), at: String(owner.at ?? 'unknown')}}
   } catch {
-    return null // unreadable lock: treat as stale
+    return {ownerless: 'the lock file is unreadable', ageMs}
   }
 }
 
-function isStale(owner: LockOwner): boolean {
-  if (owner.host !== hostname()) return false
+/** Why the lock's owner is gone, or null while it may still be running. */
+function staleReason(state: NonNullable<LockState>): string | null {
+  if ('ownerless' in state) return state.ageMs >= OWNERLESS_GRACE_MS ? state.ownerless : null
+  const {owner} = state
+  if (owner.host !== hostname()) return null
   try {
     process.kill(owner.pid, 0)
-    return false
+    return null
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH'
+    return (error as NodeJS.ErrnoException).code === 'ESRCH' ? `its owner (pid ${owner.pid}) is no longer running` : null
   }
 }
 
@@ -86,14 +123,16 @@ function isStale(owner: LockOwner): boolean {
  * Move the stale lock aside atomically; if what we moved turns out to be a fresh lock another
  * process just took, put it back without clobbering (link fails if the path exists).
  */
-async function breakStaleLock(path: string): Promise<void> {
+async function breakStaleLock(path: string): Promise<boolean> {
   const aside = `${path}.stale-${process.pid}-${Date.now()}`
   try {
     await rename(path, aside)
   } catch {
-    return
+    return false
   }
-  const moved = await readOwner(aside)
-  if (moved && !isStale(moved)) await link(aside, path).catch(() => undefined)
+  const moved = await readState(aside)
+  const stillStale = moved === null || staleReason(moved) !== null
+  if (!stillStale) await link(aside, path).catch(() => undefined)
   await unlink(aside).catch(() => undefined)
+  return stillStale
 }

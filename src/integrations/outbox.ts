@@ -1,6 +1,7 @@
-import {appendFile, readFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
+import {appendRecords} from '../incident/atomic-write.js'
 import {maskSecrets} from '../redact/mask-known-secrets.js'
 import {type OutboxEntry, OutboxEntrySchema, type OutboxMessage, pendingEntry} from './outbox-entry.js'
 
@@ -41,7 +42,7 @@ export async function readOutbox(dir: string): Promise<OutboxEntry[]> {
 export async function appendOutbox(dir: string, entries: readonly OutboxEntry[], secrets: readonly string[]): Promise<void> {
   if (entries.length === 0) return
   const lines = entries.map((entry) => maskSecrets(JSON.stringify(OutboxEntrySchema.parse(entry)), secrets) + '\n')
-  await appendFile(join(dir, OUTBOX_FILE), lines.join(''), 'utf8')
+  await appendRecords(join(dir, OUTBOX_FILE), lines.join(''), {freshLine: true})
 }
 
 /** Queue messages not queued before (by id), so re-running a phase never sends twice. Returns the new entries. */

@@ -17,7 +17,8 @@ export interface TargetOptions {
  * only open incident; else (commands that read) the latest open one, or the latest of any status.
  */
 export async function targetIncident(outDir: string, id: string | undefined, options: TargetOptions): Promise<{id: string; dir: string; incident: Incident}> {
-  if (id) {
+  // `--id ''` names no incident: validateIncidentId says so, rather than falling back to the latest.
+  if (id !== undefined) {
     const dir = incidentDir(outDir, id)
     return {id, dir, incident: await readIncident(dir)}
   }

@@ -15,6 +15,8 @@ export interface PipelineRequest {
   inputs: Incident['inputs']
   /** Never persisted: only `inputs.databaseUrlSet` is. */
   databaseUrl: string | null
+  /** The `--health` URLs as given, for this run's probes; `inputs.health` keeps them without credentials. */
+  healthUrls?: string[]
   postmortem: boolean
   skipTriage: boolean
   provider: ProviderName

@@ -15,7 +15,8 @@ import type {Incident, Phase} from '../incident/incident.js'
 import {withIncidentLock} from '../incident/lock.js'
 import type {Rca} from '../incident/rca.js'
 import type {LintFinding} from '../lint/lint-blameless.js'
-import {appendTimeline, createIncidentFolder, INCIDENT_FILE, incidentDir, readIncident, readTimeline, writeIncident} from '../incident/store.js'
+import {assertIncidentFolder, fileSystemError} from '../incident/safe-fs.js'
+import {appendTimeline, createIncidentFolder, ensureOutDir, INCIDENT_FILE, incidentDir, readIncident, readTimeline, writeIncident} from '../incident/store.js'
 import type {Notifier, NotifyReport} from './notifier.js'
 import {newIncident} from './new-incident.js'
 import {planPhases} from './phase-plan.js'
@@ -167,7 +168,11 @@ async function openOrCreate(request: PipelineRequest, deps: PipelineDeps): Promi
         suggestions: ['Run `incident-response list` to see the incidents, or pass --severity and --symptoms to open a new one under this id.'],
       })
     }
-    await mkdir(dir, {recursive: true})
+    await ensureOutDir(request.outDir)
+    await assertIncidentFolder(dir)
+    await mkdir(dir, {recursive: true}).catch((error: unknown) => {
+      throw fileSystemError(error, dir, 'creating the incident folder')
+    })
     return {dir, fresh: newIncident(request.id, request, deps.now())}
   }
   if (!request.severity || !request.symptoms) throw new UsageError('A new incident needs --severity and --symptoms.')

@@ -15,3 +15,13 @@ export function capRedacted(text: string, maxChars: number, options: RedactOptio
   if (redacted.length <= maxChars) return redacted
   return redacted.slice(0, Math.max(0, maxChars - TRUNCATION_NOTE.length)) + TRUNCATION_NOTE
 }
+
+/**
+ * A sample of a line kept for later: redacted whole (up to a bound far past the cut), then cut to
+ * `maxChars` without a note. Samples are cut to keep memory bounded; cut first, an email or a key
+ * at the cut would lose the part the rules recognise it by.
+ */
+export function redactSample(text: string, maxChars: number, options: RedactOptions = {}): string {
+  const redacted = redact(text.length > maxChars * 4 ? text.slice(0, maxChars * 4) : text, options)
+  return redacted.length > maxChars ? redacted.slice(0, maxChars) : redacted
+}

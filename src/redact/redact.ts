@@ -1,159 +1,126 @@
-import {isLuhnValid} from './luhn.js'
+import {stripControls} from '../output/safe-text.js'
+import {PERSONAL_DATA_RULES, SECRET_RULES, type RedactionKind, type SecretRule} from './catalogue/secret-rules.js'
+import {looksKeyLike} from './entropy.js'
+import {redactSecretPairs, strongKindOf} from './secret-pairs.js'
+
+export type {RedactionKind} from './catalogue/secret-rules.js'
 
 /**
- * The one redaction pass for anything quoted from evidence (log samples, field values, stack
- * excerpts, diffs, query text). Secrets become typed placeholders (`[REDACTED:aws-key]`) so a
- * reader still sees what kind of thing was there. It runs on samples that leave an analyser, not on
- * every line counted, but it is still written to be cheap: each rule is guarded by a substring or
- * character test so clean text costs a few scans.
+ * The one redaction pass for anything that leaves a reader (log samples, field values, stack
+ * excerpts, commit messages and diffs, deploy descriptions, metric names and labels, URLs, typed
+ * text). Secrets become typed placeholders (`[REDACTED:aws-key]`) so a reader still sees what kind
+ * of thing was there. Run it on whole values, before anything is cut: half a key is still a leak,
+ * and no rule recognises it.
+ *
+ * Escape sequences and control characters go too (tab and newline stay): evidence text is shown
+ * in terminals and documents, where they would be commands, not text.
+ *
+ * Cheap on clean text: each catalogue rule is gated by its keywords, checked against one
+ * lower-cased copy of the text, so a line without any keyword costs a few substring scans.
  */
 export interface RedactOptions {
   /** Also mask IPv4 and IPv6 addresses (off by default: IPs are usually needed to reason about traffic). */
   ips?: boolean
 }
 
-export type RedactionKind =
-  | 'aws-key'
-  | 'bearer-token'
-  | 'api-key'
-  | 'password'
-  | 'private-key'
-  | 'jwt'
-  | 'email'
-  | 'card'
-  | 'ip'
-
-export function placeholder(kind: RedactionKind): string {
+export function placeholder(kind: RedactionKind | string): string {
   return `[REDACTED:${kind}]`
 }
 
-interface Rule {
-  /** Cheap pre-test; the regex runs only when it passes. */
-  guard: (text: string) => boolean
-  pattern: RegExp
-  replace: (match: string, ...groups: string[]) => string
-}
-
-const always = (): boolean => true
-const has = (needle: string) => (text: string) => text.includes(needle)
-const hasAnyCase = (needle: RegExp) => (text: string) => needle.test(text)
-
-/** Key names whose values are secrets, in key=value, key: value and JSON "key":"value" forms. */
-const PASSWORD_KEYS = String.raw`pass(?:word|wd|phrase)?|pwd|db_?pass(?:word)?`
-const TOKEN_KEYS = String.raw`secret|client_?secret|secret_?key|api_?key|apikey|x-api-key|access_?key|access_?token|auth_?token|refresh_?token|id_?token|session_?token|token|aws_secret_access_key|private_?key|credentials?`
-
-const RULES: Rule[] = [
+const IP_RULES: readonly SecretRule[] = [
   {
-    guard: has('PRIVATE KEY'),
-    pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
-    replace: () => placeholder('private-key'),
+    // IPv6: hex groups joined by colons, either all eight or shortened with `::` — which keeps times
+    // (`12:30:45`) and MAC addresses out. Not preceded or followed by a word character, colon or dot.
+    id: 'ipv6',
+    description: 'IPv6 addresses',
+    keywords: [':'],
+    pattern: /(?<![\w:.])(?=[0-9a-f:]*[0-9a-f])(?=[0-9a-f:]*::|(?:[0-9a-f]{1,4}:){7}[0-9a-f])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:.])/gi,
+    kind: 'ip',
+    examples: {match: ['from 2001:db8::bad'], noMatch: ['at 12:30:45']},
   },
   {
-    // GitHub, Slack, Stripe, Anthropic/OpenAI, Google keys by their well-known prefixes.
-    guard: hasAnyCase(/gh[pousr]_|github_pat_|xox[abprse]-|[sr]k_(?:live|test)_|sk-|AIza/),
-    pattern:
-      /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|xox[abprse]-[A-Za-z0-9-]{10,}|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}|sk-(?:ant-)?[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35})/g,
-    replace: () => placeholder('api-key'),
-  },
-  {
-    // Authorization: Basic … carries user:password in base64.
-    guard: hasAnyCase(/basic /i),
-    pattern: /\b(authorization["']?\s*[:=]\s*["']?basic\s+)[A-Za-z0-9+/=._~-]{4,}/gi,
-    replace: (_m, prefix) => `${prefix}${placeholder('password')}`,
-  },
-  {
-    guard: hasAnyCase(/bearer/i),
-    pattern: /\b(bearer)(\s+|%20)[A-Za-z0-9._~+/=-]{8,}/gi,
-    replace: (_m, word, space) => `${word}${space}${placeholder('bearer-token')}`,
-  },
-  {
-    // `Authorization: token …` (GitHub style); the lookahead keeps prose like "token verification" intact.
-    guard: hasAnyCase(/token /i),
-    pattern: /\b(token)(\s+)(?=[A-Za-z._~+/=-]*\d)[A-Za-z0-9._~+/=-]{16,}/gi,
-    replace: (_m, word, space) => `${word}${space}${placeholder('bearer-token')}`,
-  },
-  {
-    guard: has('eyJ'),
-    pattern: /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g,
-    replace: () => placeholder('jwt'),
-  },
-  {
-    guard: hasAnyCase(/A[KS]IA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA/),
-    pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g,
-    replace: () => placeholder('aws-key'),
-  },
-  {
-    // scheme://user:password@host — keep user and host, they are useful and not secret.
-    guard: has('://'),
-    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)([^:/?#\s@]+):([^@\s/?#]+)@/gi,
-    replace: (_m, scheme, user) => `${scheme}${user}:${placeholder('password')}@`,
-  },
-  {
-    // "password": "…" in JSON (also escaped inside a JSON string: \"password\":\"…\")
-    guard: always,
-    pattern: new RegExp(String.raw`((?:\\?")(?:${PASSWORD_KEYS}|${TOKEN_KEYS})(?:\\?")\s*:\s*(?:\\?"))((?:[^"\\]|\\[^"])*)`, 'gi'),
-    replace: (_m, prefix, value) =>
-      value.startsWith('[REDACTED:') ? _m : `${prefix}${placeholder(kindForKey(prefix))}`,
-  },
-  {
-    // password=… / token: … in logfmt, query strings, headers, prose.
-    guard: always,
-    pattern: new RegExp(
-      String.raw`(\b(?:[a-z0-9]+[_-])?(?:${PASSWORD_KEYS}|${TOKEN_KEYS})\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s&,;"'}\]]+)`,
-      'gi',
-    ),
-    replace: (_m, prefix, value) =>
-      value.includes('[REDACTED:') || value === '' ? _m : `${prefix}${placeholder(kindForKey(prefix))}`,
-  },
-  {
-    guard: has('@'),
-    pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g,
-    replace: () => placeholder('email'),
-  },
-  {
-    guard: hasAnyCase(/\d{4}/),
-    pattern: /\b[2-6]\d{3}(?:[ -]?\d){9,15}\b/g,
-    replace: (match) => (isLuhnValid(match.replace(/[ -]/g, '')) ? placeholder('card') : match),
+    id: 'ipv4',
+    description: 'IPv4 addresses',
+    keywords: ['.'],
+    pattern: /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g,
+    kind: 'ip',
+    examples: {match: ['from 10.1.2.3 ok'], noMatch: ['version 1.2.3.400']},
   },
 ]
 
-const IP_RULE: Rule = {
-  guard: has('.'),
-  pattern: /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g,
-  replace: () => placeholder('ip'),
+/** Rules from the user's config file, run before the built-in ones (see `configureSecretRules`). */
+let userRules: readonly SecretRule[] = []
+
+/**
+ * Adds the config file's own detectors for this process (validated by `config.ts`). Set once at
+ * start-up, before any evidence is read; a process-wide setting because redaction runs in every
+ * reader, and a reader must never be able to forget it.
+ */
+export function configureSecretRules(rules: readonly SecretRule[]): void {
+  userRules = rules
 }
 
-// IPv6: hex groups joined by colons, either all eight or shortened with `::` — which keeps times
-// (`12:30:45`) and MAC addresses out. Not preceded or followed by a word character, colon or dot.
-const IPV6_RULE: Rule = {
-  guard: has(':'),
-  pattern: /(?<![\w:.])(?=[0-9a-f:]*[0-9a-f])(?=[0-9a-f:]*::|(?:[0-9a-f]{1,4}:){7}[0-9a-f])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:.])/gi,
-  replace: () => placeholder('ip'),
+function applyRule(rule: SecretRule, text: string, lower: string): string {
+  if (rule.keywords.length > 0 && !rule.keywords.some((keyword) => lower.includes(keyword))) return text
+  rule.pattern.lastIndex = 0
+  return text.replace(rule.pattern, (match: string) => (match.startsWith('[REDACTED') || (rule.accept && !rule.accept(match)) ? match : placeholder(rule.kind)))
 }
 
-const PASSWORD_KEY = new RegExp(String.raw`(?:${PASSWORD_KEYS})`, 'i')
-
-function kindForKey(prefix: string): RedactionKind {
-  return PASSWORD_KEY.test(prefix) ? 'password' : 'api-key'
-}
-
-export function redact(text: string, options: RedactOptions = {}): string {
+function applyRules(rules: readonly SecretRule[], text: string): string {
   let out = text
-  for (const rule of RULES) {
-    if (rule.guard(out)) out = out.replace(rule.pattern, rule.replace as (m: string, ...a: string[]) => string)
-  }
-  if (options.ips) {
-    for (const rule of [IPV6_RULE, IP_RULE]) if (rule.guard(out)) out = out.replace(rule.pattern, rule.replace)
+  let lower = out.toLowerCase()
+  for (const rule of rules) {
+    const next = applyRule(rule, out, lower)
+    if (next !== out) {
+      out = next
+      lower = out.toLowerCase()
+    }
   }
   return out
 }
 
-const SECRET_KEY = new RegExp(String.raw`^(?:[a-z0-9]+[_-])?(?:${PASSWORD_KEYS}|${TOKEN_KEYS}|authorization|cookie|set-cookie)$`, 'i')
+export function redact(text: string, options: RedactOptions = {}): string {
+  if (text === '') return text
+  const clean = stripControls(text)
+  // In a URL (`/api/x?q=upstream%20key%20AKIA…`) an escape sits where a word boundary would: the
+  // rules read the decoded text, and when they find something there, the decoded text is what is
+  // kept (redacted); encoded text with nothing to hide stays as it was.
+  if (PERCENT_ESCAPE.test(clean)) {
+    const decoded = stripControls(percentDecoded(clean))
+    const redacted = redactPlain(decoded, options)
+    if (redacted !== decoded) return redacted
+  }
+  return redactPlain(clean, options)
+}
+
+function redactPlain(text: string, options: RedactOptions): string {
+  let out = applyRules(userRules, text)
+  out = applyRules(SECRET_RULES, out)
+  out = redactSecretPairs(out, placeholder)
+  out = applyRules(PERSONAL_DATA_RULES, out)
+  if (options.ips) out = applyRules(IP_RULES, out)
+  return out
+}
+
+const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/
+
+function percentDecoded(text: string): string {
+  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run)
+    } catch {
+      return run
+    }
+  })
+}
+
 const MAX_DEPTH = 32
+const ALWAYS_SECRET_KEYS = /^(?:authorization|proxy-authorization|set-cookie|cookie)$/i
 
 /**
- * Deep redaction of a JSON-like value: values under secret-looking keys are replaced whole,
- * every other string goes through `redact`. Cycles and very deep nesting are cut, not followed.
+ * Deep redaction of a JSON-like value: values under secret-named keys are replaced whole (or, for
+ * keys that only contain a secret word, when they look like keys), every other string goes through
+ * `redact`. Cycles and very deep nesting are cut, not followed.
  */
 export function redactValue(value: unknown, options: RedactOptions = {}): unknown {
   const seen = new WeakSet<object>()
@@ -164,10 +131,24 @@ export function redactValue(value: unknown, options: RedactOptions = {}): unknow
     seen.add(v)
     if (Array.isArray(v)) return v.map((item) => walk(item, depth + 1))
     const out: Record<string, unknown> = {}
-    for (const [key, inner] of Object.entries(v)) {
-      out[key] = SECRET_KEY.test(key) && inner !== null && inner !== undefined && inner !== '' ? placeholder(kindForKey(key)) : walk(inner, depth + 1)
-    }
+    for (const [key, inner] of Object.entries(v)) out[redact(key, options)] = secretUnder(key, inner) ?? walk(inner, depth + 1)
     return out
   }
   return walk(value, 0)
+}
+
+/**
+ * A value read under a key (a config file's `KEY=value`, a label, a field): masked whole when the
+ * key names a secret, else redacted like any text. The key is as much evidence as the value.
+ */
+export function redactUnderKey(key: string, value: string, options: RedactOptions = {}): string {
+  return secretUnder(key, value) ?? redact(value, options)
+}
+
+function secretUnder(key: string, value: unknown): string | null {
+  if (value === null || value === undefined || value === '' || typeof value === 'object' || typeof value === 'boolean') return null
+  if (ALWAYS_SECRET_KEYS.test(key)) return placeholder(/cookie/i.test(key) ? 'cookie' : 'api-key')
+  const strong = strongKindOf(key)
+  if (strong) return placeholder(strong)
+  return /pass|pwd|secret|token|key|auth|credential|session|sig|salt|private/i.test(key) && looksKeyLike(String(value)) ? placeholder('api-key') : null
 }

@@ -2,10 +2,12 @@
  * A logic-less template engine (a small Mustache subset), so users can override our templates
  * without running code: `{{name}}`, `{{a.b}}`, `{{.}}`, sections `{{#list}}…{{/list}}` (repeat for
  * arrays, once for a truthy value, with the value as the new context), inverted sections
- * `{{^list}}…{{/list}}` (only when falsy or empty) and comments `{{! … }}`. No HTML escaping: the
- * output is Markdown, and values are already plain text.
+ * `{{^list}}…{{/list}}` (only when falsy or empty) and comments `{{! … }}`. The output is Markdown
+ * and values are text, much of it quoted from evidence: every value goes in as escaped Markdown
+ * text (`markdownText`), so no value can add a heading, a link or HTML.
  */
 import {UserError} from '../errors/errors.js'
+import {markdownText} from '../output/safe-text.js'
 
 type Context = readonly unknown[]
 
@@ -29,7 +31,7 @@ function renderBlock(template: string, stack: Context): string {
     if (sigil === '!') continue
     if (sigil === '/') throw new TemplateError(`Unexpected closing tag {{/${name}}}`)
     if (sigil === '') {
-      out += stringify(lookup(stack, name))
+      out += stringify(lookup(stack, name), /(?:^|\n)[ \t]*$/.test(out.slice(-80)))
       continue
     }
     const end = findClosing(template, name, cursor)
@@ -85,7 +87,7 @@ function isFalsy(value: unknown): boolean {
   return value === undefined || value === null || value === false || value === 0 || value === '' || (Array.isArray(value) && value.length === 0)
 }
 
-function stringify(value: unknown): string {
+function stringify(value: unknown, startsLine: boolean): string {
   if (value === undefined || value === null) return ''
-  return typeof value === 'object' ? JSON.stringify(value) : String(value)
+  return markdownText(typeof value === 'object' ? JSON.stringify(value) : String(value), {startsLine})
 }

@@ -1,8 +1,7 @@
-import {readFile} from 'node:fs/promises'
-
 import {UserError} from '../../errors/errors.js'
 import {deployEvidenceId, type EvidenceItem} from '../../incident/evidence-item.js'
 import {redact} from '../../redact/redact.js'
+import {MAX_INPUT_FILE_BYTES, readBoundedText} from '../read-bounded-text.js'
 import {DeployLineSchema, DeploysDigestSchema, type DeployEvent, type DeploysDigest} from './deploy-event.js'
 
 export interface ReadDeploysResult {
@@ -19,11 +18,11 @@ const MAX_LINE_PROBLEMS = 5
  * a bad line is a limitation naming its line number, and the other lines still count.
  */
 export async function readDeploys(path: string): Promise<ReadDeploysResult> {
-  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new UserError(`Cannot read --deploys ${path}: ${error.code ?? error.message}`, {
-      suggestions: ['Pass a JSON-lines file with one {time, service, version, sha, kind, description} object per line'],
-    })
+  const suggestions = ['Pass a JSON-lines file with one {time, service, version, sha, kind, description} object per line']
+  const text = await readBoundedText(path).catch((error: NodeJS.ErrnoException) => {
+    throw new UserError(`Cannot read --deploys ${path}: ${error.code ?? error.message}`, {suggestions})
   })
+  if (text === null) throw new UserError(`--deploys ${path} is larger than ${MAX_INPUT_FILE_BYTES / 1024 ** 2} MiB: not a deploy events file`, {suggestions})
   return parseDeploys(path, text)
 }
 
@@ -63,8 +62,9 @@ function parseLine(line: string, lineNumber: number): DeployEvent | {problem: st
     const issue = parsed.error.issues[0]
     return {problem: `line ${lineNumber}: ${issue.path.join('.') || 'value'} ${issue.message}`}
   }
-  const {description} = parsed.data
-  return {line: lineNumber, ...parsed.data, description: description === null ? null : redact(description)}
+  const {service, version, description} = parsed.data
+  const clean = (text: string | null) => (text === null ? null : redact(text))
+  return {line: lineNumber, ...parsed.data, service: clean(service), version: clean(version), description: clean(description)}
 }
 
 function deployEvidence(file: string, event: DeployEvent): EvidenceItem {

@@ -5,11 +5,21 @@ import {runGit} from './run-git.js'
 
 /** True when `dir` is inside a git work tree (or is a bare repository). */
 export async function isGitRepo(dir: string): Promise<boolean> {
+  return (await gitRepoProblem(dir)) === null
+}
+
+/**
+ * Why git will not read `dir` as a repository, or null when it will. A repository owned by
+ * another user is one git refuses ("dubious ownership"): that is not the same as no repository,
+ * and the fix (safe.directory) is different.
+ */
+export async function gitRepoProblem(dir: string): Promise<string | null> {
   try {
     await runGit(dir, ['rev-parse', '--git-dir'])
-    return true
-  } catch {
-    return false
+    return null
+  } catch (error) {
+    if (/dubious ownership/i.test(String(error))) return `${dir} is a git repository owned by another user, which git refuses to read ("dubious ownership")`
+    return `${dir} is not a git repository`
   }
 }
 
@@ -24,7 +34,11 @@ export async function assertGitRepo(dir: string): Promise<void> {
       suggestions: ['Pass the path of the service\'s git checkout, e.g. --repo ../checkout-api'],
     })
   }
-  if (!(await isGitRepo(dir))) {
+  const problem = await gitRepoProblem(dir)
+  if (problem?.includes('dubious ownership')) {
+    throw new UserError(`--repo ${problem}`, {suggestions: [`If you trust it: git config --global --add safe.directory ${dir}`]})
+  }
+  if (problem !== null) {
     throw new UserError(`--repo ${dir} is not a git repository`, {
       suggestions: ['Pass the folder of a git clone (one containing .git), or omit --repo to skip code changes'],
     })

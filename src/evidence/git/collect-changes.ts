@@ -6,7 +6,7 @@ import {componentsOf} from './components.js'
 import {configFormatOf, diffConfig, type KeyChange} from './config-changes.js'
 import {diffManifest, isParseableManifest, type DependencyChange} from './dependency-changes.js'
 import {GitChangesDigestSchema, type CommitChange, type GitChangesDigest} from './git-digest.js'
-import {isGitRepo} from './assert-git-repo.js'
+import {gitRepoProblem} from './assert-git-repo.js'
 import {GIT_LOG_FORMAT, parseGitLog, type RawCommit} from './parse-git-log.js'
 import {runGit} from './run-git.js'
 
@@ -58,8 +58,9 @@ export async function collectChanges(input: CollectChangesInput): Promise<Collec
     commits: [],
   }
 
-  if (!(await isGitRepo(input.repo))) {
-    return {digest: empty, items: [], limitations: [`${input.repo} is not a git repository, so code changes could not be examined.`]}
+  const repoProblem = await gitRepoProblem(input.repo)
+  if (repoProblem !== null) {
+    return {digest: empty, items: [], limitations: [`${repoProblem}, so code changes could not be examined.`]}
   }
   const limitations: string[] = []
   const shallow = (await runGit(input.repo, ['rev-parse', '--is-shallow-repository'])).trim() === 'true'

@@ -5,9 +5,12 @@ import {runGitCapped} from './run-git.js'
 // Trailers name people; the investigation is blameless.
 const PERSON_TRAILERS = /^(signed-off-by|co-authored-by|reviewed-by|acked-by|tested-by|reported-by|helped-by|cc):.*$/gim
 
+/** Git output read past the cut, so a secret straddling the cut is redacted whole before it is cut. */
+const READ_PAST_CUT = 4
+
 /**
  * The patch of one commit for a specialist to read: subject, body, stat and diff, without author
- * lines, redacted and cut at `maxBytes` (with a note saying so).
+ * lines, redacted and then cut at `maxBytes` characters (with a note saying so).
  */
 export async function commitDiff(repo: string, sha: string, maxBytes: number): Promise<string> {
   // The sha comes from a model's tool call: only a hex object name may reach git's argv.
@@ -15,8 +18,9 @@ export async function commitDiff(repo: string, sha: string, maxBytes: number): P
   const {text, truncated} = await runGitCapped(
     repo,
     ['show', '--no-color', '--no-ext-diff', '--diff-merges=first-parent', '--stat', '--patch', '--format=commit %H%nDate: %cI%n%n%B', sha, '--'],
-    maxBytes,
+    maxBytes * READ_PAST_CUT,
   )
   const clean = redact(text.replace(PERSON_TRAILERS, '').replace(/\n{3,}/g, '\n\n'))
-  return truncated ? `${clean}\n[diff truncated at ${maxBytes} bytes]` : clean
+  if (!truncated && clean.length <= maxBytes) return clean
+  return `${clean.slice(0, maxBytes)}\n[diff truncated at ${maxBytes} characters]`
 }

@@ -1,7 +1,7 @@
 import {parseAllDocuments} from 'yaml'
 import {z} from 'zod'
 
-import {redact} from '../../redact/redact.js'
+import {redactUnderKey} from '../../redact/redact.js'
 
 /** One configuration key a commit changed: added (from null), removed (to null) or changed. */
 export const KeyChangeSchema = z.object({
@@ -49,13 +49,17 @@ export function diffConfig(path: string, before: string | null, after: string | 
     const from = old.get(key) ?? null
     const to = now.get(key) ?? null
     if (from === to) continue
-    changes.push({file: path, key, from: from === null ? null : clean(from), to: to === null ? null : clean(to)})
+    changes.push({file: path, key, from: from === null ? null : clean(key, from), to: to === null ? null : clean(key, to)})
     if (changes.length >= MAX_CHANGES_PER_FILE) break
   }
   return changes
 }
 
-const clean = (value: string) => redact(value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value)
+// Redacted whole, under its key (`DB_PASSWORD=…` is a secret whatever its value looks like), then cut.
+const clean = (key: string, value: string) => {
+  const redacted = redactUnderKey(key, value)
+  return redacted.length > MAX_VALUE_CHARS ? `${redacted.slice(0, MAX_VALUE_CHARS)}…` : redacted
+}
 
 /** Key → scalar value for one file, or null when it does not parse. */
 export function flattenConfig(format: ConfigFormat, text: string): Map<string, string> | null {

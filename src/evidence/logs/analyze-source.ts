@@ -1,14 +1,15 @@
 import {stat} from 'node:fs/promises'
 import type {Readable} from 'node:stream'
 
+import {SecretBlockFilter} from '../../redact/secret-blocks.js'
 import {severityMarkersWith, timestampLayoutsWith, type UserSeverityMarker, type UserTimestampLayout} from './catalogue/user-catalogue.js'
 import {SeverityMarkers} from './content-severity.js'
-import {DEFAULT_MAX_LINE_CHARS, readLines, type ReadStats} from './line-reader.js'
+import {DEFAULT_MAX_LINE_CHARS, readLines, type ReadStats, type SourceLimits} from './line-reader.js'
 import {TimestampLayouts} from './line-layout.js'
 import type {LogAggregator} from './log-aggregator.js'
 import {isLogDocument, LogDocumentError, readLogDocument} from './exports/read-log-document.js'
 import type {EntryKind, LogFileSummary} from './log-digest.js'
-import {SourceReader, type LogEntry, type TimeReference} from './source-reader.js'
+import {isBinaryLine, SourceReader, type LogEntry, type TimeReference} from './source-reader.js'
 
 /**
  * One log source (a file, a byte range of one, or stdin) streamed through a SourceReader into an
@@ -21,7 +22,11 @@ export interface SourceAnalysisOptions {
   stdin?: Readable
   range?: {start: number; end: number}
   reading?: ReadingOptions
+  sourceLimits?: Partial<SourceLimits>
 }
+
+const BINARY_LINES_TO_JUDGE = 2000
+const BINARY_SHARE_TO_STOP = 0.9
 
 /**
  * What the readers take from the incident: the time reference, and the user's entries for the
@@ -50,14 +55,28 @@ export async function analyzeSource(source: string, aggregator: LogAggregator, n
       return reader.finish({lines: 0, bytes: 0}, {skipped: [{reason: `not read: the file ${error.message}`, count: 1}]})
     }
   }
+  // Key material over several lines is dropped before anything splits it into events.
+  const secretBlocks = new SecretBlockFilter()
+  let keyLines = 0
+  let binaryLines = 0
+  let binaryStop = false
   const stats = await readLines(
     source,
     (line, lineNumber) => {
-      reader.line(line, lineNumber)
+      const kept = secretBlocks.filter(line)
+      if (kept === null) {
+        keyLines++
+        return true
+      }
+      // Random bytes (`--logs /dev/urandom`) have line breaks but are no log: stop reading them.
+      if (isBinaryLine(kept) && ++binaryLines >= BINARY_LINES_TO_JUDGE * BINARY_SHARE_TO_STOP && lineNumber <= BINARY_LINES_TO_JUDGE) binaryStop = true
+      reader.line(kept, lineNumber)
+      return !binaryStop
     },
-    {maxLineChars, stdin: options.stdin, range: options.range},
+    {maxLineChars, stdin: options.stdin, range: options.range, sourceLimits: options.sourceLimits},
   )
-  return reader.finish(stats, {skipped: readProblems(stats, maxLineChars)})
+  const stopped = binaryStop ? [{reason: `read stopped: ${BINARY_SHARE_TO_STOP * 100}% of the first ${BINARY_LINES_TO_JUDGE.toLocaleString('en-US')} lines were binary, not a text log`, count: 1}] : []
+  return reader.finish(stats, {skipped: [...readProblems(stats, maxLineChars), {reason: 'private key material (dropped, not read)', count: keyLines}, ...stopped]})
 }
 
 // Compiled once per options object: every file of one analysis shares it.
@@ -105,5 +124,6 @@ function readProblems(stats: ReadStats, maxLineChars: number): Array<{reason: st
     {reason: `line longer than ${maxLineChars} chars (truncated)`, count: stats.truncatedLines},
     {reason: 'invalid UTF-8 (kept with replacement characters)', count: stats.invalidUtf8Lines},
     ...(stats.streamError !== null ? [{reason: `read stopped early: ${stats.streamError}`, count: 1}] : []),
+    ...(stats.limitReached !== null ? [{reason: stats.limitReached, count: 1}] : []),
   ]
 }

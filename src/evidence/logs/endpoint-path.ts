@@ -18,7 +18,7 @@ export function normalizeEndpointPath(rawPath: string): string {
     const c = rawPath.charCodeAt(i)
     if (c === 63 || c === 35 || c === 59) end = i // ? # ;
   }
-  if (end - start > MAX_PATH_CHARS) end = start + MAX_PATH_CHARS
+  if (end - start > MAX_PATH_CHARS) end = cutAtBoundary(rawPath, start, start + MAX_PATH_CHARS)
   let out = ''
   let copied = start
   let segment = start
@@ -31,6 +31,18 @@ export function normalizeEndpointPath(rawPath: string): string {
     segment = i + 1
   }
   return copied === start ? rawPath.slice(start, end) : out + rawPath.slice(copied, end)
+}
+
+/**
+ * Where a long path is cut: after its last separator before the limit, never inside a word, so a
+ * token in the path is kept whole (for redaction to recognise) or left out, never halved.
+ */
+function cutAtBoundary(path: string, start: number, limit: number): number {
+  for (let i = limit; i > start; i--) {
+    const c = path.charCodeAt(i)
+    if (c === 47 || c === 32 || c === 37 || c === 38 || c === 44 || c === 43) return i // / space % & , +
+  }
+  return path.charCodeAt(start) === 47 ? start + 1 : start
 }
 
 function isIdSegment(path: string, start: number, end: number): boolean {

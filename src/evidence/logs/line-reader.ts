@@ -17,6 +17,26 @@ export interface LineReaderOptions {
   stdin?: Readable
   /** Byte range [start, end) of a plain file, split at line starts by the caller. */
   range?: {start: number; end: number}
+  /** Bounds on the work one source may take (bytes after gunzip, wall-clock time, bytes with no line break). */
+  sourceLimits?: Partial<SourceLimits>
+}
+
+export interface SourceLimits {
+  maxBytes: number
+  maxMs: number
+  maxBytesWithoutLineBreak: number
+}
+
+/**
+ * No input may take unbounded work: `--logs /dev/zero` (no line break, ever), `/dev/urandom`, a
+ * gzip bomb or a log that never ends stop at one of these with a named limitation. The byte and
+ * time bounds are far beyond any log an incident needs read; a text log has a line break well
+ * within 256 MiB.
+ */
+export const DEFAULT_SOURCE_LIMITS: SourceLimits = {
+  maxBytes: 64 * 1024 ** 3,
+  maxMs: 20 * 60_000,
+  maxBytesWithoutLineBreak: 256 * 1024 ** 2,
 }
 
 export interface ReadStats {
@@ -28,6 +48,8 @@ export interface ReadStats {
   invalidUtf8Lines: number
   /** Set when the stream broke off (a truncated gzip, an unreadable file): the lines before it are kept. */
   streamError: string | null
+  /** Set when a limit (`SourceLimits`) stopped the read: what was read before it is kept. */
+  limitReached: string | null
 }
 
 export const DEFAULT_MAX_LINE_CHARS = 64 * 1024
@@ -43,7 +65,11 @@ export type LineHandler = (line: string, lineNumber: number) => void | boolean
 
 export async function readLines(source: string, onLine: LineHandler, options: LineReaderOptions = {}): Promise<ReadStats> {
   const maxLineChars = options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS
-  const stats: ReadStats = {lines: 0, bytes: 0, truncatedLines: 0, invalidUtf8Lines: 0, streamError: null}
+  const stats: ReadStats = {lines: 0, bytes: 0, truncatedLines: 0, invalidUtf8Lines: 0, streamError: null, limitReached: null}
+  const limits = {...DEFAULT_SOURCE_LIMITS, ...options.sourceLimits}
+  const deadline = Date.now() + limits.maxMs
+  let fed = 0
+  let sinceLineBreak = 0
   // TextDecoder in streaming mode keeps multi-byte characters split across chunks whole, and is
   // about three times faster than StringDecoder here.
   const decoder = new TextDecoder('utf-8')
@@ -108,8 +134,25 @@ export async function readLines(source: string, onLine: LineHandler, options: Li
   }
 
   const feed = (bytes: Buffer): boolean => {
-    for (let at = 0; at < bytes.length && !stopped; at += DECODE_CHUNK_BYTES) consume(decode(bytes.subarray(at, at + DECODE_CHUNK_BYTES)))
+    for (let at = 0; at < bytes.length && !stopped; at += DECODE_CHUNK_BYTES) {
+      const slice = bytes.subarray(at, at + DECODE_CHUNK_BYTES)
+      consume(decode(slice))
+      fed += slice.length
+      sinceLineBreak = slice.includes(10) ? slice.length - slice.lastIndexOf(10) - 1 : sinceLineBreak + slice.length
+      const limit = limitReached()
+      if (limit !== null) {
+        stats.limitReached = limit
+        stopped = true
+      }
+    }
     return !stopped
+  }
+
+  const limitReached = (): string | null => {
+    if (sinceLineBreak > limits.maxBytesWithoutLineBreak) return `no line break in ${formatBytes(limits.maxBytesWithoutLineBreak)}: not a line-oriented text log, read stopped there`
+    if (fed > limits.maxBytes) return `read stopped after ${formatBytes(limits.maxBytes)}, the limit per input`
+    if (Date.now() > deadline) return `read stopped after ${limits.maxMs >= 1000 ? `${Math.round(limits.maxMs / 1000)} s` : `${limits.maxMs} ms`}, the time limit per input`
+    return null
   }
 
   try {
@@ -131,6 +174,10 @@ export async function readLines(source: string, onLine: LineHandler, options: Li
   const rest = carry + decoder.decode()
   if (rest.length > 0 && !discarding && !stopped) emit(capped(rest))
   return stats
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${Math.round(bytes / 1024 ** 3)} GiB` : bytes >= 1024 ** 2 ? `${Math.round(bytes / 1024 ** 2)} MiB` : `${Math.round(bytes / 1024)} KiB`
 }
 
 /** Streams `raw`, gunzipping it when it starts with the gzip magic, counting its raw bytes; stdin is left open. */

@@ -1,3 +1,4 @@
+import {redactSample} from '../../redact/cap-redacted.js'
 import {detach} from './detach.js'
 import {ClientAddresses} from './client-addresses.js'
 import {normalizeEndpointPath} from './endpoint-path.js'
@@ -210,7 +211,7 @@ export class LogAggregator {
     }
     if (isError && stats.errorSample === null) stats.errorSample = {text: '', file, line}
     if (stats.samples.length < this.limits.samplesPerTemplate) {
-      stats.samples.push({text: detach(rawLine, this.limits.maxSampleChars), file, line})
+      stats.samples.push({text: detach(redactSample(rawLine, this.limits.maxSampleChars)), file, line})
     }
 
     if (record.method !== null && record.path !== null) this.addEndpoint(record, isError, is5xx, rawLine, file, line, accessLog, timed ? bucketKey : Number.NaN)
@@ -229,7 +230,7 @@ export class LogAggregator {
     // Looked up by method, then path: a "METHOD path" key built per request line cost more than the lookup.
     let endpoint = (access ? this.accessEndpointsByMethod : this.endpointsByMethod).get(method)?.get(path)
     if (!endpoint) {
-      endpoint = {method: detach(method), path: detach(path), total: 0, errors: 0, http5xx: 0, denied: 0, access, series: new Map(), ref: {text: detach(rawLine, this.limits.maxSampleChars), file, line}}
+      endpoint = {method: detach(method), path: detach(path), total: 0, errors: 0, http5xx: 0, denied: 0, access, series: new Map(), ref: {text: detach(redactSample(rawLine, this.limits.maxSampleChars)), file, line}}
       if (!this.insertEndpoint(endpoint)) return
     }
     endpoint.total++
@@ -338,11 +339,11 @@ export class LogAggregator {
       }
       stats = {
         type: detach(parsed.type, 200),
-        message: detach(parsed.message, this.limits.maxSampleChars),
+        message: detach(redactSample(parsed.message, this.limits.maxSampleChars)),
         count: 0,
         firstSeen: Number.POSITIVE_INFINITY,
         frames: parsed.frames.map((frame) => ({file: detach(frame.file, 300), line: frame.line, function: detach(frame.function, 200)})),
-        ref: {text: detach(rawLine, this.limits.maxSampleChars), file, line},
+        ref: {text: detach(redactSample(rawLine, this.limits.maxSampleChars)), file, line},
       }
       this.exceptions.set(detach(key), stats)
     }

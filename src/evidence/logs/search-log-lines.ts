@@ -1,4 +1,5 @@
-import {redact} from '../../redact/redact.js'
+import {redactSample} from '../../redact/cap-redacted.js'
+import {SecretBlockFilter} from '../../redact/secret-blocks.js'
 import {modificationTime} from './analyze-source.js'
 import {DEFAULT_LAYOUTS} from './line-layout.js'
 import {parseLine} from './line-parsers.js'
@@ -33,15 +34,17 @@ export async function searchLogLines(sources: string[], query: LogLineQuery, opt
     // The file's own layout, as the analysis read it: an access log's stamps sit in brackets mid-line.
     const reference = await modificationTime(source)
     const context = {time: {referenceMs: reference?.at ?? null, offsetMinutes: 0}, layouts: DEFAULT_LAYOUTS}
+    const secretBlocks = new SecretBlockFilter()
     await readFormattedLines(
       source,
-      (line, lineNumber, layout) => {
-        if (!matcher(line)) return true
+      (rawLine, lineNumber, layout) => {
+        const line = secretBlocks.filter(rawLine)
+        if (line === null || !matcher(line)) return true
         if (timeFiltered) {
           const ts = parseLine(line, layout, context).ts
           if (!Number.isNaN(ts) && (ts < from || ts > to)) return true
         }
-        results.push(`${source}:${lineNumber}: ${redact(line.slice(0, MAX_LINE_CHARS), {ips: options.redactIps})}`)
+        results.push(`${source}:${lineNumber}: ${redactSample(line, MAX_LINE_CHARS, {ips: options.redactIps})}`)
         return results.length < limit
       },
       {now, context},

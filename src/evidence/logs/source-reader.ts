@@ -203,7 +203,7 @@ export class SourceReader {
       this.skip('blank line')
       return
     }
-    if (line.includes('\u0000') || mostlyReplacement(line)) {
+    if (isBinaryLine(line)) {
       this.skip('binary content')
       return
     }
@@ -375,8 +375,9 @@ function fillFrom(record: LogRecord, fields: LogRecord): void {
   if (record.message === '' || record.message === fields.message) record.message = fields.message
 }
 
-/** Invalid UTF-8 in a few places is a text line; mostly replacement characters is binary. */
-function mostlyReplacement(line: string): boolean {
+/** A NUL byte, or mostly replacement characters: binary. (Invalid UTF-8 in a few places is a text line.) */
+export function isBinaryLine(line: string): boolean {
+  if (line.includes('\u0000')) return true
   if (!line.includes('\uFFFD')) return false
   let bad = 0
   for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 0xfffd) bad++

@@ -1,6 +1,6 @@
 import type {EvidenceItem} from '../../incident/evidence-item.js'
 import {detectChangePoint, type ChangePoint} from './change-point.js'
-import type {MetricSource, RawSeries} from './metric-source.js'
+import {redactSeries, type MetricSource, type RawSeries} from './metric-source.js'
 import {MetricsDigestSchema, type MetricSeriesDigest, type MetricsDigest} from './metrics-digest.js'
 import {displayLocation, openMetricSource} from './open-metric-source.js'
 import {detectSaturation, type Saturation} from './saturation.js'
@@ -50,9 +50,10 @@ export function analyseMetrics(
   onsetHint: Date | null,
   limitations: string[] = [],
 ): CollectMetricsResult {
-  const all = read.map((r) => r.series)
+  const redacted = read.map((r) => ({source: r.source, series: redactSeries(r.series)}))
+  const all = redacted.map((r) => r.series)
   const usedIds = new Set<string>()
-  const digests: MetricSeriesDigest[] = read.map(({source, series}) => {
+  const digests: MetricSeriesDigest[] = redacted.map(({source, series}) => {
     const changePoint = detectChangePoint(series.points)
     const gaps = series.points.filter((p) => p[1] === null).length
     if (series.points.length > 0 && gaps / series.points.length > GAP_SHARE_WORTH_NOTING) {

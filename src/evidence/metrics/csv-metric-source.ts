@@ -1,7 +1,7 @@
-import {readFile} from 'node:fs/promises'
-
 import {parse} from 'csv-parse/sync'
 
+import {redact} from '../../redact/redact.js'
+import {MAX_INPUT_FILE_BYTES, readBoundedText} from '../read-bounded-text.js'
 import {parseMetricTime, parseMetricValue, type MetricReadResult, type MetricSource, type RawSeries} from './metric-source.js'
 
 /** A wide CSV: `timestamp,<series>,<series>…`, one row per sample time. */
@@ -9,12 +9,19 @@ export class CsvMetricSource implements MetricSource {
   constructor(readonly location: string) {}
 
   async read(): Promise<MetricReadResult> {
-    return parseWideCsv(await readFile(this.location, 'utf8'))
+    const text = await readBoundedText(this.location)
+    return text === null ? {series: [], problems: [`larger than ${MAX_INPUT_FILE_BYTES / 1024 ** 2} MiB, not read`]} : parseWideCsv(text)
   }
 }
 
 export function parseWideCsv(text: string): MetricReadResult {
-  const rows: string[][] = parse(text, {relax_column_count: true, skip_empty_lines: true, trim: true, bom: true})
+  let rows: string[][]
+  try {
+    rows = parse(text, {relax_column_count: true, skip_empty_lines: true, trim: true, bom: true})
+  } catch (error) {
+    // A quote never closed, a broken record: the file is unreadable as CSV, which is said, not thrown.
+    return {series: [], problems: [`not a readable CSV (${redact(String((error as Error).message ?? error)).split('\n')[0].slice(0, 200)})`]}
+  }
   if (rows.length === 0) return {series: [], problems: ['the file is empty']}
   const [header, ...body] = rows
   const names = header.slice(1)

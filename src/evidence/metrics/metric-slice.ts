@@ -1,5 +1,5 @@
 import {openMetricSource} from './open-metric-source.js'
-import type {MetricPoint, RawSeries} from './metric-source.js'
+import {redactSeries, type MetricPoint, type RawSeries} from './metric-source.js'
 import {median} from './robust-stats.js'
 import {guessUnit, slugifySeries} from './series-names.js'
 
@@ -14,7 +14,7 @@ export async function metricSlice(locations: string[], series: string, from?: st
   const all: RawSeries[] = []
   for (const location of locations) {
     const opened = await openMetricSource(location)
-    if ('source' in opened) all.push(...(await opened.source.read()).series)
+    if ('source' in opened) all.push(...(await opened.source.read()).series.map(redactSeries))
   }
   return formatMetricSlice(all, series, toMs(from, Number.NEGATIVE_INFINITY), toMs(to, Number.POSITIVE_INFINITY))
 }

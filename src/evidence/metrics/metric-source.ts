@@ -1,3 +1,5 @@
+import {redact, redactValue} from '../../redact/redact.js'
+
 /** One point: epoch milliseconds and a value; null marks a gap (empty cell, NaN, ±Inf). */
 export type MetricPoint = [t: number, v: number | null]
 
@@ -37,7 +39,18 @@ export function parseMetricValue(text: unknown): number | null {
 export function parseMetricTime(text: string | number): number | null {
   const raw = typeof text === 'number' ? text : text.trim()
   const numeric = typeof raw === 'number' ? raw : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : null
-  if (numeric !== null) return numeric > 1e11 ? Math.round(numeric) : Math.round(numeric * 1000)
-  const ms = Date.parse(raw as string)
-  return Number.isNaN(ms) ? null : ms
+  const ms = numeric !== null ? (numeric > 1e11 ? Math.round(numeric) : Math.round(numeric * 1000)) : Date.parse(raw as string)
+  // A time no date can hold (1e20) is unreadable like text: every later date computation relies on it.
+  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_TIME_MS ? ms : null
+}
+
+/** The last instant a JavaScript Date represents. */
+const MAX_TIME_MS = 8.64e15
+
+/**
+ * A series as it may leave its reader: names and labels carry whatever the scrape saw (a DSN with
+ * its password, a token in a label), and evidence ids are built from the name.
+ */
+export function redactSeries(series: RawSeries): RawSeries {
+  return {...series, name: redact(series.name), labels: redactValue(series.labels) as Record<string, string>}
 }

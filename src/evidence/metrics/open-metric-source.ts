@@ -17,7 +17,8 @@ export async function openMetricSource(location: string): Promise<OpenedMetricSo
     return {unsupported: `${displayLocation(location)} is a live Prometheus URL, which is asked through --prometheus, not read as a metrics file`}
   }
   const firstChar = await firstNonBlankChar(location)
-  return {source: firstChar === '{' ? new PrometheusJsonMetricSource(location) : new CsvMetricSource(location)}
+  // Any JSON (an object, or an array that is not a query_range answer) goes to the JSON reader, which says what it is not.
+  return {source: firstChar === '{' || firstChar === '[' || /\.json$/i.test(location) ? new PrometheusJsonMetricSource(location) : new CsvMetricSource(location)}
 }
 
 async function firstNonBlankChar(path: string): Promise<string> {

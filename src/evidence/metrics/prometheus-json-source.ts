@@ -1,7 +1,6 @@
-import {readFile} from 'node:fs/promises'
-
 import {z} from 'zod'
 
+import {MAX_INPUT_FILE_BYTES, readBoundedText} from '../read-bounded-text.js'
 import {parseMetricTime, parseMetricValue, type MetricReadResult, type MetricSource, type RawSeries} from './metric-source.js'
 
 const SampleSchema = z.tuple([z.union([z.number(), z.string()]), z.union([z.string(), z.number()])])
@@ -23,7 +22,8 @@ export class PrometheusJsonMetricSource implements MetricSource {
   constructor(readonly location: string) {}
 
   async read(): Promise<MetricReadResult> {
-    const text = await readFile(this.location, 'utf8')
+    const text = await readBoundedText(this.location)
+    if (text === null) return {series: [], problems: [`larger than ${MAX_INPUT_FILE_BYTES / 1024 ** 2} MiB, not read`]}
     let json: unknown
     try {
       json = JSON.parse(text)

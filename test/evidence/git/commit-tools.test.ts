@@ -35,7 +35,7 @@ describe('commitDiff and gitAuthors', () => {
   it('cuts a large diff at maxBytes and says so', async () => {
     const diff = await commitDiff(repo.dir, bigSha, 2000)
     expect(diff.length).toBeLessThan(2100)
-    expect(diff).toMatch(/\[diff truncated at 2000 bytes\]$/)
+    expect(diff).toMatch(/\[diff truncated at 2000 characters\]$/)
   })
 
   it('refuses anything but a hex sha, so no option reaches git', async () => {

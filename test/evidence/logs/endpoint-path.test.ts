@@ -57,7 +57,12 @@ function previousNormalize(rawPath: string): string {
   }
   const query = path.search(/[?#;]/)
   if (query >= 0) path = path.slice(0, query)
-  if (path.length > 200) path = path.slice(0, 200)
+  // A long path is cut after its last separator before 200 characters, never inside a segment.
+  if (path.length > 200) {
+    let cut = 200
+    while (cut > 0 && !'/ %&,+'.includes(path[cut])) cut--
+    path = cut > 0 ? path.slice(0, cut) : '/'
+  }
   if (!/\d/.test(path) && !/\/[a-f]{8,}(?:\/|$)/i.test(path)) return path
   const isId = (segment: string) => (/\d/.test(segment) || segment.length >= 8) && (/^\d+$/.test(segment) || UUID.test(segment) || HEX.test(segment) || MIXED_ID.test(segment))
   return path

@@ -1,0 +1,170 @@
+import {execFileSync} from 'node:child_process'
+import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+
+import type {PlantedSecret} from './planted-secrets.js'
+
+/**
+ * An incident whose evidence carries every planted secret in every place a secret turns up in
+ * real evidence: JSON, logfmt and plain log lines (a key block over several plain lines, a value
+ * after an escaped `\n` in JSON), commit subjects, bodies and diffs, deploy descriptions, CSV
+ * headers and Prometheus labels. Around them, an ordinary outage (errors from 14:02) so the
+ * pipeline runs every phase and the secret-bearing evidence ranks near the top.
+ */
+export interface LeakScenario {
+  dir: string
+  args: string[]
+  /** Commits that carry secrets, for the model to ask about. */
+  shas: string[]
+  series: string[]
+}
+
+const DAY = '2026-11-12'
+const at = (minute: number, second = 0) => new Date(Date.UTC(2026, 10, 12, 13, 0, second) + minute * 60_000).toISOString()
+
+export async function buildLeakScenario(dir: string, secrets: readonly PlantedSecret[]): Promise<LeakScenario> {
+  await mkdir(dir, {recursive: true})
+  const oneLine = secrets.filter((s) => !s.multiline)
+  const blocks = secrets.filter((s) => s.multiline)
+
+  // Logs: a baseline hour of healthy traffic, then failures carrying the secrets.
+  const json: string[] = []
+  const plain: string[] = []
+  const logfmt: string[] = []
+  for (let minute = 0; minute < 90; minute++) {
+    for (let n = 0; n < 20; n++) json.push(JSON.stringify({time: at(minute, n), level: 'info', msg: `GET /api/orders/${1000 + n} 200`, status: 200, latency_ms: 40 + n}))
+    if (minute >= 62) for (let n = 0; n < 8; n++) json.push(JSON.stringify({time: at(minute, 20 + n), level: 'error', msg: 'POST /api/checkout 500 insert into orders failed', status: 500}))
+  }
+  oneLine.forEach((secret, i) => {
+    const minute = 63 + (i % 25)
+    for (let n = 0; n < 3; n++) {
+      json.push(JSON.stringify({time: at(minute, 30 + n), level: 'error', msg: secret.text, service: 'checkout-api'}))
+      // The value after an escaped newline, and as a field of its own.
+      json.push(JSON.stringify({time: at(minute, 40 + n), level: 'error', msg: `upstream failure, context follows:\n${secret.text}`, detail: secret.text}))
+      logfmt.push(`time=${at(minute, 50 + n)} level=error msg="worker crashed" cause=${JSON.stringify(secret.text)}`)
+      plain.push(`${at(minute, 45 + n)} ERROR [checkout-worker] ${secret.text}`)
+    }
+  })
+  blocks.forEach((secret, i) => {
+    plain.push(`${at(64 + i, 10)} ERROR [config-loader] could not parse key material:`)
+    plain.push(...secret.text.split('\n'))
+    plain.push(`${at(64 + i, 11)} WARN [config-loader] falling back to defaults`)
+  })
+  const sortByTime = (lines: string[], time: (line: string) => string) => lines.sort((a, b) => time(a).localeCompare(time(b)))
+  sortByTime(json, (line) => JSON.parse(line).time)
+  sortByTime(logfmt, (line) => line.slice(5, 29))
+  await writeFile(join(dir, 'app.jsonl'), json.join('\n') + '\n')
+  await writeFile(join(dir, 'worker.log'), plain.join('\n') + '\n')
+  await writeFile(join(dir, 'jobs.logfmt'), logfmt.join('\n') + '\n')
+
+  // Git: a commit per secret in the hours before the onset, secret in subject, body and diff.
+  const repo = join(dir, 'repo')
+  await mkdir(repo)
+  const git = (args: string[], input?: string) =>
+    execFileSync('git', args, {cwd: repo, input, encoding: 'utf8', env: {...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1'}})
+  git(['init', '--quiet', '--initial-branch=main'])
+  const stream: string[] = []
+  const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`
+  secrets.forEach((secret, i) => {
+    const seconds = Math.floor(Date.parse(`${DAY}T09:00:00Z`) / 1000) + i * 120
+    const who = `Release Bot <release-bot@example.invalid> ${seconds} +0000`
+    const subject = secret.multiline ? `config: add ${secret.kind} for the worker` : `config: ${secret.text}`
+    stream.push(`commit refs/heads/main\nmark :${i + 1}\nauthor ${who}\ncommitter ${who}\n`)
+    stream.push(data(`${subject}\n\nRotated credentials; the old value was:\n${secret.text}\n`))
+    stream.push(`M 100644 inline config/${secret.kind}.env\n${data(`# ${secret.kind}\n${secret.text}\n`)}\n`)
+  })
+  git(['fast-import', '--quiet'], stream.join(''))
+  git(['reset', '--hard', '--quiet'])
+  const shas = git(['log', '--format=%H', 'main']).trim().split('\n')
+
+  // Deploys: one per one-line secret, in the description.
+  const deploys = oneLine.map((secret, i) =>
+    JSON.stringify({time: at(-60 + i), service: 'checkout-api', version: `2.14.${i}`, sha: shas[i], kind: i % 3 === 0 ? 'config' : 'deploy', description: `Rollout: ${secret.text}`}),
+  )
+  await writeFile(join(dir, 'deploys.jsonl'), deploys.join('\n') + '\n')
+
+  // Metrics: CSV columns and Prometheus series named after secret-bearing labels.
+  const csvQuote = (text: string) => `"${text.replaceAll('"', '""')}"`
+  const header = ['timestamp', 'http_5xx_rate', ...oneLine.map((secret) => csvQuote(`db_pool_waiting{dsn="${secret.text}"}`))]
+  const rows = [header.join(',')]
+  for (let minute = 0; minute < 90; minute++) {
+    const failing = minute >= 62
+    rows.push([at(minute), failing ? '0.31' : '0.001', ...oneLine.map((_, i) => String(failing ? 40 + i : 2))].join(','))
+  }
+  await writeFile(join(dir, 'metrics.csv'), rows.join('\n') + '\n')
+  const result = oneLine.map((secret, i) => ({
+    metric: {__name__: 'pg_stat_activity_count', instance: 'db-primary:9187', datname: 'orders', server: secret.text},
+    values: Array.from({length: 90}, (_, minute) => [Date.parse(at(minute)) / 1000, String(minute >= 62 ? 90 + i : 10)]),
+  }))
+  await writeFile(join(dir, 'prometheus.json'), JSON.stringify({status: 'success', data: {resultType: 'matrix', result}}))
+
+  // The alert that opened the incident, and Kubernetes events: annotations, labels and messages.
+  const alert = {
+    version: '4',
+    status: 'firing',
+    receiver: 'oncall-webhook',
+    groupLabels: {alertname: 'CheckoutErrors'},
+    commonLabels: {alertname: 'CheckoutErrors', service: 'checkout-api', severity: 'critical'},
+    commonAnnotations: {summary: 'Checkout is failing.'},
+    externalURL: 'http://alertmanager.monitoring:9093',
+    alerts: oneLine.slice(0, 20).map((secret, i) => ({
+      status: 'firing',
+      labels: {alertname: 'CheckoutErrors', service: 'checkout-api', severity: 'critical', dsn: secret.text},
+      annotations: {description: `Errors since 14:02: ${oneLine[(i + 20) % oneLine.length].text}`, summary: 'Checkout is failing.'},
+      startsAt: at(63),
+      endsAt: '0001-01-01T00:00:00Z',
+      generatorURL: 'http://prometheus.monitoring:9090/graph?g0.expr=up',
+      fingerprint: `a5ef1d2c3b4f${String(i).padStart(4, '0')}`,
+    })),
+  }
+  await writeFile(join(dir, 'alert.json'), JSON.stringify(alert))
+  const events = {
+    apiVersion: 'v1',
+    kind: 'List',
+    items: oneLine.map((secret, i) => ({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: {name: `checkout-7d9f8b6c5-x2x9q.${i}`, namespace: 'shop'},
+      involvedObject: {kind: 'Pod', namespace: 'shop', name: 'checkout-7d9f8b6c5-x2x9q'},
+      reason: 'BackOff',
+      message: `Back-off restarting failed container: ${secret.text}`,
+      firstTimestamp: at(63 + (i % 20)),
+      lastTimestamp: at(64 + (i % 20)),
+      count: 3,
+      type: 'Warning',
+    })),
+  }
+  await writeFile(join(dir, 'events.json'), JSON.stringify(events))
+
+  const args = [
+    '--logs', join(dir, 'app.jsonl'),
+    '--logs', join(dir, 'worker.log'),
+    '--logs', join(dir, 'jobs.logfmt'),
+    '--repo', repo,
+    '--deploys', join(dir, 'deploys.jsonl'),
+    '--metrics', join(dir, 'metrics.csv'),
+    '--metrics', join(dir, 'prometheus.json'),
+    '--alert', join(dir, 'alert.json'),
+    '--k8s', join(dir, 'events.json'),
+    '--service', 'checkout-api',
+    '--started-at', at(69),
+    '--severity', 'p0',
+    '--symptoms', 'high-error-rate,database-issues,security-incident',
+    '--non-interactive',
+  ]
+  return {dir, args, shas, series: oneLine.map((secret) => `db_pool_waiting{dsn="${secret.text}"}`)}
+}
+
+/** Every file under `dir`, read as text, with its path relative to `dir`. */
+export async function readTree(dir: string): Promise<Array<{path: string; text: string}>> {
+  const out: Array<{path: string; text: string}> = []
+  const walk = async (sub: string) => {
+    for (const entry of await readdir(join(dir, sub), {withFileTypes: true})) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name
+      if (entry.isDirectory()) await walk(rel)
+      else if (entry.isFile()) out.push({path: rel, text: await readFile(join(dir, rel), 'utf8')})
+    }
+  }
+  await walk('')
+  return out
+}
