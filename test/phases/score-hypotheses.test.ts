@@ -27,7 +27,7 @@ const report = (specialist: SpecialistReport['specialist'], findings: Finding[])
 })
 
 describe('scoreHypotheses', () => {
-  it('raises a cause two specialists agree on above either alone, below certainty', () => {
+  it('raises a cause two specialists agree on above either alone', () => {
     const change = {sha: 'a'.repeat(40), subject: 'Make currency NOT NULL', kind: 'database-migration' as const}
     const ranked = scoreHypotheses([
       report('root-cause-analyst', [finding({category: 'database-migration', change, confidence: 0.7})]),
@@ -38,6 +38,16 @@ describe('scoreHypotheses', () => {
     expect(ranked[0].score).toBeCloseTo(0.88, 2)
     expect(ranked[0].specialists).toEqual(['root-cause-analyst', 'database'])
     expect(ranked[1].score).toBe(0.65)
+  })
+
+  it('stops agreement short of certainty, at 0.97', () => {
+    // Alone, each is below the cap; together their noisy-OR (0.995) would pass it.
+    const ranked = scoreHypotheses([
+      report('root-cause-analyst', [finding({confidence: 0.95})]),
+      report('backend-reliability', [finding({confidence: 0.9})]),
+    ])
+    expect(ranked).toHaveLength(1)
+    expect(ranked[0].score).toBe(0.97)
   })
 
   it('discounts a hypothesis resting on one evidence item', () => {
