@@ -14,13 +14,15 @@ const files = process.env.MUTATE_FILES ? process.env.MUTATE_FILES.split(',').fil
 // The machines have 2 cores shared by several people: one worker unless the machine is quiet.
 const concurrency = Number(process.env.MUTATE_CONCURRENCY) || (loadavg()[0] < 4 ? Math.min(2, cpus().length) : 1)
 
+// The module's own tests, read by vitest.mutation.config.ts in Stryker's test-runner processes.
+process.env.MUTATE_TESTS = JSON.stringify(modules.flatMap((module) => module.tests))
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: {configFile: 'vitest.config.ts', related: false},
+  vitest: {configFile: 'vitest.mutation.config.ts', related: false},
   coverageAnalysis: 'perTest',
   mutate: files ?? modules.flatMap((module) => module.mutate),
-  testFiles: modules.flatMap((module) => module.tests),
   concurrency,
   // A busy machine slows every run down; a mutant is a timeout only when far past the normal time.
   timeoutMS: 10_000,
