@@ -27,6 +27,7 @@ export default {
   // A busy machine slows every run down; a mutant is a timeout only when far past the normal time.
   timeoutMS: 10_000,
   timeoutFactor: 2,
+  ignoreStatic: modules.every((module) => module.ignoreStatic === true),
   incremental: process.env.MUTATE_INCREMENTAL === '1',
   incrementalFile: `reports/mutation/incremental/${name}.json`,
   reporters: ['clear-text', 'json'],

@@ -10,7 +10,7 @@ const INVALID = new Set(['CompileError', 'RuntimeError'])
 
 /** Counts by status over the report's files; the score is Stryker's "covered" score. */
 export function scoreOf(report) {
-  const counts = {mutants: 0, killed: 0, survived: 0, noCoverage: 0, timeout: 0, ignored: 0, errors: 0}
+  const counts = {mutants: 0, killed: 0, survived: 0, noCoverage: 0, timeout: 0, ignored: 0, errors: 0, unmeasured: 0}
   for (const file of Object.values(report.files)) {
     for (const mutant of file.mutants) {
       if (mutant.status === 'Ignored') counts.ignored++
@@ -19,7 +19,11 @@ export function scoreOf(report) {
         counts.mutants++
         if (mutant.status === 'Killed') counts.killed++
         else if (mutant.status === 'Timeout') counts.timeout++
-        else if (mutant.status === 'Survived') counts.survived++
+        else if (mutant.status === 'Survived') {
+          counts.survived++
+          // A "survivor" no test ran against is no measurement (stryker-js#6213): said, not hidden.
+          if (mutant.testsCompleted === 0) counts.unmeasured++
+        }
         else if (mutant.status === 'NoCoverage') counts.noCoverage++
       }
     }
@@ -46,14 +50,16 @@ export function mergeIntoCombined(moduleReport) {
 
 /** A markdown table, one row per module: what the closing note of a mutation pass quotes. */
 export function scoreTable(rows) {
-  const header = ['module', 'mutants', 'killed', 'survived', 'no cov', 'timeout', 'score %', 'took']
+  const header = ['module', 'mutants', 'killed', 'survived', 'no cov', 'timeout', 'ignored', 'score %', 'took']
   const lines = rows.map(({id, score, seconds, note}) =>
     score
-      ? [id, score.mutants, score.killed, score.survived, score.noCoverage, score.timeout, score.score === null ? '-' : score.score.toFixed(1), `${seconds} s`]
-      : [id, '', '', '', '', '', note ?? '', `${seconds} s`],
+      ? [id, score.mutants, score.killed, score.survived, score.noCoverage, score.timeout, score.ignored, score.score === null ? '-' : score.score.toFixed(1), `${seconds} s`]
+      : [id, '', '', '', '', '', '', note ?? '', `${seconds} s`],
   )
+  const unmeasured = rows.filter((row) => row.score?.unmeasured > 0)
   const cells = [header, ...lines].map((line) => line.map(String))
   const widths = header.map((_, i) => Math.max(...cells.map((line) => line[i].length)))
   const row = (line) => `| ${line.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`
-  return [row(cells[0]), row(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(row)].join('\n')
+  const notes = unmeasured.map((r) => `${r.id}: ${r.score.unmeasured} of its survivors ran no test at all (a Stryker fault, not a test gap): run it again.`)
+  return [row(cells[0]), row(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(row), ...notes].join('\n')
 }
