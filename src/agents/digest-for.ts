@@ -112,7 +112,21 @@ function buildDigest(scope: Scope, bundle: EvidenceBundle): Record<string, unkno
     })),
     ...(scope.postgres ? {postgres: bundle.postgres} : {}),
     ...(scope.health ? {health: bundle.health?.probes ?? null} : {}),
+    // What the alert and the Kubernetes inputs showed, each with the evidence id to cite.
+    ...(bundle.alert ? {alert: {id: 'ev-alert-1', source: bundle.alert.source, title: cut(bundle.alert.title), status: bundle.alert.status, startsAt: bundle.alert.startsAt, service: bundle.alert.service, severity: bundle.alert.severityFrom, alerts: bundle.alert.alerts.slice(0, 5).map((a) => ({name: a.name, status: a.status, startsAt: a.startsAt, labels: a.labels}))}} : {}),
+    ...(bundle.kubernetes ? {kubernetes: kubernetesDigest(bundle.kubernetes)} : {}),
     limitations: bundle.limitations,
+  }
+}
+
+/** The Kubernetes facts that carry an evidence id: containers in trouble, Warning events, node conditions not well. */
+function kubernetesDigest(kubernetes: NonNullable<EvidenceBundle['kubernetes']>): Record<string, unknown> {
+  return {
+    containers: kubernetes.containers
+      .filter((c) => c.evidenceId !== null)
+      .map((c) => ({id: c.evidenceId, pod: `${c.namespace ? `${c.namespace}/` : ''}${c.pod}`, container: c.container, restarts: c.restartCount, state: c.state, reason: c.stateReason, lastTermination: c.termination, approximate: c.approximate})),
+    events: kubernetes.events.filter((e) => e.evidenceId !== null).map((e) => ({id: e.evidenceId, reason: e.reason, object: e.object, message: cut(e.message), count: e.count, firstAt: e.firstAt, lastAt: e.lastAt, approximate: e.approximate})),
+    nodeConditions: kubernetes.nodeConditions.filter((c) => c.evidenceId !== null).map((c) => ({id: c.evidenceId, node: c.node, type: c.type, status: c.status, reason: c.reason, since: c.since})),
   }
 }
 

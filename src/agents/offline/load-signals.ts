@@ -31,13 +31,32 @@ const NOT_RATE = /duration|latency|error|5xx|4xx|fail|p9\d|p50|seconds|_ms\b|byt
 const LATENCY_SERIES = /latency|duration|response[_-]?time|p9\d/i
 const MEMORY_SERIES = /memory|heap|rss|working[_-]?set/i
 const LIMIT_SERIES = /limit|max|capacity|total|quota/i
+/** The span on each side of the onset whose request levels are compared when no step was found. */
+const RAMP_SPAN_MS = 15 * 60_000
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
 
 /** A sustained rise of request volume: from a request-rate metric, else from request log lines per bucket. */
 export function requestRateChange(bundle: EvidenceBundle): RateChange | null {
-  for (const series of bundle.metrics?.series ?? []) {
+  const requestSeries = (bundle.metrics?.series ?? []).filter((series) => REQUEST_SERIES.test(series.name) && !NOT_RATE.test(series.name))
+  for (const series of requestSeries) {
     const cp = series.changePoint
-    if (!cp || cp.direction !== 'up' || !REQUEST_SERIES.test(series.name) || NOT_RATE.test(series.name)) continue
+    if (!cp || cp.direction !== 'up') continue
     return {at: cp.at, factor: cp.before > 0 ? cp.after / cp.before : Number.POSITIVE_INFINITY, evidenceIds: [series.evidenceId], source: series.name}
+  }
+  // A ramp (a crowd arriving over minutes) has no single step: compare the level around the onset.
+  const onset = bundle.window.onset ? Date.parse(bundle.window.onset) : null
+  for (const series of onset === null ? [] : requestSeries) {
+    const level = (from: number, to: number) => median(series.points.flatMap(([t, v]) => (v !== null && t >= from && t < to ? [v] : [])))
+    const before = level(onset! - RAMP_SPAN_MS, onset!)
+    const after = level(onset!, onset! + RAMP_SPAN_MS)
+    if (before !== null && after !== null && before > 0 && after / before >= 2) {
+      return {at: bundle.window.onset!, factor: after / before, evidenceIds: [series.evidenceId], source: series.name}
+    }
   }
   // Log lines stand in for requests only when most lines are requests (access logs), not stack traces.
   const logs = bundle.logs

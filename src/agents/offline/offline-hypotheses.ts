@@ -54,7 +54,7 @@ function analyzeBundle(bundle: EvidenceBundle, catalogue: readonly CompiledSigna
   const signals = boundedByFirstFailure(found, bundle, conditions)
   const ramps = memoryRamps(bundle)
   const correlations = changeCandidates(bundle, signals.onset === found.onset ? null : signals.onset)
-    .map((candidate) => scoreChangeCorrelation(candidate, signals, {ramps, logsFrom: bundle.logs?.timeRange?.from ?? null, conditions}))
+    .map((candidate) => scoreChangeCorrelation(candidate, signals, {ramps, logsFrom: bundle.logs?.timeRange?.from ?? null, conditions, first: cascade.primary}))
     .map((c) => withoutUnexplainedFailure(c, cascade.primary))
     .sort((a, b) => b.confidence - a.confidence)
   const rate = requestRateChange(bundle)

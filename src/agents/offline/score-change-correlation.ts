@@ -37,6 +37,9 @@ const RAMP_WINDOW_MINUTES = 30
 /** A change on a failing frame's file but not its function: strong, a shade below the function itself. */
 const FILE_ONLY_OVERLAP = 0.9
 const DIRECTORY_OVERLAP = MIN_OVERLAP - 0.05
+/** Failures whose concept words in a change's own subject and paths are specific enough to tie it to them. */
+const FAILURE_BY_CONCEPT: Partial<Record<FailureClass, string>> = {'dns-failure': 'dns', 'tls-expired': 'tls', 'tls-invalid': 'tls'}
+const CLASS_CONCEPT_OVERLAP = 0.6
 /** Defects a change to the failing code (or its dependencies, or its schema) accounts for. */
 const CODE_FAILURES: readonly FailureClass[] = ['code-defect', 'missing-dependency', 'schema-mismatch', 'script-error', 'missing-config', 'invalid-config']
 
@@ -49,7 +52,7 @@ export function timingWeight(minutesBeforeOnset: number | null): number {
 export function scoreChangeCorrelation(
   candidate: ChangeCandidate,
   signals: IncidentSignals,
-  context: {ramps?: readonly MemoryRamp[]; logsFrom?: string | null; conditions?: readonly FailureCondition[]} = {},
+  context: {ramps?: readonly MemoryRamp[]; logsFrom?: string | null; conditions?: readonly FailureCondition[]; first?: FailureCondition | null} = {},
 ): ChangeCorrelation {
   const conditions = (context.conditions ?? []).filter((c) => c.fresh)
   const explains = new Set<FailureClass>()
@@ -112,6 +115,14 @@ export function scoreChangeCorrelation(
     overlap = Math.max(overlap, configLink.weight)
     reasons.push(configLink.reason)
     for (const hit of configLink.condition.hits) explains.add(hit.signature.failure)
+  }
+  // A change about DNS (or certificates) right before names stop resolving is about that failure.
+  const first = context.first ?? null
+  const concept = first ? FAILURE_BY_CONCEPT[first.failure] : undefined
+  if (first && concept && conceptsOf(candidate.tokens).has(concept)) {
+    overlap = Math.max(overlap, CLASS_CONCEPT_OVERLAP)
+    reasons.push(`it is a ${concept} change, and the first failure was ${first.hits[0].signature.title}`)
+    for (const hit of first.hits) explains.add(hit.signature.failure)
   }
   const specific = overlap > 0
   const sharedTokens = [...candidate.tokens].filter((t) => signals.tokens.has(t))

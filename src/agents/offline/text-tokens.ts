@@ -24,7 +24,7 @@ const CONCEPTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['disk', /^(disk|enospc|space|volume|filesystem)$/],
   ['auth', /^(auth|authentication|authenticate|login|session|token|jwt|jsonwebtoken|password|credential|credentials)$/],
   ['tls', /^(tls|ssl|x509|certificate|cert|certs)$/],
-  ['dns', /^(dns|getaddrinfo|enotfound|resolve|resolver|coredns|lookup|servfail|nxdomain|nameserver|resolv)$/],
+  ['dns', /^(dns|getaddrinfo|enotfound|resolver|coredns|lookup|servfail|nxdomain|nameserver|resolv)$/],
 ]
 
 export function tokensOf(text: string): string[] {

@@ -34,7 +34,9 @@ const CONFIG_FILES =
 
 // CI definitions and editor settings never change what runs in production.
 const NON_RUNTIME_PATHS = /(^|\/)(\.github|\.gitlab|\.circleci|\.vscode|\.idea|\.husky)\/|(^|\/)\.gitlab-ci\.yml$/
-const TEST_DIRS = /(^|\/)(tests?|__tests__|spec|specs|e2e|fixtures|testdata|__mocks__|docs?|examples?)\//i
+const TEST_DIRS = /(^|\/)(tests?|__tests__|spec|specs|e2e|fixtures|testdata|__mocks__)\//i
+// Only at the root: `docs/`, `examples/`; `src/main/java/com/example/…` is a package, not an example.
+const DOC_DIRS = /^(docs?|examples?)\//i
 const TEST_FILES = /(\.(test|spec)\.[^/]+$|_test\.(go|py|rb)$|(^|\/)test_[^/]*\.py$|_spec\.rb$)/i
 const DOC_FILES = /(\.(md|mdx|rst|adoc|txt|png|jpe?g|gif|svg)$|(^|\/)(LICENSE|LICENCE|CHANGELOG|AUTHORS|CODEOWNERS|NOTICE)[^/]*$|(^|\/)\.(gitignore|gitattributes|editorconfig|prettierrc[^/]*|eslintrc[^/]*)$)/i
 
@@ -48,7 +50,7 @@ export function classifyFile(path: string, versionMoved = false): CommitKind {
   if (NON_RUNTIME_PATHS.test(path)) return 'docs-tests'
   if (LOCKFILES.has(name) || OPAQUE_MANIFESTS.test(path)) return 'dependency-upgrade'
   if (PARSED_MANIFESTS.test(path)) return versionMoved ? 'dependency-upgrade' : 'config-change'
-  if (TEST_DIRS.test(path) || TEST_FILES.test(path)) return 'docs-tests'
+  if (TEST_DIRS.test(path) || DOC_DIRS.test(path) || TEST_FILES.test(path)) return 'docs-tests'
   if (MIGRATION_DIRS.test(path) || MIGRATION_FILES.test(path) || DDL_FILES.test(path)) return 'database-migration'
   if (DOC_FILES.test(path)) return 'docs-tests'
   if (CONFIG_DIRS.test(path) || CONFIG_FILES.test(path)) return 'config-change'

@@ -143,13 +143,24 @@ function describeCommit(commit: RawCommit, content: CommitContent, tags: string[
     filesOmitted: Math.max(0, commit.files.length - MAX_FILES_LISTED),
     additions: commit.files.reduce((sum, f) => sum + (f.additions ?? 0), 0),
     deletions: commit.files.reduce((sum, f) => sum + (f.deletions ?? 0), 0),
-    kind: classifyCommit(commit.files, manifestsWithChanges),
+    kind: upgradeByVersionKeys(classifyCommit(commit.files, manifestsWithChanges), configChanges),
     dependencyChanges,
     ...(configChanges.length > 0 ? {configChanges} : {}),
     components: componentsOf(commit.files.map((f) => f.path)),
     afterOnset: onset !== null && committed > onset.getTime(),
     minutesBeforeOnset,
   }
+}
+
+const VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/
+/**
+ * A configuration change that moves nothing but versions (`kubernetes_version: v1.23.16 →
+ * v1.24.10`, `engine_version = "13.7" → "14.3"`) upgrades a platform or engine: a dependency upgrade.
+ */
+function upgradeByVersionKeys(kind: CommitChange['kind'], changes: readonly KeyChange[]): CommitChange['kind'] {
+  if (kind !== 'config-change' || changes.length === 0) return kind
+  const versions = changes.every((c) => /version$/i.test(c.key.replace(/[^A-Za-z]+$/, '')) && c.from !== null && c.to !== null && VERSION.test(c.from) && VERSION.test(c.to))
+  return versions ? 'dependency-upgrade' : kind
 }
 
 function commitEvidence(commit: CommitChange): EvidenceItem {

@@ -123,14 +123,16 @@ export const LEAD_IN_MS = 5 * 60_000
 
 /**
  * The onset to the line: the first error of a kind new at the incident, that is an error template
- * first seen in the change-point bucket or in the few minutes before it and still occurring at
- * it; else the bucket start. A change logged before that line, even within the same minute, came
+ * first seen in the change-point bucket or in the few minutes before it and still occurring up to
+ * it (an expired certificate's errors that gave way to the thread pool they exhausted); else the
+ * bucket start. A change logged before that line, even within the same minute, came
  * before the incident; one logged in a quiet stretch before it is not after the onset.
  */
 export function incidentStart(bucketStart: number, widthMs: number, errorTemplates: Iterable<{firstSeen: number; lastSeen: number}>): number {
   let first = Number.POSITIVE_INFINITY
   for (const t of errorTemplates) {
-    if (t.firstSeen >= bucketStart - LEAD_IN_MS && t.firstSeen < bucketStart + widthMs && t.lastSeen >= bucketStart && t.firstSeen < first) first = t.firstSeen
+    // New just before the change-point and still going when it came (or giving way to it within a bucket).
+    if (t.firstSeen >= bucketStart - LEAD_IN_MS && t.firstSeen < bucketStart + widthMs && t.lastSeen >= bucketStart - widthMs && t.firstSeen < first) first = t.firstSeen
   }
   return Number.isFinite(first) ? first : bucketStart
 }

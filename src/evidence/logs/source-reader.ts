@@ -241,12 +241,13 @@ export class SourceReader {
   }
 
   /**
-   * In a source with no timestamps, an exception or traceback after a line that said nothing of an
-   * error is an event of its own (container stdout: "Connecting to db" then "java.lang.OutOfMemoryError"),
-   * not that line's trace. After an error or warning line, or inside a trace, it still continues it.
+   * After a line with no time of its own (container stdout, untimed output), an exception or a
+   * traceback is an event of its own ("Connecting to db" then "java.lang.OutOfMemoryError"), not
+   * that line's trace: nothing says they belong together. Inside a trace, or after a timed line
+   * (a logger's "ERROR msg" then its exception), it still continues the event.
    */
   private startsUntimedException(line: string): boolean {
-    if (this.layout?.timestamp || this.inTrace || this.pending?.level === 'error' || this.pending?.level === 'warn') return false
+    if (this.inTrace || this.pending === null || !Number.isNaN(this.pending.ts)) return false
     return EXCEPTION_START.test(line)
   }
 

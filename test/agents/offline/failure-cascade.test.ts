@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
 import {rootCauseAnalyst} from '../../../src/agents/offline/specialists/root-cause-analyst.js'
-import {bundleOf, INCIDENT} from './bundle-builder.js'
+import {bundleOf, INCIDENT, minuteSeries} from './bundle-builder.js'
 
 const lead = (bundle: ReturnType<typeof bundleOf>) => rootCauseAnalyst(bundle, INCIDENT).findings[0]
 
@@ -83,4 +83,22 @@ describe('failure signatures, cascades and causal order', () => {
     expect(untimed.hypothesis).toContain('without timestamps')
     expect(untimed.confidence).toBeLessThan(timed.confidence)
   })
+
+  it('ties a DNS change made just before names stop resolving to the failure', () => {
+    const bundle = bundleOf({
+      templates: [{template: 'ERROR gateway upstream=<*> err="dial tcp: lookup <*> no such host"', samples: ['ERROR gateway upstream=login.crm.example err="dial tcp: lookup login.crm.example: no such host"']}],
+      deploys: [{kind: 'config', description: 'DNS: add the AU zone records and restart the resolvers', sha: null, minutesBefore: 3}],
+    })
+    expect(lead(bundle)).toMatchObject({category: 'config-change', change: {subject: 'DNS: add the AU zone records and restart the resolvers'}})
+  })
+
+  it('sees a surge that ramps up over minutes, without a single step', () => {
+    const ramp = (m: number) => (m < 0 ? 100 : 100 + Math.min(m, 10) * 40)
+    const bundle = bundleOf({
+      templates: [{template: 'WARN slow response from upstream, served stale page', levels: ['warn'], count: 20}],
+      metrics: [{name: 'edge_requests_per_second', points: minuteSeries(-30, 30, ramp)}],
+    })
+    expect(lead(bundle)).toMatchObject({category: 'traffic-surge'})
+  })
 })
+

@@ -34,6 +34,7 @@ describe('what collectChanges reads from a commit’s content', () => {
       'src/main/resources/application.properties': 'spring.datasource.hikari.maximum-pool-size=50\nspring.datasource.hikari.connection-timeout=30000\n',
       'infra/db.tf': 'resource "aws_db_instance" "orders" {\n  instance_class = "db.r6g.large"\n  max_allocated_storage = 500\n}\n',
       'config/limits.toml': '[http]\nrate_limit = 100\n',
+      'clusters/prod/cluster.yaml': 'name: prod\nkubernetes_version: v1.23.16\n',
     })
     repo.commitAuthoredAt('store: compute totals from the rate cache', at(-24 * 60), at(-6), {'internal/store/orders.go': ORDERS_GO.replace('s.rates[id] * 2', 's.rates[id] * s.multiplier()')})
     repo.commit('config: lower the payments timeout, shrink the pool', at(-4), {
@@ -44,6 +45,7 @@ describe('what collectChanges reads from a commit’s content', () => {
       'infra/db.tf': 'resource "aws_db_instance" "orders" {\n  instance_class = "db.t4g.small"\n  max_allocated_storage = 500\n}\n',
       'config/limits.toml': '[http]\nrate_limit = 10\n',
     })
+    repo.commit('Upgrade the prod cluster to Kubernetes v1.24.10', at(-2), {'clusters/prod/cluster.yaml': 'name: prod\nkubernetes_version: v1.24.10\n'})
     commits = (await collectChanges({repo: repo.dir, onset, lookbackMs: minutes(48 * 60), now: at(60)})).digest.commits
   })
   afterAll(() => repo.remove())
@@ -74,5 +76,10 @@ describe('what collectChanges reads from a commit’s content', () => {
     expect(pick('spring.datasource.hikari.connection-timeout')).toBeUndefined()
     expect(pick('resource.aws_db_instance.orders.instance_class')).toMatchObject({from: 'db.r6g.large', to: 'db.t4g.small'})
     expect(pick('http.rate_limit')).toMatchObject({from: '100', to: '10'})
+  })
+
+  it('calls a configuration change that moves only versions a dependency upgrade', () => {
+    expect(bySubject('Upgrade the prod cluster to Kubernetes v1.24.10')).toMatchObject({kind: 'dependency-upgrade', configChanges: [{key: 'kubernetes_version', from: 'v1.23.16', to: 'v1.24.10'}]})
+    expect(bySubject('config: lower the payments timeout, shrink the pool').kind).toBe('config-change')
   })
 })

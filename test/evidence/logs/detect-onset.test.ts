@@ -169,8 +169,12 @@ describe('incidentStart', () => {
     expect(incidentStart(10 * MINUTE, MINUTE, [t(9 * MINUTE + 37_000), t(10 * MINUTE + 5_000)])).toBe(9 * MINUTE + 37_000)
   })
 
-  it('ignores old errors and ones that stopped before the incident', () => {
-    expect(incidentStart(10 * MINUTE, MINUTE, [t(2 * MINUTE), t(8 * MINUTE, 8 * MINUTE + 1000)])).toBe(10 * MINUTE)
+  it('takes new errors that gave way to the surge just before it', () => {
+    expect(incidentStart(10 * MINUTE, MINUTE, [t(7 * MINUTE, 9 * MINUTE + 59_000)])).toBe(7 * MINUTE)
+  })
+
+  it('ignores old errors and ones that stopped well before the incident', () => {
+    expect(incidentStart(10 * MINUTE, MINUTE, [t(2 * MINUTE), t(6 * MINUTE, 7 * MINUTE + 1000)])).toBe(10 * MINUTE)
   })
 
   it('takes errors first seen exactly five minutes before, and ones last seen exactly at the bucket', () => {

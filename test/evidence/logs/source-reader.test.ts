@@ -57,11 +57,14 @@ describe('SourceReader', () => {
     expect(reading.levels).toMatchObject({error: 1, unknown: 2, fromContent: 1})
   })
 
-  it('keeps an exception after an error line, or after a timed line, as that line\'s trace', () => {
-    const untimed = read(['ERROR loading cart', 'java.lang.IllegalStateException: cart 7 is locked', '\tat com.shop.Cart.load(Cart.java:88)'], mtime)
-    expect(untimed.seen.map((s) => [s.level, s.trace])).toEqual([['error', 2]])
+  it('keeps an exception after a timed line as its trace, and makes one after an untimed line an event of its own', () => {
     const timed = read(['2025-03-01T10:00:00Z loading cart', 'java.lang.IllegalStateException: cart 7 is locked', '\tat com.shop.Cart.load(Cart.java:88)'], mtime)
     expect(timed.seen.map((s) => [s.level, s.trace])).toEqual([['error', 2]])
+    const untimed = read(['ERROR loading cart', 'java.lang.IllegalStateException: cart 7 is locked', '\tat com.shop.Cart.load(Cart.java:88)'], mtime)
+    expect(untimed.seen.map((s) => [s.message, s.level, s.trace])).toEqual([
+      ['ERROR loading cart', 'error', 0],
+      ['java.lang.IllegalStateException: cart 7 is locked', 'error', 1],
+    ])
   })
 
   it('takes the level from content when no level word says it, and never over one that does', () => {
@@ -78,6 +81,22 @@ describe('SourceReader', () => {
     expect(reading).toMatchObject({timestampLayout: 'syslog-rfc3164', yearFrom: 'file-mtime', zoneFrom: 'utc-assumed', levels: {error: 1, warn: 1, unknown: 1, fromContent: 2}})
     const stated = read(['2025-03-01T10:00:00Z INFO instruction cache parity error corrected, error: none pending'])
     expect(stated.seen[0].level).toBe('info')
+  })
+
+  it('counts as errors the lines the issue found counted as none, untimed, with no level word', () => {
+    const {seen} = read(
+      [
+        'Starting payments-worker',
+        'java.lang.OutOfMemoryError: Java heap space',
+        '/bin/sh: syntax error: unexpected "fi"',
+        "urllib3.exceptions.NameResolutionError: <urllib3.connection.HTTPSConnection object at 0x7f3c2a1b4d90>: Failed to resolve 'api.example.com' ([Errno -2] Name or service not known)",
+        'Caught Java Network Exception while calling the ledger',
+        'Payment retried - Time: 2025-06-20 13:14:40',
+      ],
+      mtime,
+    )
+    expect(seen.map((s) => s.level)).toEqual([null, 'error', 'error', 'error', 'error', null])
+    expect(seen.at(-1)!.ts).toBe('2025-06-20T13:14:40.000Z')
   })
 
   it('reads a logcat level column of single letters, and the level klog writes before its date', () => {
