@@ -177,10 +177,11 @@ describe('incidentStart', () => {
     expect(incidentStart(10 * MINUTE, MINUTE, [t(2 * MINUTE), t(6 * MINUTE, 7 * MINUTE + 1000)])).toBe(10 * MINUTE)
   })
 
-  it('takes errors first seen exactly five minutes before, and ones last seen exactly at the bucket', () => {
+  it('takes errors first seen exactly five minutes before, and ones last seen exactly a bucket before', () => {
     expect(incidentStart(10 * MINUTE, MINUTE, [t(5 * MINUTE, 10 * MINUTE)])).toBe(5 * MINUTE)
     expect(incidentStart(10 * MINUTE, MINUTE, [t(5 * MINUTE - 1, 10 * MINUTE)])).toBe(10 * MINUTE)
-    expect(incidentStart(10 * MINUTE, MINUTE, [t(9 * MINUTE, 10 * MINUTE - 1)])).toBe(10 * MINUTE)
+    expect(incidentStart(10 * MINUTE, MINUTE, [t(8 * MINUTE, 9 * MINUTE)])).toBe(8 * MINUTE)
+    expect(incidentStart(10 * MINUTE, MINUTE, [t(8 * MINUTE, 9 * MINUTE - 1)])).toBe(10 * MINUTE)
   })
 
   it('ignores errors first seen after the onset bucket', () => {
