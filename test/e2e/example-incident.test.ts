@@ -70,12 +70,14 @@ describe('the bundled example incident, end to end (built CLI)', () => {
     const rca = RcaSchema.parse(JSON.parse(await readFile(join(dir, 'rca.json'), 'utf8')))
     expect(rca.fiveWhys).toHaveLength(5)
     const items = ActionItemsFileSchema.parse(JSON.parse(await readFile(join(dir, 'action-items.json'), 'utf8')))
+    expect(items.items.length).toBeGreaterThan(0)
     for (const item of items.items) expect(item.title).toMatch(/^[A-Z][a-z-]+ /)
   })
 
   it('cites evidence that exists, and the postmortem covers the practice sections', async () => {
     const evidence = JSON.parse(await readFile(join(dir, 'evidence/items.json'), 'utf8')) as {id: string}[]
     const ids = new Set(evidence.map((item) => item.id))
+    expect(json.rca.rootCause.evidenceIds.length).toBeGreaterThan(0)
     for (const id of json.rca.rootCause.evidenceIds) expect(ids).toContain(id)
     const postmortem = await readFile(join(dir, 'postmortem.md'), 'utf8')
     for (const section of ['Executive summary', 'Impact', 'Root cause', 'Five whys', 'Contributing factors', 'Detection', 'Response', 'Timeline', 'What went well', 'What went wrong', 'Action items', 'Messaging']) {
@@ -85,6 +87,7 @@ describe('the bundled example incident, end to end (built CLI)', () => {
 
   it('keeps secrets and people out of every file', async () => {
     const files = (await readdir(dir, {recursive: true, withFileTypes: true})).filter((entry) => entry.isFile())
+    expect(files.length).toBeGreaterThan(0)
     for (const entry of files) {
       const text = await readFile(join(entry.parentPath, entry.name), 'utf8')
       for (const secret of ['AKIAQ3EXAMPLE7KD2MZX', 'sk_live_', 'Sup3r-S3cret-pw', 'maria.schmidt@example.org']) expect(text, entry.name).not.toContain(secret)

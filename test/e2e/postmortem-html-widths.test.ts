@@ -1,17 +1,16 @@
 import {execFile} from 'node:child_process'
-import {existsSync} from 'node:fs'
 import {readFile, stat, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {promisify} from 'node:util'
 
-import {beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, expect, it} from 'vitest'
 
+import {chromiumMissing, describeNeeding} from '../support/needs-service.js'
 import {buildExampleRepo, exampleArgs, ROOT, runCli, tempDir} from './cli-harness.js'
 
 const run = promisify(execFile)
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const available = existsSync(CHROMIUM)
 
 /**
  * The postmortem is shown in an iframe exactly `width` px wide (headless Chromium will not make a
@@ -60,7 +59,7 @@ interface Metrics {
   text: string
 }
 
-describe.skipIf(!available)('the example postmortem in headless Chromium at 1280 px and 390 px', () => {
+describeNeeding(chromiumMissing(CHROMIUM), 'the example postmortem in headless Chromium at 1280 px and 390 px', () => {
   let work: string
   let html: string
   const measured = new Map<number, {metrics: Metrics; screenshot: string}>()

@@ -2,7 +2,7 @@ import {spawn} from 'node:child_process'
 import {mkdtemp, readFile, readdir, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {afterEach, describe, expect, it, vi} from 'vitest'
 
 import {LockedError, UsageError} from '../../src/errors/errors.js'
 import {writeJsonAtomic} from '../../src/incident/atomic-write.js'
@@ -62,15 +62,30 @@ describe('timeline', () => {
 })
 
 describe('withIncidentLock', () => {
-  it('refuses a second holder with LockedError, then frees the lock', async () => {
+  // A test that stops the clock and then fails must not leave it stopped for the next.
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('refuses a second holder at once with LockedError, then frees the lock', async () => {
     const dir = await tempDir()
     let release!: () => void
-    const held = withIncidentLock(dir, () => new Promise<void>((resolve) => (release = resolve)))
+    let acquired!: () => void
+    const holding = new Promise<void>((resolve) => (acquired = resolve))
+    const held = withIncidentLock(dir, () => {
+      acquired()
+      return new Promise<void>((resolve) => (release = resolve))
+    })
+    // The first holder has the lock before the second asks: the second cannot win a race for it.
+    await holding
+    // With the clock stopped, only a refusal that does not wait for the lock can come back at all.
+    vi.useFakeTimers({toFake: ['Date']})
     await expect(withIncidentLock(dir, async () => 'second')).rejects.toBeInstanceOf(LockedError)
+    vi.useRealTimers()
     release()
     await held
     await expect(withIncidentLock(dir, async () => 'third')).resolves.toBe('third')
-  })
+  }, 10_000)
 
   it('waits for the lock when asked to', async () => {
     const dir = await tempDir()

@@ -35,3 +35,41 @@ describe('decideAfterFailure: the delivery model as a table', () => {
     expect(deferrals).toEqual([30, 60, 120, 240, 300, 300])
   })
 })
+
+describe('channelPolicy: how each vendor is looked up after an unknown outcome', () => {
+  it.each([
+    ['pagerduty-event', null, 'resend'],
+    ['pagerduty-note', null, 'pagerduty-notes'],
+    ['jira', null, 'jira-label-search'],
+    ['slack', bot, 'slack-history'],
+    ['slack', webhook, 'none'],
+    ['slack', null, 'none'],
+  ] as const)('%s (%o) → %s', (channel, slack, lookup) => {
+    expect(channelPolicy(channel, slack)).toEqual({lookup, attemptsPerRun: 3, inRunBackoffMs: [1_000, 3_000], deferBaseMs: 30_000, deferMaxMs: 300_000})
+  })
+})
+
+describe('decideAfterFailure at its edges', () => {
+  // A policy of our own, with more attempts than waits and a short deferral, to reach the edges
+  // the vendors' policies do not.
+  const patient = {lookup: 'resend' as const, attemptsPerRun: 5, inRunBackoffMs: [1_000, 3_000], deferBaseMs: 1_000, deferMaxMs: 10_000}
+
+  it('waits out a Retry-After of exactly 5 s in the run, and defers one just longer', () => {
+    const policy = channelPolicy('pagerduty-event', null)
+    expect(decideAfterFailure(policy, failure('refused', 429, 5_000), 1, 1, NOW)).toEqual({kind: 'retry', waitMs: 5_000, lookFirst: false})
+    expect(decideAfterFailure(policy, failure('refused', 429, 5_001), 1, 1, NOW)).toEqual({kind: 'defer', until: new Date(NOW.getTime() + 5_001), lookFirst: false})
+  })
+
+  it('repeats the last wait when a run has more attempts than waits', () => {
+    expect([1, 2, 3, 4].map((attempt) => decideAfterFailure(patient, failure('not-sent'), attempt, attempt, NOW))).toEqual([
+      {kind: 'retry', waitMs: 1_000, lookFirst: false},
+      {kind: 'retry', waitMs: 3_000, lookFirst: false},
+      {kind: 'retry', waitMs: 3_000, lookFirst: false},
+      {kind: 'retry', waitMs: 3_000, lookFirst: false},
+    ])
+  })
+
+  it('never defers sooner than the server asked', () => {
+    expect(decideAfterFailure(patient, failure('refused', 429, 4_000), 5, 5, NOW)).toEqual({kind: 'defer', until: at(4), lookFirst: false})
+  })
+})

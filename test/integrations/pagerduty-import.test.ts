@@ -64,6 +64,7 @@ describe('importPagerDutyIncident', () => {
     expect(imported.responders.sort()).toEqual([RESPONDER, 'Sam Lee'].sort())
     expect(JSON.stringify(imported.events)).not.toContain('Dana')
     expect(imported.pagerDutyIncident).toEqual({id: 'PT4KHLK', number: 1234, title: 'checkout-api: 5xx rate above 20%', status: 'resolved', urgency: 'high', htmlUrl: INCIDENT.html_url})
+    expect(api.requests.length).toBeGreaterThan(0)
     for (const request of api.requests) {
       expect(request.headers.authorization).toBe(`Token token=${SECRETS.pagerDutyToken}`)
       expect(request.headers.accept).toBe('application/vnd.pagerduty+json;version=2')

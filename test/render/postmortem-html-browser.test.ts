@@ -1,22 +1,18 @@
 import {execFile} from 'node:child_process'
-import {existsSync} from 'node:fs'
 import {mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {promisify} from 'node:util'
 
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, expect, it} from 'vitest'
 
 import {renderPostmortemHtml} from '../../src/render/html/render-postmortem-html.js'
+import {chromiumMissing, describeNeeding} from '../support/needs-service.js'
 import {samplePostmortem} from './sample-postmortem.js'
 
 const run = promisify(execFile)
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const available = existsSync(CHROMIUM)
-const title = available
-  ? 'the postmortem HTML in headless Chromium'
-  : `the postmortem HTML in headless Chromium (skipped: no browser at ${CHROMIUM}; install with "apt-get install -y chromium" or set CHROMIUM_PATH)`
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): {width: number; height: number} {
@@ -25,7 +21,7 @@ function pngSize(png: Buffer): {width: number; height: number} {
   return {width: png.readUInt32BE(16), height: png.readUInt32BE(20)}
 }
 
-describe.skipIf(!available)(title, () => {
+describeNeeding(chromiumMissing(CHROMIUM), 'the postmortem HTML in headless Chromium', () => {
   let dir: string
   let dom: string
   let screenshot: string

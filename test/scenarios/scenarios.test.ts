@@ -72,17 +72,24 @@ describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('
     expect(Math.abs(Date.parse(onset!) - Date.parse(scenario.expected.onset))).toBeLessThanOrEqual(ONSET_TOLERANCE_MS)
   })
 
-  it('cites only evidence that exists', () => {
+  it('cites only evidence that exists', (context) => {
     const {bundle, reports} = run()
     const known = new Set(bundle.items.map((item) => item.id))
-    for (const finding of reports.flatMap((report) => report.findings)) {
-      for (const id of finding.evidenceIds) expect(known.has(id), id).toBe(true)
-    }
+    const cited = reports.flatMap((report) => report.findings).flatMap((finding) => finding.evidenceIds)
+    // An incident rightly left undetermined may have no finding, so nothing cited; any other has some.
+    context.skip(cited.length === 0 && scenario.expected.category === 'unknown', 'no finding, so no citation')
+    expect(cited.length).toBeGreaterThan(0)
+    expect(cited.filter((id) => !known.has(id))).toEqual([])
   })
 
-  it('keeps decoys below 0.3 and a named culprit at 0.7 or more', () => {
+  it('keeps decoys below 0.3', () => {
     const {rca} = run()
-    if (rca.rootCause.change) expect(rca.rootCause.confidence).toBeGreaterThanOrEqual(0.7)
-    for (const alternative of rca.alternatives) expect(alternative.confidence, alternative.hypothesis).toBeLessThan(0.3)
+    expect(rca.alternatives.filter((alternative) => alternative.confidence >= 0.3).map((alternative) => alternative.hypothesis)).toEqual([])
+  })
+
+  it.runIf(scenario.expected.culpritSubject !== null)('names its culprit at 0.7 or more', () => {
+    const {rca} = run()
+    expect(rca.rootCause.change).not.toBeNull()
+    expect(rca.rootCause.confidence).toBeGreaterThanOrEqual(0.7)
   })
 })

@@ -19,7 +19,9 @@ function hitsFor(lines: string[]): SignatureHit[] {
 
 describe('config key rules', () => {
   it.each(CONFIG_KEY_RULES.map((rule) => [rule.id, rule] as const))('%s takes its keys and leaves the others', (id, rule) => {
+    expect(rule.examples.match.length).toBeGreaterThan(0)
     for (const key of rule.examples.match) expect(ruleForKey(key)?.id, key).toBe(id)
+    expect(rule.examples.nonMatch.length).toBeGreaterThan(0)
     for (const key of rule.examples.nonMatch) expect(ruleForKey(key)?.id, key).not.toBe(id)
   })
 })

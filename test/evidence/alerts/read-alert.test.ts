@@ -19,6 +19,7 @@ describe('alert catalogues', () => {
     it(`severity ${entry.id}: decides its examples as ${entry.severity}`, () => {
       expect(entry.examples.match.length).toBeGreaterThan(0)
       for (const value of entry.examples.match) expect(ALERT_SEVERITIES.find((e) => e.pattern.test(value))?.id, value).toBe(entry.id)
+      expect(entry.examples.nonMatch.length).toBeGreaterThan(0)
       for (const value of entry.examples.nonMatch) expect(entry.pattern.test(value), value).toBe(false)
     })
   }

@@ -82,6 +82,83 @@ describe('detectOnset', () => {
   })
 })
 
+/** Exact counts, no noise: `total` lines a minute, `base` errors a minute, `errors` in each [from, to). */
+function steady(minutes: number, bursts: Array<{from: number; to: number; errors: number}>, base: number, total = 1000) {
+  const starts = Array.from({length: minutes}, (_, i) => i * MINUTE)
+  const totals = starts.map(() => total)
+  const errors = starts.map((_, i) => bursts.find((burst) => i >= burst.from && i < burst.to)?.errors ?? base)
+  return {starts, totals, errors}
+}
+
+describe('detectOnset at its edges', () => {
+  it('scores two buckets by the binomial likelihood ratio, to the figure', () => {
+    // 0 of 100, then 50 of 100: llr = 100·ln 0.5 − (50·ln 0.25 + 150·ln 0.75) = 43.15;
+    // confidence = 1 − e^(−43.15/50) = 0.58 (the contrast of 50 points is full).
+    expect(detectOnset({starts: [0, MINUTE], totals: [100, 100], errors: [0, 50]})).toEqual({
+      index: 1,
+      endIndex: 2,
+      at: MINUTE,
+      baselineErrorRate: 0,
+      incidentErrorRate: 0.5,
+      llr: expect.closeTo(43.152, 3),
+      confidence: 0.58,
+    })
+  })
+
+  it('needs the ratio to reach minLlr, not pass it', () => {
+    const two = {starts: [0, MINUTE], totals: [100, 100], errors: [0, 50]}
+    expect(detectOnset(two, {minLlr: 43.15})?.index).toBe(1)
+    expect(detectOnset(two, {minLlr: 43.16})).toBeNull()
+  })
+
+  it('scales confidence by the rise in error rate, full at 10 points', () => {
+    // 2 % → 6 %: a 4-point rise is 0.4 of full contrast, however strong the evidence.
+    expect(detectOnset(steady(200, [{from: 150, to: 200, errors: 60}], 20))).toMatchObject({index: 150, endIndex: 200, confidence: 0.4})
+  })
+
+  it('counts a rate that doubles, and not one just short of double', () => {
+    expect(detectOnset(steady(200, [{from: 150, to: 170, errors: 100}], 50))).toMatchObject({index: 150, endIndex: 170, baselineErrorRate: 0.05, incidentErrorRate: 0.1, confidence: 0.5})
+    expect(detectOnset(steady(200, [{from: 150, to: 170, errors: 99}], 50))).toBeNull()
+  })
+
+  it('over a clean baseline, needs at least one point of errors', () => {
+    expect(detectOnset(steady(200, [{from: 150, to: 170, errors: 10}], 0))).toMatchObject({index: 150, baselineErrorRate: 0, incidentErrorRate: 0.01})
+    expect(detectOnset(steady(200, [{from: 150, to: 170, errors: 5}], 0))).toBeNull()
+  })
+
+  it('finds an incident still going at the end of the log, over a baseline with no errors at all', () => {
+    expect(detectOnset(steady(120, [{from: 80, to: 120, errors: 200}], 0))).toMatchObject({index: 80, endIndex: 120, baselineErrorRate: 0, incidentErrorRate: 0.2})
+  })
+
+  it('ends the incident at its last bucket with traffic, not across the silence after it', () => {
+    const burst = steady(100, [{from: 30, to: 50, errors: 300}], 10)
+    const silent = (i: number) => i >= 50 && i < 60
+    const series = {starts: burst.starts, totals: burst.totals.map((t, i) => (silent(i) ? 0 : t)), errors: burst.errors.map((e, i) => (silent(i) ? 0 : e))}
+    expect(detectOnset(series)).toMatchObject({index: 30, endIndex: 50})
+  })
+
+  describe('choosing among separate incidents', () => {
+    // Five hours apart over a 3 % baseline: no window spanning both doubles the rate.
+    const weakFirst = steady(400, [{from: 40, to: 60, errors: 120}, {from: 340, to: 360, errors: 400}], 30)
+    const strongFirst = steady(400, [{from: 40, to: 60, errors: 400}, {from: 340, to: 360, errors: 120}], 30)
+
+    it('takes the strongest without a hint, even when it came later', () => {
+      expect(detectOnset(weakFirst)).toMatchObject({index: 340, endIndex: 360})
+      expect(detectOnset(strongFirst)).toMatchObject({index: 40, endIndex: 60})
+    })
+
+    it('takes the one nearest the hint, even when it is the weaker', () => {
+      expect(detectOnset(weakFirst, {hint: 170 * MINUTE})).toMatchObject({index: 40, endIndex: 60})
+      expect(detectOnset(strongFirst, {hint: 210 * MINUTE})).toMatchObject({index: 340, endIndex: 360})
+    })
+
+    it('takes the stronger of two equally near the hint', () => {
+      expect(detectOnset(weakFirst, {hint: 190 * MINUTE})?.index).toBe(340)
+      expect(detectOnset(strongFirst, {hint: 190 * MINUTE})?.index).toBe(40)
+    })
+  })
+})
+
 describe('incidentStart', () => {
   const t = (firstSeen: number, lastSeen = 20 * MINUTE) => ({firstSeen, lastSeen})
   it('is the first error line of a new kind in the onset bucket', () => {
@@ -98,5 +175,17 @@ describe('incidentStart', () => {
 
   it('ignores old errors and ones that stopped well before the incident', () => {
     expect(incidentStart(10 * MINUTE, MINUTE, [t(2 * MINUTE), t(6 * MINUTE, 7 * MINUTE + 1000)])).toBe(10 * MINUTE)
+  })
+
+  it('takes errors first seen exactly five minutes before, and ones last seen exactly a bucket before', () => {
+    expect(incidentStart(10 * MINUTE, MINUTE, [t(5 * MINUTE, 10 * MINUTE)])).toBe(5 * MINUTE)
+    expect(incidentStart(10 * MINUTE, MINUTE, [t(5 * MINUTE - 1, 10 * MINUTE)])).toBe(10 * MINUTE)
+    expect(incidentStart(10 * MINUTE, MINUTE, [t(8 * MINUTE, 9 * MINUTE)])).toBe(8 * MINUTE)
+    expect(incidentStart(10 * MINUTE, MINUTE, [t(8 * MINUTE, 9 * MINUTE - 1)])).toBe(10 * MINUTE)
+  })
+
+  it('ignores errors first seen after the onset bucket', () => {
+    expect(incidentStart(10 * MINUTE, MINUTE, [t(11 * MINUTE)])).toBe(10 * MINUTE)
+    expect(incidentStart(10 * MINUTE, MINUTE, [t(11 * MINUTE - 1)])).toBe(11 * MINUTE - 1)
   })
 })

@@ -111,6 +111,7 @@ describe('split and merge', () => {
     }
     await analyzeSource(log, merged, now, {})
     expect(merged.endpoints.size).toBe(once.endpoints.size)
+    expect(once.endpoints.size).toBeGreaterThan(0)
     for (const [key, endpoint] of once.endpoints) expect(merged.endpoints.get(key)?.total, key).toBe(endpoint.total * 2)
   })
 

@@ -9,6 +9,7 @@ import {EvidenceItemSchema} from '../../../src/incident/evidence-item.js'
 import {diagnosePostgres} from '../../../src/evidence/postgres/diagnose-postgres.js'
 import {maskDatabaseUrl, scrubDatabaseUrl} from '../../../src/evidence/postgres/mask-database-url.js'
 import {PostgresDigestSchema} from '../../../src/evidence/postgres/postgres-digest.js'
+import {describeNeeding, postgresMissing} from '../../support/needs-service.js'
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
 const suffix = randomBytes(4).toString('hex')
@@ -36,7 +37,7 @@ async function until<T>(query: () => Promise<T>, check: (value: T) => boolean, w
   }
 }
 
-describe('diagnosePostgres against the real server', () => {
+describeNeeding(await postgresMissing(), 'diagnosePostgres against the real server', () => {
   const admin = new pg.Client({connectionString: ADMIN_URL})
   let blockedPid = 0
   let holderPid = 0
@@ -97,6 +98,7 @@ describe('diagnosePostgres against the real server', () => {
   it('produces a valid digest and items, with no limitations', () => {
     expect(result.limitations).toEqual([])
     expect(PostgresDigestSchema.parse(JSON.parse(JSON.stringify(result.digest)))).toEqual(result.digest)
+    expect(result.items.length).toBeGreaterThan(0)
     for (const item of result.items) EvidenceItemSchema.parse(item)
     expect(result.digest).toMatchObject({reachable: true, target: `postgres://127.0.0.1:5432/${database}`})
     expect(result.digest.serverVersion).toMatch(/^\d+/)

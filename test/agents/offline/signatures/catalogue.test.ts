@@ -17,12 +17,14 @@ describe('the failure-signature catalogue', () => {
     // A metric-only entry's examples are series names.
     const metricOnly = signature.text.length === 0
     const matchOf = (line: string) => (metricOnly ? (matchesMetric(signature, line) ? {} : null) : matchLine(signature, line))
+    expect(entry.examples.match.length).toBeGreaterThan(0)
     for (const example of entry.examples.match) {
       const line = typeof example === 'string' ? example : example.line
       const extracted = matchOf(line)
       expect(extracted, `should match: ${line}`).not.toBeNull()
       if (typeof example !== 'string') expect(extracted).toMatchObject(example.extracted)
     }
+    expect(entry.examples.nonMatch.length).toBeGreaterThan(0)
     for (const line of entry.examples.nonMatch) expect(matchOf(line), `should not match: ${line}`).toBeNull()
   })
 })

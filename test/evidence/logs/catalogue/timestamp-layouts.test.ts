@@ -26,6 +26,7 @@ describe('timestamp layout catalogue', () => {
       })
 
       it('is what the whole catalogue learns from its examples', () => {
+        expect(layout.examples.match.length).toBeGreaterThan(0)
         for (const {line} of layout.examples.match) expect(learnTimestamp([line], DEFAULT_LAYOUTS, EXAMPLE_CONTEXT, nowMs)?.layout.id, line).toBe(layout.id)
       })
 
@@ -35,6 +36,7 @@ describe('timestamp layout catalogue', () => {
       })
 
       it(layout.anywhere ? 'is found by the per-line scan' : 'is never found by the per-line scan', () => {
+        expect(layout.examples.match.length).toBeGreaterThan(0)
         for (const {line, iso} of layout.examples.match) {
           const found = scanForTimestamp(line, alone, EXAMPLE_CONTEXT)
           if (layout.anywhere) expect(found && new Date(found.ms).toISOString(), line).toBe(iso)
@@ -44,6 +46,7 @@ describe('timestamp layout catalogue', () => {
 
       it(layout.year ? 'carries its year' : 'takes its year from the reference, and reads nothing without one', () => {
         const noReference = {referenceMs: null, offsetMinutes: 0}
+        expect(layout.examples.match.length).toBeGreaterThan(0)
         for (const {line} of layout.examples.match) {
           const learned = learnTimestamp([line], alone, layout.year ? noReference : EXAMPLE_CONTEXT, nowMs)
           expect(learned, line).not.toBeNull()
