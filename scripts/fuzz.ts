@@ -1,7 +1,8 @@
 /**
- * `npm run fuzz -- --seconds N [--seed S]`: the fuzz harness (test/fuzz) for a longer local run
- * than CI's. Prints each failing case with its seed (replay: `--seed <seed> --seconds 1`), then
- * inputs tried, failures and seconds; exits 1 when any case failed.
+ * `npm run fuzz -- --seconds N [--seed S] [--jobs J] [--cases C]`: the fuzz harness (test/fuzz)
+ * for a longer local run than CI's, J cases at a time (default 2), at most C cases. Prints each
+ * failing case with its seed (replay one: `--seed <seed> --cases 1`), then inputs tried, failures
+ * and seconds; exits 1 when any case failed.
  */
 import {runFuzzSession} from '../test/fuzz/fuzz-session.js'
 
@@ -18,13 +19,17 @@ function flag(name: string, fallback: number): number {
 
 const seconds = flag('seconds', 60)
 const seed = flag('seed', Date.now() % 1_000_000_000)
-process.stdout.write(`fuzz: seed ${seed}, ${seconds} s, against ${new URL('../bin/run.js', import.meta.url).pathname}\n`)
+const jobs = flag('jobs', 2)
+const cases = flag('cases', Infinity)
+process.stdout.write(`fuzz: seed ${seed}, ${seconds} s, ${jobs} at a time, against ${new URL('../bin/run.js', import.meta.url).pathname}\n`)
 const report = await runFuzzSession({
   seconds,
   seed,
+  jobs,
+  cases,
   onCase: (outcome) => {
     if (outcome.failures.length === 0) return
-    process.stdout.write(`FAIL seed ${outcome.seed} (${outcome.kind}): ${outcome.description}\n${outcome.failures.map((f) => `  - ${f}`).join('\n')}\n  kept in ${outcome.work}\n`)
+    process.stdout.write(`FAIL seed ${outcome.seed} (${outcome.kind}): ${outcome.description}\n${outcome.failures.map((f) => `  - ${f}`).join('\n')}\n  kept in ${outcome.work}; replay: npm run fuzz -- --seed ${outcome.seed} --cases 1\n`)
   },
 })
 const kinds = Object.entries(report.byKind).map(([kind, count]) => `${kind} ${count}`).join(', ')

@@ -60,6 +60,11 @@ export function configureSecretRules(rules: readonly SecretRule[]): void {
   userRules = rules
 }
 
+/** The config file's detectors in force here: a worker thread starts without them and is handed these. */
+export function configuredSecretRules(): readonly SecretRule[] {
+  return userRules
+}
+
 function applyRule(rule: SecretRule, text: string, lower: string): string {
   if (rule.keywords.length > 0 && !rule.keywords.some((keyword) => lower.includes(keyword))) return text
   rule.pattern.lastIndex = 0

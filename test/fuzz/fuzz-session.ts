@@ -45,19 +45,30 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2
 const STACK_FRAME = /^\s+at .*(?:file:\/\/|node:|\/[\w.-]+\/)[^\n]*:\d+:\d+\)?$/m
 const ACTIVE_HTML = /<iframe|<script|<img[^>]*onerror|(?:href|src)="(?:https?:)?\/\/evil\.example|(?:href|src)="javascript:/i
 
-export async function runFuzzSession(options: {seconds: number; seed: number; onCase?: (outcome: CaseOutcome, index: number) => void}): Promise<SessionReport> {
+/**
+ * Cases `seed`, `seed + 1` … until the time is up, `jobs` at a time (each case is one or more CLI
+ * processes, mostly single-threaded: two at a time keep two cores busy). A case's inputs depend
+ * only on its own seed, so a failure replays alone whatever ran beside it.
+ */
+export async function runFuzzSession(options: {seconds: number; seed: number; jobs?: number; cases?: number; onCase?: (outcome: CaseOutcome, index: number) => void}): Promise<SessionReport> {
   const root = await mkdtemp(join(tmpdir(), 'ir-fuzz-'))
-  const started = Date.now()
   const golden = await makeGolden(join(root, 'golden'))
+  const started = Date.now()
   const report: SessionReport = {seed: options.seed, seconds: 0, tried: 0, byKind: {}, failed: []}
-  for (let index = 0; Date.now() - started < options.seconds * 1000; index++) {
-    const seed = options.seed + index
-    const outcome = await runCase(seed, join(root, `case-${seed}`), golden)
-    report.tried++
-    report.byKind[outcome.kind] = (report.byKind[outcome.kind] ?? 0) + 1
-    if (outcome.failures.length > 0) report.failed.push(outcome)
-    options.onCase?.(outcome, index)
+  let next = 0
+  const worker = async () => {
+    while (Date.now() - started < options.seconds * 1000 && next < (options.cases ?? Infinity)) {
+      const index = next++
+      const seed = options.seed + index
+      const outcome = await runCase(seed, join(root, `case-${seed}`), golden)
+      report.tried++
+      report.byKind[outcome.kind] = (report.byKind[outcome.kind] ?? 0) + 1
+      if (outcome.failures.length > 0) report.failed.push(outcome)
+      options.onCase?.(outcome, index)
+    }
   }
+  await Promise.all(Array.from({length: Math.max(1, options.jobs ?? 1)}, worker))
+  report.failed.sort((a, b) => a.seed - b.seed)
   report.seconds = Math.round((Date.now() - started) / 100) / 10
   if (report.failed.length === 0) await rm(root, {recursive: true, force: true})
   return report

@@ -2,30 +2,65 @@ import {execFileSync} from 'node:child_process'
 import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
-import type {PlantedSecret} from './planted-secrets.js'
+import {plantedSecrets, type PlantedSecret} from './planted-secrets.js'
 
 /**
- * An incident whose evidence carries every planted secret in every place a secret turns up in
- * real evidence: JSON, logfmt and plain log lines (a key block over several plain lines, a value
- * after an escaped `\n` in JSON), commit subjects, bodies and diffs, deploy descriptions, CSV
- * headers and Prometheus labels. Around them, an ordinary outage (errors from 14:02) so the
- * pipeline runs every phase and the secret-bearing evidence ranks near the top.
+ * An incident whose evidence carries a secret of every planted kind in every place a secret turns
+ * up in real evidence: JSON, logfmt and plain log lines (a key block over several plain lines, a
+ * value after an escaped `\n` in JSON), commit subjects, bodies and diffs, deploy descriptions, CSV
+ * headers, Prometheus labels, an alert's labels and annotations, Kubernetes events; and text for
+ * people to type. Each place gets secrets of its own, so a leak names the place it came from.
+ * Around them, an ordinary outage (errors from 14:02) so the pipeline runs every phase and the
+ * secret-bearing evidence ranks near the top.
  */
 export interface LeakScenario {
   dir: string
   args: string[]
+  /** Every secret planted in the evidence files, each with its place. */
+  planted: PlantedSecret[]
+  /** One-line secrets for each command people type text into, keyed by the command's place name. */
+  typed: Record<TypedPlace, PlantedSecret[]>
   /** Commits that carry secrets, for the model to ask about. */
   shas: string[]
   series: string[]
 }
 
+export const EVIDENCE_PLACES = [
+  'json log message',
+  'json log message after an escaped newline',
+  'json log field',
+  'logfmt field',
+  'plain log line',
+  'plain log key block',
+  'commit subject',
+  'commit body',
+  'commit diff',
+  'deploy description',
+  'csv header',
+  'prometheus label',
+  'alert label',
+  'alert annotation',
+  'kubernetes event',
+] as const
+export const TYPED_PLACES = ['note', 'decision', 'mitigate --action', 'resolve --resolution'] as const
+type EvidencePlace = (typeof EVIDENCE_PLACES)[number]
+export type TypedPlace = (typeof TYPED_PLACES)[number]
+
+/** Places a key block (several lines) cannot sit in: a one-line field, a header, a label. */
+const BLOCK_PLACES = new Set<string>(['plain log key block', 'commit body', 'commit diff'])
+
 const DAY = '2026-11-12'
 const at = (minute: number, second = 0) => new Date(Date.UTC(2026, 10, 12, 13, 0, second) + minute * 60_000).toISOString()
 
-export async function buildLeakScenario(dir: string, secrets: readonly PlantedSecret[]): Promise<LeakScenario> {
+export async function buildLeakScenario(dir: string, seed: number): Promise<LeakScenario> {
   await mkdir(dir, {recursive: true})
-  const oneLine = secrets.filter((s) => !s.multiline)
-  const blocks = secrets.filter((s) => s.multiline)
+  const places = [...EVIDENCE_PLACES, ...TYPED_PLACES]
+  const drawn = new Map(places.map((place, i) => [place, plantedSecrets(seed + 7919 * (i + 1), place)]))
+  // Key blocks go only where several lines fit; the plain log's block place holds only them.
+  const secretsAt = (place: EvidencePlace | TypedPlace): PlantedSecret[] =>
+    drawn.get(place)!.filter((secret) => (place === 'plain log key block' ? secret.multiline : secret.multiline ? BLOCK_PLACES.has(place) : true))
+  const oneLine = (place: EvidencePlace): PlantedSecret[] => secretsAt(place).filter((secret) => !secret.multiline)
+  const byKind = (place: EvidencePlace) => new Map(secretsAt(place).map((secret) => [secret.kind, secret]))
 
   // Logs: a baseline hour of healthy traffic, then failures carrying the secrets.
   const json: string[] = []
@@ -35,17 +70,18 @@ export async function buildLeakScenario(dir: string, secrets: readonly PlantedSe
     for (let n = 0; n < 20; n++) json.push(JSON.stringify({time: at(minute, n), level: 'info', msg: `GET /api/orders/${1000 + n} 200`, status: 200, latency_ms: 40 + n}))
     if (minute >= 62) for (let n = 0; n < 8; n++) json.push(JSON.stringify({time: at(minute, 20 + n), level: 'error', msg: 'POST /api/checkout 500 insert into orders failed', status: 500}))
   }
-  oneLine.forEach((secret, i) => {
+  const [message, afterNewline, field, logfmtField, plainLine] = ['json log message', 'json log message after an escaped newline', 'json log field', 'logfmt field', 'plain log line'].map((place) => oneLine(place as EvidencePlace))
+  message.forEach((secret, i) => {
     const minute = 63 + (i % 25)
     for (let n = 0; n < 3; n++) {
       json.push(JSON.stringify({time: at(minute, 30 + n), level: 'error', msg: secret.text, service: 'checkout-api'}))
       // The value after an escaped newline, and as a field of its own.
-      json.push(JSON.stringify({time: at(minute, 40 + n), level: 'error', msg: `upstream failure, context follows:\n${secret.text}`, detail: secret.text}))
-      logfmt.push(`time=${at(minute, 50 + n)} level=error msg="worker crashed" cause=${JSON.stringify(secret.text)}`)
-      plain.push(`${at(minute, 45 + n)} ERROR [checkout-worker] ${secret.text}`)
+      json.push(JSON.stringify({time: at(minute, 40 + n), level: 'error', msg: `upstream failure, context follows:\n${afterNewline[i].text}`, detail: field[i].text}))
+      logfmt.push(`time=${at(minute, 50 + n)} level=error msg="worker crashed" cause=${JSON.stringify(logfmtField[i].text)}`)
+      plain.push(`${at(minute, 45 + n)} ERROR [checkout-worker] ${plainLine[i].text}`)
     }
   })
-  blocks.forEach((secret, i) => {
+  secretsAt('plain log key block').forEach((secret, i) => {
     plain.push(`${at(64 + i, 10)} ERROR [config-loader] could not parse key material:`)
     plain.push(...secret.text.split('\n'))
     plain.push(`${at(64 + i, 11)} WARN [config-loader] falling back to defaults`)
@@ -57,7 +93,7 @@ export async function buildLeakScenario(dir: string, secrets: readonly PlantedSe
   await writeFile(join(dir, 'worker.log'), plain.join('\n') + '\n')
   await writeFile(join(dir, 'jobs.logfmt'), logfmt.join('\n') + '\n')
 
-  // Git: a commit per secret in the hours before the onset, secret in subject, body and diff.
+  // Git: a commit per kind in the hours before the onset, a secret in its subject, body and diff.
   const repo = join(dir, 'repo')
   await mkdir(repo)
   const git = (args: string[], input?: string) =>
@@ -65,40 +101,43 @@ export async function buildLeakScenario(dir: string, secrets: readonly PlantedSe
   git(['init', '--quiet', '--initial-branch=main'])
   const stream: string[] = []
   const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`
-  secrets.forEach((secret, i) => {
+  const [subjects, bodies, diffs] = [byKind('commit subject'), byKind('commit body'), byKind('commit diff')]
+  ;[...diffs.values()].forEach((diff, i) => {
     const seconds = Math.floor(Date.parse(`${DAY}T09:00:00Z`) / 1000) + i * 120
     const who = `Release Bot <release-bot@example.invalid> ${seconds} +0000`
-    const subject = secret.multiline ? `config: add ${secret.kind} for the worker` : `config: ${secret.text}`
+    const subject = subjects.get(diff.kind)
     stream.push(`commit refs/heads/main\nmark :${i + 1}\nauthor ${who}\ncommitter ${who}\n`)
-    stream.push(data(`${subject}\n\nRotated credentials; the old value was:\n${secret.text}\n`))
-    stream.push(`M 100644 inline config/${secret.kind}.env\n${data(`# ${secret.kind}\n${secret.text}\n`)}\n`)
+    stream.push(data(`${subject ? `config: ${subject.text}` : `config: add ${diff.kind} for the worker`}\n\nRotated credentials; the old value was:\n${bodies.get(diff.kind)!.text}\n`))
+    stream.push(`M 100644 inline config/${diff.kind}.env\n${data(`# ${diff.kind}\n${diff.text}\n`)}\n`)
   })
   git(['fast-import', '--quiet'], stream.join(''))
   git(['reset', '--hard', '--quiet'])
   const shas = git(['log', '--format=%H', 'main']).trim().split('\n')
 
   // Deploys: one per one-line secret, in the description.
-  const deploys = oneLine.map((secret, i) =>
+  const deploys = oneLine('deploy description').map((secret, i) =>
     JSON.stringify({time: at(-60 + i), service: 'checkout-api', version: `2.14.${i}`, sha: shas[i], kind: i % 3 === 0 ? 'config' : 'deploy', description: `Rollout: ${secret.text}`}),
   )
   await writeFile(join(dir, 'deploys.jsonl'), deploys.join('\n') + '\n')
 
   // Metrics: CSV columns and Prometheus series named after secret-bearing labels.
   const csvQuote = (text: string) => `"${text.replaceAll('"', '""')}"`
-  const header = ['timestamp', 'http_5xx_rate', ...oneLine.map((secret) => csvQuote(`db_pool_waiting{dsn="${secret.text}"}`))]
-  const rows = [header.join(',')]
+  const columns = oneLine('csv header')
+  const series = columns.map((secret) => `db_pool_waiting{dsn="${secret.text}"}`)
+  const rows = [['timestamp', 'http_5xx_rate', ...series.map(csvQuote)].join(',')]
   for (let minute = 0; minute < 90; minute++) {
     const failing = minute >= 62
-    rows.push([at(minute), failing ? '0.31' : '0.001', ...oneLine.map((_, i) => String(failing ? 40 + i : 2))].join(','))
+    rows.push([at(minute), failing ? '0.31' : '0.001', ...columns.map((_, i) => String(failing ? 40 + i : 2))].join(','))
   }
   await writeFile(join(dir, 'metrics.csv'), rows.join('\n') + '\n')
-  const result = oneLine.map((secret, i) => ({
+  const result = oneLine('prometheus label').map((secret, i) => ({
     metric: {__name__: 'pg_stat_activity_count', instance: 'db-primary:9187', datname: 'orders', server: secret.text},
     values: Array.from({length: 90}, (_, minute) => [Date.parse(at(minute)) / 1000, String(minute >= 62 ? 90 + i : 10)]),
   }))
   await writeFile(join(dir, 'prometheus.json'), JSON.stringify({status: 'success', data: {resultType: 'matrix', result}}))
 
   // The alert that opened the incident, and Kubernetes events: annotations, labels and messages.
+  const annotations = oneLine('alert annotation')
   const alert = {
     version: '4',
     status: 'firing',
@@ -107,10 +146,10 @@ export async function buildLeakScenario(dir: string, secrets: readonly PlantedSe
     commonLabels: {alertname: 'CheckoutErrors', service: 'checkout-api', severity: 'critical'},
     commonAnnotations: {summary: 'Checkout is failing.'},
     externalURL: 'http://alertmanager.monitoring:9093',
-    alerts: oneLine.slice(0, 20).map((secret, i) => ({
+    alerts: oneLine('alert label').map((secret, i) => ({
       status: 'firing',
       labels: {alertname: 'CheckoutErrors', service: 'checkout-api', severity: 'critical', dsn: secret.text},
-      annotations: {description: `Errors since 14:02: ${oneLine[(i + 20) % oneLine.length].text}`, summary: 'Checkout is failing.'},
+      annotations: {description: `Errors since 14:02: ${annotations[i].text}`, summary: 'Checkout is failing.'},
       startsAt: at(63),
       endsAt: '0001-01-01T00:00:00Z',
       generatorURL: 'http://prometheus.monitoring:9090/graph?g0.expr=up',
@@ -121,7 +160,7 @@ export async function buildLeakScenario(dir: string, secrets: readonly PlantedSe
   const events = {
     apiVersion: 'v1',
     kind: 'List',
-    items: oneLine.map((secret, i) => ({
+    items: oneLine('kubernetes event').map((secret, i) => ({
       apiVersion: 'v1',
       kind: 'Event',
       metadata: {name: `checkout-7d9f8b6c5-x2x9q.${i}`, namespace: 'shop'},
@@ -152,7 +191,8 @@ export async function buildLeakScenario(dir: string, secrets: readonly PlantedSe
     '--symptoms', 'high-error-rate,database-issues,security-incident',
     '--non-interactive',
   ]
-  return {dir, args, shas, series: oneLine.map((secret) => `db_pool_waiting{dsn="${secret.text}"}`)}
+  const typed = Object.fromEntries(TYPED_PLACES.map((place) => [place, secretsAt(place).filter((secret) => !secret.multiline)])) as Record<TypedPlace, PlantedSecret[]>
+  return {dir, args, planted: EVIDENCE_PLACES.flatMap(secretsAt), typed, shas, series}
 }
 
 /** Every file under `dir`, read as text, with its path relative to `dir`. */

@@ -15,6 +15,8 @@ export interface PlantedSecret {
   fragments: string[]
   /** Spans several lines (key blocks): not planted in one-line places such as CSV headers. */
   multiline?: boolean
+  /** Where it was planted (`commit diff`, `csv header` …), when a measurement plants one per place. */
+  place?: string
 }
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
@@ -363,6 +365,10 @@ const MAKERS: Record<string, Maker> = {
     const value = d(B64URL, 32)
     return {value, text: `request headers Cookie: theme=dark; _session_id=${value}; locale=de`}
   },
+  'cookie-quoted-value': (d) => {
+    const value = d(B64URL, 28)
+    return {value, text: `request headers Cookie: theme=dark; sid="${value}"`}
+  },
   'set-cookie-header': (d) => {
     const value = d(B64URL, 40)
     return {value, text: `response Set-Cookie: sid=${value}; Path=/; HttpOnly; Secure`}
@@ -435,17 +441,54 @@ const MAKERS: Record<string, Maker> = {
 
 export const PLANTED_KINDS = Object.keys(MAKERS)
 
-/** One secret of every kind, drawn from `seed`. */
-export function plantedSecrets(seed: number): PlantedSecret[] {
-  const random = seededRandom(seed)
-  const d = drawer(random)
+/**
+ * One secret of every kind, drawn from `seed`. A fragment that a second draw of the same kind also
+ * holds is the format's fixed part (`ATATT3xFfGF0`, a PEM's first line), not the secret: left out.
+ */
+export function plantedSecrets(seed: number, place?: string): PlantedSecret[] {
+  const d = drawer(seededRandom(seed))
+  const other = drawer(seededRandom(seed ^ 0x5bd1e995))
   return PLANTED_KINDS.map((kind) => {
     const made = MAKERS[kind](d)
-    return {kind, text: made.text, value: made.value, fragments: made.fragments ?? windows(made.value), multiline: made.multiline ?? false}
+    const fixed = MAKERS[kind](other).text
+    const fragments = (made.fragments ?? windows(made.value)).filter((fragment) => !fixed.includes(fragment))
+    return {kind, text: made.text, value: made.value, fragments, multiline: made.multiline ?? false, ...(place ? {place} : {})}
   })
 }
 
 /** The kinds whose fragments occur in `output`. */
 export function leakedKinds(secrets: readonly PlantedSecret[], output: string): string[] {
   return secrets.filter((secret) => secret.fragments.some((fragment) => output.includes(fragment))).map((secret) => secret.kind)
+}
+
+/**
+ * `leakedKinds` for many secrets and large outputs: every fragment indexed by its first characters,
+ * so a text is read once whatever the number of secrets (1,400 secrets over megabytes of output).
+ */
+export class LeakFinder {
+  private readonly index = new Map<string, Array<{fragment: string; secret: PlantedSecret}>>()
+  private readonly prefix: number
+
+  constructor(readonly secrets: readonly PlantedSecret[]) {
+    const fragments = secrets.flatMap((secret) => secret.fragments.map((fragment) => ({fragment, secret})))
+    if (fragments.length === 0) throw new Error('no secret fragments to look for')
+    this.prefix = Math.min(...fragments.map(({fragment}) => fragment.length))
+    for (const entry of fragments) {
+      const key = entry.fragment.slice(0, this.prefix)
+      const list = this.index.get(key)
+      if (list) list.push(entry)
+      else this.index.set(key, [entry])
+    }
+  }
+
+  /** The planted secrets of which some fragment occurs in `text`. */
+  find(text: string): Set<PlantedSecret> {
+    const found = new Set<PlantedSecret>()
+    for (let i = 0; i + this.prefix <= text.length; i++) {
+      const candidates = this.index.get(text.slice(i, i + this.prefix))
+      if (!candidates) continue
+      for (const {fragment, secret} of candidates) if (!found.has(secret) && text.startsWith(fragment, i)) found.add(secret)
+    }
+    return found
+  }
 }

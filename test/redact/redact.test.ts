@@ -30,6 +30,9 @@ const SEEDS: Array<{kind: string; text: string; secret: string}> = [
     text: 'cookie session=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
     secret: 'eyJzdWIiOiIxMjM0NTY3ODkwIn0',
   },
+  // A quoted cookie value, and a pair after the header whose name the header's mask takes along (fuzz seed 15014).
+  {kind: 'cookie', text: 'Cookie: theme=dark; sid="Zx1Yw2Vu3Ts4Ab5Cd"', secret: 'Zx1Yw2Vu3Ts4Ab5Cd'},
+  {kind: 'cookie', text: 'msg="request headers Cookie: locale=de JWT_SIGNING_KEY=\\"U2e/XZAcve1hTU1ZgxhWGRCC\\"" user=bob', secret: 'U2e/XZAcve1hTU1ZgxhWGRCC'},
   {kind: 'email', text: 'order placed by jane.doe+shop@example.co.uk today', secret: 'jane.doe+shop@example.co.uk'},
   {kind: 'card', text: 'charged card 4111 1111 1111 1111 ok', secret: '4111 1111 1111 1111'},
   {kind: 'card', text: 'card=5500-0000-0000-0004', secret: '5500-0000-0000-0004'},

@@ -4,6 +4,9 @@ import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 
 import {loadFileConfig} from '../../src/config/config.js'
+import {exportAggregatorState} from '../../src/evidence/logs/aggregator-state.js'
+import {LogAggregator} from '../../src/evidence/logs/log-aggregator.js'
+import {analyzeInWorkers, splitForWorkers} from '../../src/evidence/logs/parallel-analysis.js'
 import {UserError} from '../../src/errors/errors.js'
 import {configureSecretRules, redact} from '../../src/redact/redact.js'
 
@@ -42,4 +45,19 @@ describe('secret detectors from the config file', () => {
     await expect(loadFileConfig(root)).rejects.toThrow(message)
     await expect(loadFileConfig(root)).rejects.toThrow(join(root, '.incident-response.json'))
   })
+
+  it('reach the worker thread that reads the second half of a large log', async () => {
+    await loadFileConfig(await configWith([ACME]))
+    const log = join(await mkdtemp(join(tmpdir(), 'ir-user-rules-log-')), 'app.log')
+    const start = Date.UTC(2026, 10, 12, 14, 0, 0)
+    // The last lines have a message of their own, so the worker's range has samples of its own.
+    const lines = Array.from({length: 4000}, (_, i) => `${new Date(start + i * 1000).toISOString()} ERROR ${i < 3800 ? 'login' : 'payment'} failed for service acme_${String(i).padStart(4, '0')}a1b2c3d4e5f6g7h8i9j0`)
+    await writeFile(log, lines.join('\n') + '\n')
+    const aggregator = new LogAggregator()
+    const summary = await analyzeInWorkers(log, (await splitForWorkers(log, 2, 1))!, aggregator, new Date(start), {})
+    expect(summary.threads).toBe(2) // the worker really ran
+    const samples = exportAggregatorState(aggregator).templates.flatMap((template) => template.stats.samples.map((sample) => sample.text))
+    expect(samples.filter((text) => text.includes('payment'))).toHaveLength(3)
+    expect(samples.filter((text) => /acme_\d{4}a1b2/.test(text))).toEqual([])
+  }, 30_000)
 })

@@ -1,6 +1,9 @@
 import {open, stat} from 'node:fs/promises'
 import {Worker} from 'node:worker_threads'
 
+import type {SecretRule} from '../../redact/catalogue/secret-rules.js'
+import {configuredSecretRules} from '../../redact/redact.js'
+
 import {exportAggregatorState, mergeAggregatorState, type AggregatorState} from './aggregator-state.js'
 import type {LogAnalysisOptions} from './analyze-logs.js'
 import {analyzeSource, type ReadingOptions} from './analyze-source.js'
@@ -95,6 +98,8 @@ export interface RangeJob {
   limits: AggregatorLimits
   maxLineChars?: number
   reading?: ReadingOptions
+  /** The config file's secret detectors: module state does not cross into a worker thread. */
+  secretRules?: readonly SecretRule[]
 }
 
 interface WorkerResult {
@@ -115,7 +120,7 @@ export async function analyzeInWorkers(
   options: LogAnalysisOptions,
 ): Promise<LogFileSummary> {
   const [first, ...others] = ranges
-  const job = (range: ByteRange) => ({source, range, nowMs: now.getTime(), miner: aggregator.miner.settings, limits: aggregator.limits, maxLineChars: options.maxLineChars, reading: options.reading})
+  const job = (range: ByteRange) => ({source, range, nowMs: now.getTime(), miner: aggregator.miner.settings, limits: aggregator.limits, maxLineChars: options.maxLineChars, reading: options.reading, secretRules: configuredSecretRules()})
   const inWorkers = others.map((range) =>
     runWorker(job(range)).then(
       (result) => ({...result, inWorker: true}),

@@ -467,9 +467,20 @@ export const SECRET_RULES: readonly SecretRule[] = [
     id: 'cookie-header',
     description: 'Cookie and Set-Cookie header values (session identifiers), to the end of the header',
     keywords: ['cookie'],
-    pattern: /(?<=\b(?:set-)?cookie["']?\s*:\s*["']?)(?!\[REDACTED)[^\r\n"\\]+/gi,
+    // A quote right after `=` opens a value (`sid="…"`, or `\"…\"` inside a JSON string) that is
+    // part of the header; any other quote ends it. Stopping at the first quote instead left the
+    // value behind, its name already masked away with the header.
+    pattern: /(?<=\b(?:set-)?cookie["']?\s*:\s*["']?)(?!\[REDACTED)(?:[^\r\n"\\]|(?<==)"[^"\r\n]*"|(?<==)\\"(?:[^"\\\r\n]|\\[^"\r\n])*\\")+/gi,
     kind: 'cookie',
-    examples: {match: ['Cookie: theme=dark; _session_id=Ab1Cd2Ef3Gh4Ij5; locale=de', 'Set-Cookie: sid=Zx1Yw2Vu3; Path=/; HttpOnly'], noMatch: ['cookie consent banner shown']},
+    examples: {
+      match: [
+        'Cookie: theme=dark; _session_id=Ab1Cd2Ef3Gh4Ij5; locale=de',
+        'Set-Cookie: sid=Zx1Yw2Vu3; Path=/; HttpOnly',
+        'Cookie: theme=dark; sid="Zx1Yw2Vu3Ts4Ab5Cd"',
+        'msg="request headers Cookie: locale=de JWT_SIGNING_KEY=\\"U2eXZAcve1hTU1ZgxhWGRCCSXbUMN2b9\\""',
+      ],
+      noMatch: ['cookie consent banner shown'],
+    },
   },
   {
     id: 'xml-secret-element',
