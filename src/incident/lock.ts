@@ -121,9 +121,11 @@ function staleReason(state: NonNullable<LockState>): string | null {
 
 /**
  * Move the stale lock aside atomically; if what we moved turns out to be a fresh lock another
- * process just took, put it back without clobbering (link fails if the path exists).
+ * process just took, put it back without clobbering (link fails if the path exists). True when
+ * the lock moved aside was stale and is gone. Exported for its tests: the put-back happens only
+ * when another process wins the moment between our check and our move.
  */
-async function breakStaleLock(path: string): Promise<boolean> {
+export async function breakStaleLock(path: string): Promise<boolean> {
   const aside = `${path}.stale-${process.pid}-${Date.now()}`
   try {
     await rename(path, aside)

@@ -107,8 +107,16 @@ describe('detectOnset at its edges', () => {
 
   it('needs the ratio to reach minLlr, not pass it', () => {
     const two = {starts: [0, MINUTE], totals: [100, 100], errors: [0, 50]}
-    expect(detectOnset(two, {minLlr: 43.15})?.index).toBe(1)
-    expect(detectOnset(two, {minLlr: 43.16})).toBeNull()
+    const {llr} = detectOnset(two)!
+    expect(detectOnset(two, {minLlr: llr})?.index).toBe(1)
+    expect(detectOnset(two, {minLlr: llr + 1e-9})).toBeNull()
+  })
+
+  it('takes a change-point for a peak only when nothing within three buckets either side beats it', () => {
+    // 20 errors a minute in, then a burst of 200 in 1000 at minute 5: the window from minute 1
+    // through the burst is a local peak two buckets either side, but the one from minute 4 beats it.
+    const blipThenBurst = {starts: [0, 1, 2, 3, 4, 5, 6].map((i) => i * MINUTE), totals: [100, 100, 100, 100, 100, 1000, 100], errors: [0, 20, 0, 0, 0, 200, 0]}
+    expect(detectOnset(blipThenBurst)).toMatchObject({index: 5, endIndex: 6, incidentErrorRate: 0.2})
   })
 
   it('scales confidence by the rise in error rate, full at 10 points', () => {

@@ -79,3 +79,150 @@ describe('TemplateMiner', () => {
     expect(miner.templateOf(miner.clusters[3])).toBe(OVERFLOW_TEMPLATE)
   })
 })
+
+describe('TemplateMiner at its edges', () => {
+  it('numbers its clusters from 0 in the order they start, and counts what joins them by mining', () => {
+    const miner = new TemplateMiner({similarityThreshold: 0.5})
+    const a = miner.add('login ok for user alice')
+    const b = miner.add('disk full on sda')
+    expect(miner.add('login ok for user bob')).toBe(a)
+    expect(miner.clusters).toEqual([a, b])
+    expect([a.id, b.id]).toEqual([0, 1])
+    expect([a.size, b.size]).toEqual([2, 1])
+  })
+
+  it('joins a cluster at exactly the similarity threshold', () => {
+    const miner = new TemplateMiner({similarityThreshold: 0.75})
+    const a = miner.add('cache warm for orders')
+    expect(miner.add('cache warm for users')).toBe(a)
+    expect(miner.templateOf(a)).toBe('cache warm for <*>')
+  })
+
+  it('routes on the first two tokens at the default depth, and on the first one at depth 4', () => {
+    const miner = new TemplateMiner({similarityThreshold: 0.5})
+    const a = miner.add('cache warm orders done')
+    expect(miner.add('cache warm users done')).toBe(a)
+    expect(miner.add('cache cold orders done')).not.toBe(a)
+    const shallow = new TemplateMiner({depth: 4, similarityThreshold: 0.5})
+    const b = shallow.add('cache warm orders done')
+    expect(shallow.add('cache cold orders done')).toBe(b)
+  })
+
+  it('routes tokens with digits down the wildcard branch, also when variables are not masked', () => {
+    const miner = new TemplateMiner({maskVariables: false})
+    const a = miner.add('user 42 logged in')
+    expect(miner.add('user 43 logged in')).toBe(a)
+    expect(miner.templateOf(a)).toBe('user <*> logged in')
+  })
+
+  it('sends new first tokens down the wildcard branch once a node has maxChildren - 1 named children', () => {
+    // maxChildren 3: alpha and beta get branches of their own; gamma, delta … share the wildcard one.
+    const miner = new TemplateMiner({maxChildren: 3})
+    const alpha = miner.add('alpha run now ok')
+    const beta = miner.add('beta run now ok')
+    const gamma = miner.add('gamma run now ok')
+    expect(beta).not.toBe(alpha)
+    expect(gamma).not.toBe(beta)
+    expect(miner.add('delta run now ok')).toBe(gamma)
+    expect(miner.add('epsilon run now ok')).toBe(gamma)
+    expect(miner.templateOf(gamma)).toBe('<*> run now ok')
+  })
+
+  it('prefers, among templates covering a message, the more general one, and between equals the first; never one that does not cover it', () => {
+    const miner = new TemplateMiner()
+    miner.addTokens(['job', 'run', 'alpha', 'beta'])
+    const general = miner.addTokens(['job', 'run', '<*>', '<*>'])
+    expect(miner.addTokens(['job', 'run', 'alpha', 'beta'])).toBe(general)
+    const equals = new TemplateMiner()
+    const first = equals.addTokens(['job', 'run', 'alpha', '<*>'])
+    const second = equals.addTokens(['job', 'run', '<*>', 'beta'])
+    expect(second).not.toBe(first)
+    expect(equals.addTokens(['job', 'run', 'alpha', 'beta'])).toBe(first)
+    // Wildcards never outweigh similarity: a template that covers the message beats a more general one that does not.
+    const covering = new TemplateMiner()
+    const exact = covering.addTokens(['job', 'run', 'alpha', 'beta'])
+    covering.addTokens(['job', 'run', '<*>', 'gamma'])
+    expect(covering.addTokens(['job', 'run', 'alpha', 'beta'])).toBe(exact)
+  })
+
+  it('counts a merged cluster as many times as it was seen', () => {
+    const miner = new TemplateMiner()
+    const a = miner.addTokens(['disk', 'full', 'on', '<*>'], 5)
+    miner.addTokens(['disk', 'full', 'on', '<*>'], 3)
+    expect(a.size).toBe(8)
+  })
+
+  it('once at the cap, joins the nearest template however far, else the overflow, and counts both', () => {
+    const miner = new TemplateMiner({maxClusters: 1})
+    const a = miner.add('disk sda full now')
+    expect(miner.add('disk sda gone away')).toBe(a)
+    expect(miner.templateOf(a)).toBe('disk sda <*> <*>')
+    const overflow = miner.add('queue stalled')
+    expect(miner.add('cache cold')).toBe(overflow)
+    expect(miner.templateOf(overflow)).toBe('<other messages: template cap reached>')
+    expect([a.size, overflow.size]).toEqual([2, 2])
+  })
+
+  it('gives empty messages one cluster', () => {
+    const miner = new TemplateMiner()
+    const a = miner.add('')
+    expect(miner.add('   ')).toBe(a)
+    expect(a.size).toBe(2)
+  })
+
+  it('groups a template of values only under the template itself', () => {
+    const miner = new TemplateMiner()
+    expect(miner.groupKeyOf(miner.add('42 17'))).toBe('<*> <*>')
+  })
+
+  it('keeps apart different keys with colons, and joins a keyed value with a plain word', () => {
+    const miner = new TemplateMiner({similarityThreshold: 0.5})
+    const took = miner.add('op run took:15ms done')
+    expect(miner.add('op run wait:15ms done')).not.toBe(took)
+    const keyed = miner.add('login by uid=5 ok')
+    expect(miner.add('login by root ok')).toBe(keyed)
+    expect(miner.templateOf(keyed)).toBe('login by <*> ok')
+  })
+
+  it('takes a key for a key only with a name before its = or :', () => {
+    // "=<*>" has no name: two such tokens are values, not two different keys.
+    const miner = new TemplateMiner()
+    const a = miner.addTokens(['login', 'by', '=<*>', 'ok'])
+    expect(miner.addTokens(['login', 'by', ':<*>', 'ok'])).toBe(a)
+    // Unmasked key=value pairs are words: they generalise like any other.
+    const words = new TemplateMiner({similarityThreshold: 0.5})
+    const b = words.add('config set mode=low now')
+    expect(words.add('config set mode=max now')).toBe(b)
+    // Nor is a token a preprocessing regex replaced the end of.
+    const blocks = new TemplateMiner({maskVariables: false, preprocess: [/\d+/g]})
+    const c = blocks.add('block read blk_1 ok')
+    expect(blocks.add('block read rdd_2 ok')).toBe(c)
+    expect(blocks.templateOf(c)).toBe('block read <*> ok')
+  })
+})
+
+describe('TemplateMiner remembers decisions only where mining would repeat them', () => {
+  it('does not reuse a decision for a name ending in a digit: ssh1 and ssh2 are different events', () => {
+    const miner = new TemplateMiner()
+    const two = miner.add('Accepted protocol ssh2')
+    expect(miner.add('Accepted protocol ssh1')).not.toBe(two)
+  })
+
+  it('does not collapse digits for preprocessing regexes, which may key on them', () => {
+    const miner = new TemplateMiner({preprocess: [/HTTP 5\d\d/g]})
+    const serverError = miner.add('status HTTP 503 from api')
+    const notFound = miner.add('status HTTP 404 from api')
+    expect(miner.templateOf(serverError)).toBe('status <*> from api')
+    expect(miner.templateOf(notFound)).toBe('status HTTP <*> from api')
+  })
+
+  it('mines a message again after its leaf changed twice (a generalisation, then a new cluster)', () => {
+    const miner = new TemplateMiner()
+    miner.add('job run zeta eta')
+    const own = miner.add('job run alpha beta')
+    miner.add('job run zeta theta') // generalises the first cluster
+    const general = miner.addTokens(['job', 'run', '<*>', '<*>']) // a new, more general cluster
+    expect(own).not.toBe(general)
+    expect(miner.add('job run alpha beta')).toBe(general)
+  })
+})
