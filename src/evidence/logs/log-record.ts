@@ -18,6 +18,8 @@ export interface LogRecord {
   ip: string | null
   /** A stack trace carried in a structured field (JSON `stack`, `error.stack` …). */
   stack: string | null
+  /** A failed login's own line, or PAM's record of one (see the severity markers' `login`); null for every other line. */
+  loginFailure: 'attempt' | 'pam' | null
 }
 
 export const emptyRecord = (): LogRecord => ({
@@ -31,6 +33,7 @@ export const emptyRecord = (): LogRecord => ({
   user: null,
   ip: null,
   stack: null,
+  loginFailure: null,
 })
 
 const LEVELS: Record<string, LogLevel> = {
