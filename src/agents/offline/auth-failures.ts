@@ -1,4 +1,6 @@
 import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
+import {DEFAULT_SEVERITY_MARKERS} from '../../evidence/logs/content-severity.js'
+import type {LogTemplate} from '../../evidence/logs/log-digest.js'
 import {problemLineChange} from './load-signals.js'
 
 /** A burst of failed logins: when it started, how sharply, and what the samples show. */
@@ -12,13 +14,17 @@ export interface AuthFailureBurst {
   strong: boolean
   /** How it went, for prose: "jumped ×12 at 09:11 UTC", "ran throughout the logs from 06:55 UTC". */
   trend: string
-  /** Failed attempts logged (all of the matching templates' lines). */
+  /** Failed attempts logged, each once (see attemptTemplates). */
   count: number
+  /** Lines about the same attempts that were not counted again: PAM records beside sshd's own, "Invalid user", summaries. */
+  companions: number
   evidenceIds: string[]
-  /** The client IPs with the most failed lines (counted over the whole log), when the logs carry IPs. */
+  /** The client IPs with the most failed logins (else failed lines), counted over the whole log, when the logs carry IPs. */
   topIps: string[]
-  /** The share of failed lines the top three IPs account for, when the logs carry IPs. */
+  /** The share of failed logins (else failed lines) the top three IPs account for, when the logs carry IPs. */
   topIpShare: number | null
+  /** What topIps are ranked by: failed logins, each once, or failed lines of any kind (logs that name no login's address). */
+  rankedBy: 'logins' | 'lines'
   /** Client addresses seen in the sampled failure lines (the digest keeps three samples per template). */
   sampleIps: string[]
 }
@@ -49,22 +55,22 @@ export function authFailureBurst(bundle: EvidenceBundle): AuthFailureBurst | nul
   )
   const endpoints = (bundle.logs?.endpoints ?? []).filter((e) => AUTH_ENDPOINT.test(e.path))
   const denied = endpoints.filter((e) => (e.denied ?? 0) > 0)
+  const counted = attemptTemplates(templates)
+  const attempts = counted.reduce((sum, t) => sum + t.count, 0)
   // Both can describe the same lines (a JSON request log saying "login failed" with status 401).
   const count = Math.max(
-    templates.reduce((sum, t) => sum + t.count, 0),
+    attempts,
     denied.reduce((sum, e) => sum + (e.denied ?? 0), 0),
   )
   if (count < MIN_FAILURES) return null
-  const clients = bundle.logs?.clients
-  // Masked addresses (--redact-ips) say nothing about where failures come from.
-  const failing = (clients?.topIps ?? []).filter((ip) => ip.failures > 0 && !ip.ip.startsWith('[REDACTED'))
-  const failedLines = (bundle.logs?.totals.errors ?? 0) + (bundle.logs?.totals.warnings ?? 0)
-  const topIpShare = failing.length > 0 && failedLines > 0 ? failing.slice(0, 3).reduce((sum, ip) => sum + ip.failures, 0) / failedLines : null
+  const {topIps, topIpShare, rankedBy} = concentration(bundle)
   const common = {
     count,
-    evidenceIds: [...templates.map((t) => t.evidenceId), ...(denied.length > 0 ? denied : endpoints).slice(0, 2).map((e) => e.evidenceId)],
-    topIps: failing.map((ip) => ip.ip),
+    companions: templates.reduce((sum, t) => sum + t.count, 0) - attempts,
+    evidenceIds: [...counted.map((t) => t.evidenceId), ...templates.filter((t) => !counted.includes(t)).map((t) => t.evidenceId), ...(denied.length > 0 ? denied : endpoints).slice(0, 2).map((e) => e.evidenceId)],
+    topIps,
     topIpShare,
+    rankedBy,
     sampleIps: [...new Set(templates.flatMap((t) => t.samples.flatMap((s) => s.match(IP) ?? [])))],
   }
   const change = problemLineChange(bundle)
@@ -97,6 +103,40 @@ function sustainedSpan(bundle: EvidenceBundle, templates: NonNullable<EvidenceBu
   const early = Date.parse(from) - start <= length / 10
   const late = Date.parse(range.to) - Date.parse(to) <= length / 10
   return early && late ? {from, to} : null
+}
+
+/**
+ * The templates whose lines are failed attempts, one line per attempt: a program's own line
+ * (`Failed password for …`, `login failed`); PAM's `authentication failure;` only for a program
+ * that writes no line of its own (sshd writes both for each attempt); never the companions
+ * ("Invalid user", break-in warnings, "Too many authentication failures", "message repeated").
+ */
+function attemptTemplates(templates: LogTemplate[]): LogTemplate[] {
+  const roles = templates.map((t) => ({template: t, line: t.samples[0] ?? t.template, login: DEFAULT_SEVERITY_MARKERS.markerOf(t.samples[0] ?? t.template)?.login}))
+  const ownLinePrograms = new Set(roles.filter((r) => r.login === 'attempt').flatMap((r) => programOf(r.line) ?? []))
+  return roles
+    .filter((r) => r.login !== 'companion' && !(r.login === 'pam' && ownLinePrograms.has(programOf(r.line) ?? '')))
+    .map((r) => r.template)
+}
+
+/** The program a syslog line is from: `sshd[24227]:`, and in PAM's lines `pam_unix(sshd:auth)` or `sshd(pam_unix)`. */
+function programOf(line: string): string | null {
+  return (/\bpam_\w+\(([\w.-]+):/.exec(line) ?? /([\w.-]+)\(pam_\w+\)/.exec(line) ?? /([\w.-]+)\[\d+\]:/.exec(line))?.[1] ?? null
+}
+
+/** Where the failures come from: failed logins by address when the logs name them, else failed lines by address. */
+function concentration(bundle: EvidenceBundle): Pick<AuthFailureBurst, 'topIps' | 'topIpShare' | 'rankedBy'> {
+  const clients = bundle.logs?.clients
+  // Masked addresses (--redact-ips) say nothing about where failures come from.
+  const unmasked = (ip: string) => !ip.startsWith('[REDACTED')
+  const logins = clients?.loginFailures
+  if (logins && logins.total > 0) {
+    const top = logins.top.filter((entry) => unmasked(entry.ip))
+    return {topIps: top.map((entry) => entry.ip), topIpShare: top.length > 0 ? top.slice(0, 3).reduce((sum, entry) => sum + entry.attempts, 0) / logins.total : null, rankedBy: 'logins'}
+  }
+  const failing = (clients?.topIps ?? []).filter((ip) => ip.failures > 0 && unmasked(ip.ip))
+  const failedLines = (bundle.logs?.totals.errors ?? 0) + (bundle.logs?.totals.warnings ?? 0)
+  return {topIps: failing.map((ip) => ip.ip), topIpShare: failing.length > 0 && failedLines > 0 ? failing.slice(0, 3).reduce((sum, ip) => sum + ip.failures, 0) / failedLines : null, rankedBy: 'lines'}
 }
 
 const hhmm = (iso: string) => iso.slice(11, 16)

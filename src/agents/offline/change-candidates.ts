@@ -66,7 +66,8 @@ export function changeCandidates(bundle: EvidenceBundle, onsetOverride: string |
   for (const event of events) {
     // A deploy of a known commit is that commit's shipping time; a flag flip is a change of its own.
     if (!before(event.time) || (event.kind !== 'feature-flag' && commitOf(event.sha) !== undefined)) continue
-    if (event.kind === 'deploy' && event.sha === null && !event.description) continue
+    // A deploy is named by its sha, its version (a tag, a build number) or its description; one with none says nothing to correlate.
+    if (event.kind === 'deploy' && event.sha === null && event.version === null && !event.description) continue
     const subject = event.description ?? [event.kind, event.service, event.version].filter(Boolean).join(' ')
     candidates.push({
       ref: {sha: event.sha, subject, kind: event.kind === 'feature-flag' ? 'feature-flag' : event.kind === 'config' ? 'config-change' : 'code-change'},

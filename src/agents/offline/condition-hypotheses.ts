@@ -79,13 +79,13 @@ export function attackHypothesis(auth: AuthFailureBurst, signals: IncidentSignal
   const strong = auth.strong
   const from =
     auth.topIps.length > 0
-      ? `; most failed lines came from ${auth.topIps.slice(0, 4).join(', ')}`
+      ? `; most failed ${auth.rankedBy === 'logins' ? 'logins' : 'lines'} came from ${auth.topIps.slice(0, 4).join(', ')}`
       : auth.sampleIps.length > 0
         ? `; sampled failures come from ${auth.sampleIps.slice(0, 4).join(', ')}`
         : ''
   return {
     finding: {
-      hypothesis: `Credential-stuffing or brute-force attack: authentication failures ${auth.trend} (${auth.count.toLocaleString('en-US')} failed attempts logged)${from}.`,
+      hypothesis: `Credential-stuffing or brute-force attack: authentication failures ${auth.trend} (${auth.count.toLocaleString('en-US')} failed login attempts logged, each counted once)${from}.`,
       category: 'security-attack',
       component: 'authentication',
       change: null,

@@ -26,9 +26,14 @@ export function classifyCommit(subject: string): MitigationKind {
   return /^revert\b/i.test(subject) || ROLLBACK_WORDS.test(subject) ? 'rollback' : 'forward-change'
 }
 
-/** Dotted numeric versions compared part by part (`2.14.3` > `2.14.1`); other text compares as equal. */
+/**
+ * Dotted numeric versions compared part by part (`2.14.3` > `2.14.1`), after the name both share
+ * (`release-42` > `release-41`, `ghcr.io/acme/api:1.10` > `ghcr.io/acme/api:1.9`); other text
+ * compares as equal.
+ */
 export function compareVersions(a: string, b: string): number {
-  const parts = (v: string) => v.replace(/^v/i, '').split(/[.+-]/).map((part) => Number.parseInt(part, 10))
+  const shared = sharedName(a, b)
+  const parts = (v: string) => v.slice(shared).replace(/^v/i, '').split(/[.+-]/).map((part) => Number.parseInt(part, 10))
   const [pa, pb] = [parts(a), parts(b)]
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const [x, y] = [pa[i] ?? 0, pb[i] ?? 0]
@@ -36,6 +41,14 @@ export function compareVersions(a: string, b: string): number {
     if (x !== y) return x - y
   }
   return 0
+}
+
+/** Length of the text both start with, up to the last separator before their first digit. */
+function sharedName(a: string, b: string): number {
+  let length = 0
+  while (length < a.length && a[length] === b[length] && !/\d/.test(a[length])) length++
+  const cut = Math.max(a.lastIndexOf('-', length - 1), a.lastIndexOf(':', length - 1), a.lastIndexOf('/', length - 1), a.lastIndexOf('_', length - 1))
+  return cut + 1
 }
 
 export const MITIGATION_WORDS: Readonly<Record<MitigationKind, string>> = {

@@ -13,20 +13,40 @@ const optionalText = z
   .nullish()
   .transform((value) => (value === null || value === undefined || value === '' ? null : String(value)))
 
-/** One line of the `--deploys` file (design.md); unknown fields are ignored. */
-export const DeployLineSchema = z.object({
-  time: EventTimeSchema,
-  kind: z.enum(DEPLOY_KINDS),
-  service: optionalText,
-  version: optionalText,
-  sha: z
-    .string()
-    .regex(/^[0-9a-fA-F]{4,64}$/, 'a hex commit sha')
-    .transform((s) => s.toLowerCase())
-    .nullish()
-    .transform((s) => s ?? null),
-  description: optionalText,
-})
+/**
+ * A commit sha or a unique prefix of one (git abbreviates to 4+ hex digits). A short all-digit value
+ * is a build number, not a sha: `1287` names a CI build far more often than a commit.
+ */
+export function isCommitSha(value: string): boolean {
+  return /^[0-9a-f]{4,64}$/i.test(value) && !/^\d{1,6}$/.test(value)
+}
+
+/**
+ * One line of the `--deploys` file (design.md); unknown fields are ignored. The `sha` field of
+ * real feeds often holds a release name (`v2.3.1`, `release-42`, an image tag, a build number):
+ * such a line is still a deploy, identified by that name as its version.
+ */
+export const DeployLineSchema = z
+  .object({
+    time: EventTimeSchema,
+    kind: z.enum(DEPLOY_KINDS),
+    service: optionalText,
+    version: optionalText,
+    // Other names feeds give the release: the first one present is its version.
+    tag: optionalText,
+    image: optionalText,
+    release: optionalText,
+    build: optionalText,
+    sha: optionalText,
+    description: optionalText,
+  })
+  .transform((line) => {
+    const named = line.version ?? line.tag ?? line.image ?? line.release ?? line.build
+    const sha = line.sha !== null && isCommitSha(line.sha) ? line.sha.toLowerCase() : null
+    const reference = line.sha !== null && sha === null ? line.sha : null
+    const version = named !== null && reference !== null && named !== reference ? `${named} (${reference})` : (named ?? reference)
+    return {time: line.time, kind: line.kind, service: line.service, version, sha, description: line.description}
+  })
 
 export const DeployEventSchema = z.object({
   /** 1-based line in the file; also the number in the evidence id. */

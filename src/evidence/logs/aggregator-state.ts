@@ -15,6 +15,7 @@ export interface AggregatorState {
   exceptions: Array<[string, ExceptionStats]>
   users: Array<[string, {count: number; errors: number}]>
   ips: AddressesState
+  loginFailureIps: {attempt: AddressesState; pam: AddressesState}
   clientsCapped: boolean
   endpointsCapped: boolean
   exceptionsCapped: boolean
@@ -38,6 +39,7 @@ export function exportAggregatorState(aggregator: LogAggregator): AggregatorStat
     exceptions: [...aggregator.exceptions],
     users: [...aggregator.users],
     ips: aggregator.ips.exportState(),
+    loginFailureIps: {attempt: aggregator.loginFailureIps.attempt.exportState(), pam: aggregator.loginFailureIps.pam.exportState()},
     clientsCapped: aggregator.clientsCapped,
     endpointsCapped: aggregator.endpointsCapped,
     exceptionsCapped: aggregator.exceptionsCapped,
@@ -86,6 +88,7 @@ export function mergeAggregatorState(into: LogAggregator, state: AggregatorState
   for (const [key, exception] of state.exceptions) into.mergeException(key, {...exception, ref: shift(exception.ref, lineOffset)})
   for (const [user, counts] of state.users) into.countUser(user, counts.count, counts.errors)
   if (!into.ips.merge(state.ips)) into.clientsCapped = true
+  for (const kind of ['attempt', 'pam'] as const) if (!into.loginFailureIps[kind].merge(state.loginFailureIps[kind])) into.clientsCapped = true
   into.clientsCapped ||= state.clientsCapped
   into.endpointsCapped ||= state.endpointsCapped
   into.exceptionsCapped ||= state.exceptionsCapped

@@ -4,6 +4,7 @@ import {detectOnset, incidentStart, type OnsetEstimate} from './detect-onset.js'
 import {addHistogram, histogramQuantile, newLatencyHistogram} from './latency-histogram.js'
 import {addBucketCounts, type BucketCounts, emptyBucketCounts, type EndpointStats, type LogAggregator, type TemplateStats} from './log-aggregator.js'
 import type {LogDigest, LogFileSummary, LogTemplate} from './log-digest.js'
+import {loginFailuresByIp} from './login-failures-by-ip.js'
 
 /**
  * Turns the one-pass state into the bounded digest and its evidence items: fills the bucket
@@ -281,7 +282,22 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
   // The field is known to be an address, whatever its form (IPv6, a host name): masked whole.
   const topIps = aggregator.ips.top(options.maxTopClients).map(({address, count, failures}) => ({ip: options.redactIps ? placeholder('ip') : clean(address), count, failures}))
   const failingIps = topIps.filter((ip) => ip.failures > 0)
-  if (failingIps.length > 0) {
+  const logins = loginFailuresByIp(aggregator.loginFailureIps, options.maxTopClients)
+  const loginIps = logins && {...logins, top: logins.top.map(({ip, attempts}) => ({ip: options.redactIps ? placeholder('ip') : clean(ip), attempts}))}
+  if (loginIps) {
+    // Failed logins are counted once each, not again through their companion lines (PAM, "Invalid user", disconnects).
+    const shown = loginIps.top.slice(0, 3)
+    const share = shown.reduce((sum, ip) => sum + ip.attempts, 0) / loginIps.total
+    items.push({
+      id: newId(),
+      source: 'logs',
+      kind: 'log-clients',
+      summary: `Client IPs with the most failed logins (each attempt once: its own line, else PAM's): ${shown.map((ip) => `${ip.ip} (${fmt(ip.attempts)})`).join(', ')}; together ${pct(share)} of the ${fmt(loginIps.total)} failed logins that name an address; ${fmt(loginIps.ips)} IPs had failed logins`,
+      at: null,
+      ref: {},
+      data: {topIps: loginIps.top, ipsWithFailedLogins: loginIps.ips, failedLogins: loginIps.total, share: round4(share)},
+    })
+  } else if (failingIps.length > 0) {
     const failed = aggregator.totals.errors + aggregator.totals.warnings
     const shown = failingIps.slice(0, 3)
     const share = shown.reduce((sum, ip) => sum + ip.failures, 0) / Math.max(1, failed)
@@ -326,6 +342,7 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
       topUsers,
       ipsWithFailures: aggregator.ips.withFailures,
       topIps,
+      ...(loginIps ? {loginFailures: loginIps} : {}),
     },
     exceptions,
     latency: aggregator.hasLatency ? latencySplit(series, onset?.at ?? null) : null,

@@ -1,3 +1,4 @@
+import {LEVEL_SPELLINGS} from './catalogue/level-spellings.js'
 import {TIMESTAMP_LAYOUTS, type TimestampLayout} from './catalogue/timestamp-layouts.js'
 import type {LogLevel} from './log-record.js'
 import {isDigit, type ParsedTimestamp, type TimeContext} from './timestamp.js'
@@ -257,6 +258,7 @@ const COLUMN_WORDS: Record<string, Exclude<LogLevel, null>> = {
   severe: 'error',
   failure: 'error',
 }
+for (const spelling of LEVEL_SPELLINGS) for (const [word, level] of Object.entries(spelling.words)) COLUMN_WORDS[word] ??= level
 // Written as logs write them (INFO, Info, info), so a column token is looked up without lower-casing it.
 for (const [word, level] of Object.entries(COLUMN_WORDS)) {
   COLUMN_WORDS[word.toUpperCase()] = level

@@ -1,4 +1,5 @@
 import {fieldsBetween, learnLevelField, learnTimestamp, levelAt, levelAtField, scanForTimestamp, timestampAt, type LearnedLevel, type LearnedTimestamp, type TimestampLayouts} from './line-layout.js'
+import {syslogPriorityLevel} from './catalogue/level-spellings.js'
 import {emptyRecord, findLevelWord, type LogRecord} from './log-record.js'
 import {parseLogfmt, recordFromFields, recordFromFlatJson} from './structured-fields.js'
 import {parseAccessTimestamp, type TimeContext} from './timestamp.js'
@@ -102,7 +103,7 @@ export function parsePlainLine(line: string, layout: LineLayout, context: ParseC
       message = tail === '' ? head : `${head} ${tail}`
     }
   }
-  let level = stamp?.level ?? null
+  let level = stamp?.level ?? syslogPriorityLevel(line)
   const column = layout.level
   if (level === null && column !== null) {
     // From the stamp's end when the sample showed the level a fixed number of fields after it.

@@ -133,6 +133,8 @@ export class LogAggregator {
   readonly exceptions = new Map<string, ExceptionStats>()
   readonly users = new Map<string, {count: number; errors: number}>()
   readonly ips: ClientAddresses
+  /** Failed logins by client address: their own lines, and PAM's records of them, apart (one attempt may have both). */
+  readonly loginFailureIps: {attempt: ClientAddresses; pam: ClientAddresses}
   clientsCapped = false
   endpointsCapped = false
   exceptionsCapped = false
@@ -146,6 +148,7 @@ export class LogAggregator {
     this.miner = new TemplateMiner(miner)
     this.limits = {...DEFAULT_LIMITS, ...limits}
     this.ips = new ClientAddresses(this.limits.maxDistinctClients)
+    this.loginFailureIps = {attempt: new ClientAddresses(this.limits.maxDistinctClients), pam: new ClientAddresses(this.limits.maxDistinctClients)}
     this.grid = new TimeGrid<BucketCounts>(
       this.limits.maxBuckets,
       emptyBucketCounts,
@@ -285,6 +288,7 @@ export class LogAggregator {
 
   private addClient(record: LogRecord, isError: boolean): void {
     if (record.ip !== null && !this.ips.add(record.ip, isError || record.level === 'warn')) this.clientsCapped = true
+    if (record.ip !== null && record.loginFailure !== null && !this.loginFailureIps[record.loginFailure].add(record.ip, true)) this.clientsCapped = true
     if (record.user !== null) this.countUser(record.user, 1, isError ? 1 : 0)
   }
 

@@ -159,6 +159,14 @@ export const LogDigestSchema = z.object({
     /** Client IPs on at least one failed (error or warning) line, and those with the most (absent in older digests). */
     ipsWithFailures: z.number().int().nonnegative().optional(),
     topIps: z.array(z.object({ip: z.string(), count: z.number().int(), failures: z.number().int()})).optional(),
+    /** Failed logins that name a client address, each attempt once (absent when there were none, and in older digests). */
+    loginFailures: z
+      .object({
+        total: z.number().int().nonnegative(),
+        ips: z.number().int().nonnegative(),
+        top: z.array(z.object({ip: z.string(), attempts: z.number().int()})),
+      })
+      .optional(),
   }),
   exceptions: z.array(LogExceptionSchema),
   latency: z

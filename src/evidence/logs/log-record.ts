@@ -1,3 +1,4 @@
+import {LEVEL_SPELLINGS} from './catalogue/level-spellings.js'
 import {detach} from './detach.js'
 
 /** One parsed log event (a line, plus any stack-trace lines attached to it later). */
@@ -17,6 +18,8 @@ export interface LogRecord {
   ip: string | null
   /** A stack trace carried in a structured field (JSON `stack`, `error.stack` …). */
   stack: string | null
+  /** A failed login's own line, or PAM's record of one (see the severity markers' `login`); null for every other line. */
+  loginFailure: 'attempt' | 'pam' | null
 }
 
 export const emptyRecord = (): LogRecord => ({
@@ -30,6 +33,7 @@ export const emptyRecord = (): LogRecord => ({
   user: null,
   ip: null,
   stack: null,
+  loginFailure: null,
 })
 
 const LEVELS: Record<string, LogLevel> = {
@@ -54,6 +58,9 @@ const LEVELS: Record<string, LogLevel> = {
   panic: 'error',
   severe: 'error',
 }
+
+// What other loggers call their levels (catalogue/level-spellings.ts).
+for (const spelling of LEVEL_SPELLINGS) for (const [word, level] of Object.entries(spelling.words)) LEVELS[word] ??= level
 
 /** Level names in any case, and pino/bunyan numbers (50 error, 40 warn …). */
 export function normalizeLevel(value: unknown): LogLevel {
@@ -90,9 +97,11 @@ export function findLevelWord(text: string): {level: LogLevel; end: number} | nu
       const length = i - start
       if (length >= 3 && length <= 11) {
         const word = text.slice(start, i)
-        // Level words are written in capitals or inside brackets; "error" in prose is not a level.
+        // Level words are written in capitals, inside brackets, or as the label that opens the
+        // message (.NET's `fail: `, winston's `error: `); "error" in prose is not a level.
         const bracketed = start > 0 && (text.charCodeAt(start - 1) === 91 || text.charCodeAt(start - 1) === 60)
-        if (word === word.toUpperCase() || bracketed) {
+        const label = start === 0 && text.charCodeAt(i) === 58 && text.charCodeAt(i + 1) === 32
+        if (word === word.toUpperCase() || bracketed || label) {
           const level = LEVELS[word.toLowerCase()]
           if (level) return {level, end: i}
         }

@@ -258,6 +258,7 @@ export class SourceReader {
     this.reading.levels.fromContent++
     // A failed login's source, so plain-text auth logs are counted by client like JSON ones.
     if (record.ip === null) record.ip = SeverityMarkers.clientOf(marker, text)
+    if (marker.login === 'attempt' || marker.login === 'pam') record.loginFailure = marker.login
   }
 
   private flush(): void {

@@ -3,6 +3,8 @@
  * untimestamped lines continue the event before them, and what exception and frames a finished
  * trace names, so frames can be matched to changed files.
  */
+import {LEVEL_SPELLINGS} from './catalogue/level-spellings.js'
+
 export interface StackFrame {
   file: string
   line: number
@@ -27,9 +29,13 @@ const PYTHON_FINAL = /^[A-Za-z_][\w.]*: /
 /** Go prints the signal after `panic:`; PHP numbers its frames `#0 /path(12): call()`. */
 const BRACKETED = /^(?:\[signal |#\d+ (?:\/|\{main\}|\[internal))/
 
+/** Lines that open an event of their own even right after indented ones (catalogue/level-spellings.ts). */
+const EVENT_STARTS = LEVEL_SPELLINGS.flatMap((spelling) => (spelling.startsEvent ? [spelling.startsEvent] : []))
+
 /** True when `line` (which has no timestamp of its own) belongs to the event above it. */
 export function isTraceContinuation(line: string, inTrace: boolean): boolean {
   const c = line.charCodeAt(0)
+  if (inTrace && EVENT_STARTS.some((start) => start.test(line))) return false
   if (c === 32 || c === 9) return line.trim().length > 0
   if (TRACE_START.test(line) || EXCEPTION_HEADER.test(line)) return true
   if (BRACKETED.test(line)) return line.startsWith('#') || inTrace

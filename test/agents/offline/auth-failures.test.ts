@@ -47,11 +47,48 @@ describe('failed logins in a plain-text sshd log', () => {
     expect(bundle.logs!.totals).toMatchObject({errors: 0, warnings: 840})
     expect(bundle.logs!.clients.topIps?.[0]).toEqual({ip: '183.62.140.253', count: 720, failures: 720})
     const burst = authFailureBurst(bundle)
-    expect(burst).toMatchObject({sustained: true, strong: true, count: 840, at: '2025-12-10T06:00:10.000Z', trend: 'ran throughout the logs, from 06:00 to 07:59 UTC'})
-    expect(burst!.topIps.slice(0, 2)).toEqual(['183.62.140.253', '103.99.0.122'])
+    // 360 "Failed password" lines; their 360 PAM records and 120 "Invalid user" connection lines are not attempts again.
+    expect(burst).toMatchObject({sustained: true, strong: true, count: 360, companions: 480, at: '2025-12-10T06:00:10.000Z', trend: 'ran throughout the logs, from 06:00 to 07:59 UTC'})
+    expect(bundle.logs!.clients.loginFailures).toEqual({total: 360, ips: 1, top: [{ip: '183.62.140.253', attempts: 360}]})
+    expect(burst).toMatchObject({topIps: ['183.62.140.253'], topIpShare: 1, rankedBy: 'logins'})
     const report = securitySpecialist(bundle, INCIDENT)
     expect(report.findings[0]).toMatchObject({category: 'security-attack', component: 'authentication'})
     expect(report.findings[0].hypothesis).toContain('183.62.140.253')
+  })
+
+  it('count each failed login once, whatever companion lines sshd and syslog write around it', async () => {
+    // One attempt as sshd writes it with PAM on, then syslog folding its repeats, then sshd giving up.
+    const attempt = (n: number, ip: string) => [
+      `Dec 10 07:13:${String(n).padStart(2, '0')} LabSZ sshd[${24227 + n}]: reverse mapping checking getaddrinfo for host.example [${ip}] failed - POSSIBLE BREAK-IN ATTEMPT!`,
+      `Dec 10 07:13:${String(n).padStart(2, '0')} LabSZ sshd[${24227 + n}]: Invalid user admin from ${ip}`,
+      `Dec 10 07:13:${String(n).padStart(2, '0')} LabSZ sshd[${24227 + n}]: input_userauth_request: invalid user admin [preauth]`,
+      `Dec 10 07:13:${String(n).padStart(2, '0')} LabSZ sshd[${24227 + n}]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=${ip}`,
+      `Dec 10 07:13:${String(n).padStart(2, '0')} LabSZ sshd[${24227 + n}]: Failed password for invalid user admin from ${ip} port 42393 ssh2`,
+      `Dec 10 07:13:${String(n).padStart(2, '0')} LabSZ sshd[${24227 + n}]: message repeated 5 times: [ Failed password for invalid user admin from ${ip} port 42393 ssh2]`,
+      `Dec 10 07:13:${String(n).padStart(2, '0')} LabSZ sshd[${24227 + n}]: Disconnecting: Too many authentication failures for admin [preauth]`,
+      `Dec 10 07:13:${String(n).padStart(2, '0')} LabSZ sshd[${24227 + n}]: PAM 5 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=${ip}`,
+      `Dec 10 07:13:${String(n).padStart(2, '0')} LabSZ sshd[${24227 + n}]: Received disconnect from ${ip}: 11: Bye Bye [preauth]`,
+    ]
+    const file = path.join(dir, 'companions.log')
+    await writeFile(file, Array.from({length: 30}, (_, n) => attempt(n, n < 20 ? '183.62.140.253' : '5.36.59.76')).flat().join('\n'))
+    const bundle = await bundleOf(file)
+    expect(bundle.logs!.clients.loginFailures).toEqual({total: 30, ips: 2, top: [{ip: '183.62.140.253', attempts: 20}, {ip: '5.36.59.76', attempts: 10}]})
+    expect(authFailureBurst(bundle)).toMatchObject({count: 30, companions: 210})
+    const logins = bundle.items.find((item) => item.kind === 'log-clients')
+    expect(logins?.summary).toContain('183.62.140.253 (20), 5.36.59.76 (10); together 100.0% of the 30 failed logins that name an address')
+  })
+
+  it('count PAM failures as the attempts of a program that writes no line of its own', async () => {
+    // Linux_2k's shape: sshd through PAM only, and klogind writing its own lines.
+    const lines = Array.from({length: 30}, (_, n) => [
+      `Jun 14 15:16:${String(n).padStart(2, '0')} combo sshd(pam_unix)[${19939 + n}]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4`,
+      ...(n % 3 === 0 ? [`Jun 14 15:16:${String(n).padStart(2, '0')} combo klogind[${2412 + n}]: Authentication failed from 163.27.187.39 (163.27.187.39): Permission denied in replay cache code`] : []),
+    ]).flat()
+    const file = path.join(dir, 'pam-only.log')
+    await writeFile(file, lines.join('\n'))
+    const bundle = await bundleOf(file)
+    expect(authFailureBurst(bundle)).toMatchObject({count: 40, companions: 0})
+    expect(bundle.logs!.clients.loginFailures).toEqual({total: 40, ips: 2, top: [{ip: '218.188.2.4', attempts: 30}, {ip: '163.27.187.39', attempts: 10}]})
   })
 
   it('are not an attack under way when they stopped in the first minutes and did not rise', async () => {

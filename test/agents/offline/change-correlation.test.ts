@@ -41,6 +41,15 @@ describe('changeCandidates', () => {
   })
 })
 
+describe('changeCandidates with deploys named by a version', () => {
+  it('makes a deploy known only by its version a candidate, labelled by that version', () => {
+    const bundle = bundleOf({deploys: [{kind: 'deploy', description: null, sha: null, minutesBefore: 4}, {kind: 'deploy', description: null, sha: null, minutesBefore: 2}]})
+    bundle.deploys!.events[0].version = 'release-42'
+    const candidates = changeCandidates(bundle)
+    expect(candidates.map((c) => [c.label, c.ref.kind, c.shippedAt, c.evidenceIds])).toEqual([['deploy "deploy shop release-42"', 'code-change', minutesBefore(4), ['ev-deploy-1']]])
+  })
+})
+
 describe('changeCandidates with flags', () => {
   it('keeps a flag flip that names a commit as a flag change of its own', () => {
     const bundle = bundleOf({

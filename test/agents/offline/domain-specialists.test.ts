@@ -130,7 +130,7 @@ describe('securitySpecialist', () => {
     ]
     const finding = securitySpecialist(bundle, INCIDENT).findings[0]
     expect(finding).toMatchObject({category: 'security-attack', component: 'authentication', onset: ONSET})
-    expect(finding.hypothesis).toContain('3,700 failed attempts')
+    expect(finding.hypothesis).toContain('3,700 failed login attempts')
     expect(finding.hypothesis).toContain('most failed lines came from 203.0.113.7, 198.51.100.23.')
     expect(finding.evidenceIds).toContain(bundle.logs!.endpoints[0].evidenceId)
   })

@@ -6,7 +6,7 @@ import {afterAll, describe, expect, it} from 'vitest'
 
 import {UserError} from '../../../src/errors/errors.js'
 import {EvidenceItemSchema} from '../../../src/incident/evidence-item.js'
-import {DeploysDigestSchema} from '../../../src/evidence/deploys/deploy-event.js'
+import {DeploysDigestSchema, isCommitSha} from '../../../src/evidence/deploys/deploy-event.js'
 import {parseDeploys, readDeploys} from '../../../src/evidence/deploys/read-deploys.js'
 
 const lines = [
@@ -56,6 +56,52 @@ describe('parseDeploys', () => {
 
   it('says when nothing could be read', () => {
     expect(parseDeploys('empty.jsonl', '\n').limitations).toEqual(['empty.jsonl holds no readable deploy events.'])
+  })
+})
+
+describe('parseDeploys with releases named otherwise than by a sha', () => {
+  // Shapes of real feeds: a GitHub deployment's ref, a Heroku release number, an Argo CD image, a CI build.
+  const feed = [
+    {time: '2026-03-02T09:40:00Z', service: 'api', sha: 'v2.3.1', kind: 'deploy'},
+    {time: '2026-03-02T09:41:00Z', service: 'api', version: 456, kind: 'deploy'},
+    {time: '2026-03-02T09:42:00Z', service: 'api', image: 'ghcr.io/acme/api:2024.03.1', kind: 'deploy'},
+    {time: '2026-03-02T09:43:00Z', service: 'api', sha: 1287, kind: 'deploy'},
+    {time: '2026-03-02T09:44:00Z', service: 'api', version: 'release-42', sha: 'release-42', kind: 'deploy'},
+    {time: '2026-03-02T09:45:00Z', service: 'api', tag: 'v2.3.2', sha: 'build-77', kind: 'deploy'},
+    {time: '2026-03-02T09:46:00Z', service: 'api', version: 'v2.3.3', sha: '9fceb02', kind: 'deploy'},
+  ]
+  const {digest, items, limitations} = parseDeploys('feed.jsonl', feed.map((l) => JSON.stringify(l)).join('\n'))
+
+  it('reads every line as a deploy, the non-sha name as its version', () => {
+    expect(limitations).toEqual([])
+    expect(digest.events.map((e) => [e.version, e.sha])).toEqual([
+      ['v2.3.1', null],
+      ['456', null],
+      ['ghcr.io/acme/api:2024.03.1', null],
+      ['1287', null],
+      ['release-42', null],
+      ['v2.3.2 (build-77)', null],
+      ['v2.3.3', '9fceb02'],
+    ])
+  })
+
+  it('cites each by its version', () => {
+    expect(items.map((i) => i.summary)).toEqual([
+      'deploy api v2.3.1',
+      'deploy api 456',
+      'deploy api ghcr.io/acme/api:2024.03.1',
+      'deploy api 1287',
+      'deploy api release-42',
+      'deploy api v2.3.2 (build-77)',
+      'deploy api v2.3.3 (9fceb02)',
+    ])
+  })
+})
+
+describe('isCommitSha', () => {
+  it('takes hex of 4+ digits as a sha, short all-digit values as build numbers', () => {
+    expect(['9fceb02', 'a1b2', 'A1B2C3D4E5F6', '1234567', 'e87f647cd9d03b711e6e60f139e37a0e60faa615'].map(isCommitSha)).toEqual([true, true, true, true, true])
+    expect(['1287', '456', 'v2.3.1', 'release-42', 'abc', 'ghcr.io/acme/api:2024.03.1'].map(isCommitSha)).toEqual([false, false, false, false, false, false])
   })
 })
 

@@ -14,7 +14,7 @@ export function securitySpecialist(bundle: EvidenceBundle, _incident: Incident, 
   const auth = analysis.auth
   if (auth) {
     observations.push({
-      text: `${fmt(auth.count)} failed authentication attempts logged; they ${auth.trend}.`,
+      text: `${fmt(auth.count)} failed authentication attempts logged, each counted once${auth.companions > 0 ? ` (${fmt(auth.companions)} more lines are about the same attempts — PAM records, "Invalid user", break-in warnings, summaries — and were not counted again)` : ''}; they ${auth.trend}.`,
       evidenceIds: auth.evidenceIds,
     })
     if (auth.topIps.length === 0 && auth.sampleIps.length > 0) observations.push({text: `Sampled failures came from ${auth.sampleIps.slice(0, 6).join(', ')}.`, evidenceIds: auth.evidenceIds.slice(0, 1)})
@@ -35,7 +35,9 @@ export function securitySpecialist(bundle: EvidenceBundle, _incident: Incident, 
     observations,
     limitations: [
       byIp
-        ? 'Per-IP counts are of failed lines of every kind (errors and warnings), not of authentication failures alone.'
+        ? bundle.logs?.clients.loginFailures
+          ? 'Per-IP counts are of failed logins that name their address; failures without one (a web login logging no client) are not in them.'
+          : 'Per-IP counts are of failed lines of every kind (errors and warnings), not of authentication failures alone.'
         : 'No client IP field was found on failed lines, so how concentrated the failures are by source could not be measured.',
     ],
   })

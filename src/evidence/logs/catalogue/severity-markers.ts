@@ -18,6 +18,13 @@ export interface SeverityMarker {
   keywords: readonly string[]
   /** A named group `ip`, when present, is the client address the line is about (a failed login's source). */
   pattern: RegExp
+  /**
+   * What a matching line is to a failed login, so each attempt is counted once: the attempt's own
+   * line (`Failed password for …`), PAM's record of the same attempt (`authentication failure;`,
+   * which sshd writes beside its own line), or a companion that is no attempt of its own (the
+   * connection's `Invalid user`, a break-in warning, a disconnect or "message repeated" summary).
+   */
+  login?: 'attempt' | 'pam' | 'companion'
   examples: {match: readonly string[]; nonMatch: readonly string[]}
 }
 
@@ -169,9 +176,22 @@ export const SEVERITY_MARKERS: readonly SeverityMarker[] = [
     },
   },
   {
+    id: 'syslog-repeated-login-failure',
+    description: 'syslog folding repeats of a failed login into one "message repeated N times: [ Failed password … ]" line',
+    level: 'warn',
+    keywords: ['message repeated'],
+    pattern: /message repeated \d+ times: \[ ?Failed (?:password|publickey|none|keyboard-interactive(?:\/pam)?) for\b(?:.*? from (?<ip>\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]*:[\da-fA-F:.]+))?/,
+    login: 'companion',
+    examples: {
+      match: ['LabSZ sshd[24227]: message repeated 5 times: [ Failed password for root from 5.36.59.76 port 42393 ssh2]'],
+      nonMatch: ['message repeated 3 times: [ Accepted publickey for deploy from 10.0.0.5 port 51234 ssh2]', 'LabSZ sshd[24227]: Failed password for root from 5.36.59.76 port 42393 ssh2'],
+    },
+  },
+  {
     id: 'ssh-failed-password',
     description: 'sshd: a failed login (password, public key, none, keyboard-interactive)',
     level: 'warn',
+    login: 'attempt',
     keywords: ['Failed '],
     pattern: /\bFailed (?:password|publickey|none|keyboard-interactive(?:\/pam)?) for\b(?:.*? from (?<ip>\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]*:[\da-fA-F:.]+))?/,
     examples: {
@@ -181,12 +201,13 @@ export const SEVERITY_MARKERS: readonly SeverityMarker[] = [
   },
   {
     id: 'ssh-invalid-user',
-    description: 'sshd: a login attempt for a user that does not exist',
+    description: 'sshd: a connection for a user that does not exist (its password attempts have lines of their own)',
     level: 'warn',
+    login: 'companion',
     keywords: ['nvalid user'],
-    pattern: /\b[Ii]nvalid user (?:\S+ )?from (?<ip>\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]*:[\da-fA-F:.]+)|input_userauth_request: invalid user\b/,
+    pattern: /\b[Ii]nvalid user\s+(?:\S+\s+)?from (?<ip>\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]*:[\da-fA-F:.]+)|input_userauth_request: invalid user\b/,
     examples: {
-      match: ['LabSZ sshd[24200]: Invalid user webmaster from 173.234.31.186', 'sshd[24200]: input_userauth_request: invalid user webmaster [preauth]'],
+      match: ['LabSZ sshd[24200]: Invalid user webmaster from 173.234.31.186', 'LabSZ sshd[24361]: Invalid user  0101 from 5.188.10.180', 'sshd[24200]: input_userauth_request: invalid user webmaster [preauth]'],
       nonMatch: ['user validation passed for webmaster'],
     },
   },
@@ -194,6 +215,7 @@ export const SEVERITY_MARKERS: readonly SeverityMarker[] = [
     id: 'ssh-break-in-attempt',
     description: 'sshd: reverse mapping failed, "POSSIBLE BREAK-IN ATTEMPT!"',
     level: 'warn',
+    login: 'companion',
     keywords: ['BREAK-IN'],
     pattern: /(?:\[(?<ip>\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]*:[\da-fA-F:.]+)\] failed - )?POSSIBLE BREAK-IN ATTEMPT/,
     examples: {
@@ -202,19 +224,42 @@ export const SEVERITY_MARKERS: readonly SeverityMarker[] = [
     },
   },
   {
-    id: 'auth-failure',
-    description: 'PAM and other authentication failures ("authentication failure;", "Authentication failed", "Too many authentication failures")',
+    id: 'pam-auth-failure',
+    description: 'PAM: "authentication failure;", one per failed attempt through PAM (beside the program\'s own line, when it writes one)',
     level: 'warn',
-    keywords: ['uthentication fail'],
-    pattern: /(?:\b[Aa]uthentication failures?(?:;|\b for\b)|\b[Aa]uthentication failed\b|\bmore authentication failures?\b|Too many authentication failures)(?:.*?\brhost=(?<ip>\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]*:[\da-fA-F:.]+))?/,
+    login: 'pam',
+    keywords: ['uthentication failure;'],
+    pattern: /\b[Aa]uthentication failure;(?:.*?\brhost=(?<ip>\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]*:[\da-fA-F:.]+))?/,
     examples: {
       match: [
         'combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4',
-        'combo ftpd[24487]: Kerberos authentication failed',
-        'Disconnecting: Too many authentication failures for root [preauth]',
-        'PAM 5 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=112.95.230.3  user=root',
+        'LabSZ sshd[24200]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=173.234.31.186',
       ],
-      nonMatch: ['authentication succeeded for root', 'authentication failure counter reset'],
+      nonMatch: ['authentication succeeded for root', 'authentication failure counter reset', 'PAM 5 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=112.95.230.3  user=root'],
+    },
+  },
+  {
+    id: 'auth-failure-summary',
+    description: 'A summary of failed attempts already logged one by one: "Too many authentication failures", "PAM 5 more authentication failures"',
+    level: 'warn',
+    login: 'companion',
+    keywords: ['uthentication failures'],
+    pattern: /Too many authentication failures|\bmore authentication failures?\b(?:.*?\brhost=(?<ip>\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]*:[\da-fA-F:.]+))?/,
+    examples: {
+      match: ['Disconnecting: Too many authentication failures for root [preauth]', 'PAM 5 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=112.95.230.3  user=root'],
+      nonMatch: ['authentication failures are counted per source', 'combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4'],
+    },
+  },
+  {
+    id: 'auth-failed',
+    description: 'A failed authentication in words ("Authentication failed", "authentication failed for …")',
+    level: 'warn',
+    login: 'attempt',
+    keywords: ['uthentication failed'],
+    pattern: /\b[Aa]uthentication failed\b(?:.*? from (?<ip>\d{1,3}(?:\.\d{1,3}){3}))?/,
+    examples: {
+      match: ['combo ftpd[24487]: Kerberos authentication failed', 'combo klogind[2412]: Authentication failed from 163.27.187.39 (163.27.187.39): Permission denied in replay cache code'],
+      nonMatch: ['authentication succeeded for root', 'authentication failedover to the standby'],
     },
   },
   {
