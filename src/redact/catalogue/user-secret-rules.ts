@@ -1,5 +1,7 @@
 import {z} from 'zod'
 
+import {CatalogueEntryId, RegexFlags, regexProblem} from '../../config/user-entry-fields.js'
+
 import type {SecretRule} from './secret-rules.js'
 
 /**
@@ -9,31 +11,20 @@ import type {SecretRule} from './secret-rules.js'
  * any evidence is read. They run before the built-in rules, and the placeholder names their id
  * (`[REDACTED:acme-token]`).
  */
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes')
-
-function compiles(pattern: string, flags: string): string | null {
-  try {
-    new RegExp(pattern, flags)
-    return null
-  } catch (error) {
-    return (error as Error).message
-  }
-}
-
 export const UserSecretRuleSchema = z
   .object({
-    id: Id,
+    id: CatalogueEntryId,
     description: z.string().default(''),
     /** A JavaScript regular expression; the whole match is replaced. */
     pattern: z.string().min(1),
-    flags: z.string().regex(/^[imsu]*$/, 'only the flags i, m, s and u').default(''),
+    flags: RegexFlags,
     /** Substrings (any case) of which one must occur for the pattern to be tried; none: always tried. */
     keywords: z.array(z.string().min(1)).default([]),
     examples: z.object({match: z.array(z.string()).min(1, 'give at least one real-shaped example'), nonMatch: z.array(z.string()).default([])}),
   })
   .strict()
   .superRefine((entry, ctx) => {
-    const problem = compiles(entry.pattern, entry.flags)
+    const problem = regexProblem(entry.pattern, entry.flags)
     if (problem) {
       ctx.addIssue({code: 'custom', path: ['pattern'], message: `does not compile: ${problem}`})
       return

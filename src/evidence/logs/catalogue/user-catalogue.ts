@@ -1,5 +1,7 @@
 import {z} from 'zod'
 
+import {CatalogueEntryId, RegexFlags, regexProblem} from '../../../config/user-entry-fields.js'
+
 import {type TimeContext, dayStart, fractionAt, MONTHS, stampOf, yearFor, zoneAt, type ParsedTimestamp} from '../timestamp.js'
 import {SEVERITY_MARKERS, type SeverityMarker} from './severity-markers.js'
 import {TIMESTAMP_LAYOUTS, EXAMPLE_CONTEXT, type TimestampLayout} from './timestamp-layouts.js'
@@ -11,33 +13,21 @@ import {TIMESTAMP_LAYOUTS, EXAMPLE_CONTEXT, type TimestampLayout} from './timest
  * examples must hold, or the config is refused naming the entry, before any evidence is read.
  * User entries are tried before the built-in ones.
  */
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes')
-const Flags = z.string().regex(/^[imsu]*$/, 'only the flags i, m, s and u').default('')
-
-function compiles(pattern: string, flags: string): string | null {
-  try {
-    new RegExp(pattern, flags)
-    return null
-  } catch (error) {
-    return (error as Error).message
-  }
-}
-
 export const UserSeverityMarkerSchema = z
   .object({
-    id: Id,
+    id: CatalogueEntryId,
     description: z.string().default(''),
     level: z.enum(['error', 'warn']),
     /** A JavaScript regular expression, tried on the message of lines no level field or word classifies. */
     pattern: z.string().min(1),
-    flags: Flags,
+    flags: RegexFlags,
     /** Substrings of which one must occur for the pattern to be tried; none: tried on every such line. */
     keywords: z.array(z.string().min(1)).default([]),
     examples: z.object({match: z.array(z.string()).default([]), nonMatch: z.array(z.string()).default([])}).default({match: [], nonMatch: []}),
   })
   .strict()
   .superRefine((entry, ctx) => {
-    const problem = compiles(entry.pattern, entry.flags)
+    const problem = regexProblem(entry.pattern, entry.flags)
     if (problem) {
       ctx.addIssue({code: 'custom', path: ['pattern'], message: `does not compile: ${problem}`})
       return
@@ -71,7 +61,7 @@ const GROUPS = ['year', 'month', 'day', 'hour', 'minute'] as const
 
 export const UserTimestampLayoutSchema = z
   .object({
-    id: Id,
+    id: CatalogueEntryId,
     description: z.string().default(''),
     /**
      * A regular expression with named groups: `year` (2 or 4 digits; absent: the reference's),
@@ -85,7 +75,7 @@ export const UserTimestampLayoutSchema = z
   })
   .strict()
   .superRefine((entry, ctx) => {
-    const problem = compiles(entry.pattern, '')
+    const problem = regexProblem(entry.pattern, '')
     if (problem) {
       ctx.addIssue({code: 'custom', path: ['pattern'], message: `does not compile: ${problem}`})
       return
