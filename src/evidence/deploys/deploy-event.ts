@@ -19,12 +19,16 @@ export const DeployLineSchema = z.object({
   kind: z.enum(DEPLOY_KINDS),
   service: optionalText,
   version: optionalText,
-  sha: z
-    .string()
-    .regex(/^[0-9a-fA-F]{4,64}$/, 'a hex commit sha')
-    .transform((s) => s.toLowerCase())
-    .nullish()
-    .transform((s) => s ?? null),
+  // Config pushes and flag ramps come from systems that write an empty sha rather than none.
+  sha: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{4,64}$/, 'a hex commit sha')
+      .transform((s) => s.toLowerCase())
+      .nullish()
+      .transform((s) => s ?? null),
+  ),
   description: optionalText,
 })
 
