@@ -5,7 +5,7 @@ import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 
 /**
- * commits: [{subject, body?, author: 'Name <email>', at: ISO, committedAt?: ISO,
+ * commits: [{subject, body?, author: 'Name <email>', at: ISO, committedAt?: ISO, tag?: 'v1.2.3',
  *            files: {path: content | null (delete)}}]
  */
 export function buildRepo(dir, commits) {
@@ -41,6 +41,8 @@ export function buildRepo(dir, commits) {
       GIT_COMMITTER_EMAIL: cemail,
       GIT_COMMITTER_DATE: c.committedAt ?? c.at,
     })
+    // A lightweight tag (no tagger date), so the sha stays stable.
+    if (c.tag) git(['-c', 'tag.gpgSign=false', 'tag', c.tag])
   }
   return dir
 }
@@ -56,3 +58,11 @@ function cleanEnv() {
 
 /** Repeat a line pattern to give files a realistic size. */
 export const lines = (n, f) => Array.from({length: n}, (_, i) => f(i)).join('\n') + '\n'
+
+/** The sha of the commit whose subject is `subject` in a built repository (for deploy feeds). */
+export function shaOf(dir, subject) {
+  const log = execFileSync('git', ['log', '--format=%H%x09%s'], {cwd: dir, env: cleanEnv()}).toString()
+  const hit = log.split('\n').map((l) => l.split('\t')).find(([, s]) => s === subject)
+  if (!hit) throw new Error(`no commit "${subject}" in ${dir}`)
+  return hit[0]
+}

@@ -1,5 +1,6 @@
 import type {ChangeCandidate} from './change-candidates.js'
 import {linkConfigChanges} from './config-links.js'
+import {failureAfterEvent, FOLLOW_OVERLAP} from './failure-after-event.js'
 import type {FailureCondition} from './failure-conditions.js'
 import type {FailingFrame, IncidentSignals} from './incident-signals.js'
 import type {MemoryRamp} from './load-signals.js'
@@ -121,6 +122,12 @@ export function scoreChangeCorrelation(
     overlap = Math.max(overlap, configLink.weight)
     reasons.push(configLink.reason)
     for (const hit of configLink.condition.hits) explains.add(hit.signature.failure)
+  }
+  const followed = failureAfterEvent(candidate, conditions, context.logsFrom ?? null)
+  if (followed) {
+    overlap = Math.max(overlap, FOLLOW_OVERLAP)
+    reasons.push(`the first new failure (${followed.hits[0].signature.title}) began ${describeMinutes((followed.startMs! - Date.parse(candidate.shippedAt)) / 60_000)} after it was pushed, and the logs show none before`)
+    for (const hit of followed.hits) explains.add(hit.signature.failure)
   }
   // A change about DNS (or certificates) right before names stop resolving is about that failure.
   const first = context.first ?? null

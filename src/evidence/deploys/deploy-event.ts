@@ -8,10 +8,11 @@ const EventTimeSchema = z.union([z.iso.datetime({offset: true}), z.number().posi
   return new Date(ms).toISOString()
 })
 
+// Config pushes and flag ramps come from systems that write an empty (or blank) field rather than none.
 const optionalText = z
   .union([z.string(), z.number()])
   .nullish()
-  .transform((value) => (value === null || value === undefined || value === '' ? null : String(value)))
+  .transform((value) => (value === null || value === undefined || String(value).trim() === '' ? null : String(value)))
 
 /**
  * A commit sha or a unique prefix of one (git abbreviates to 4+ hex digits). A short all-digit value

@@ -33,6 +33,16 @@ describe('parseDeploys', () => {
     expect(digest.events[2].version).toBe('7')
   })
 
+  it('reads an empty sha, as config and flag systems write it, as no sha rather than a bad line', () => {
+    const push = {time: '2026-11-20T12:05:00Z', service: 'edge', version: '', sha: '', kind: 'config', description: 'edge: drop legacy TLS ciphers (global push)'}
+    const read = parseDeploys('deploys.jsonl', JSON.stringify(push) + '\n')
+    expect(read.digest.skippedLines).toBe(0)
+    expect(read.digest.events[0]).toMatchObject({kind: 'config', sha: null, version: null})
+    expect(parseDeploys('deploys.jsonl', JSON.stringify({...push, sha: '  '}) + '\n').digest.events[0]).toMatchObject({sha: null, version: null})
+    // A sha field holding a release name is that release's version, not a bad line.
+    expect(parseDeploys('deploys.jsonl', JSON.stringify({...push, sha: 'not-a-sha'}) + '\n').digest.events[0]).toMatchObject({sha: null, version: 'not-a-sha'})
+  })
+
   it('turns bad lines into one limitation with their line numbers', () => {
     expect(digest.skippedLines).toBe(3)
     expect(limitations).toHaveLength(1)

