@@ -5,8 +5,8 @@ import {base62, base64url, email, hex, int, ipv4, letters, phrase, pick, type Ra
  * (its id is the true template), with the level it is written at, how often, and how to draw its
  * text. High-cardinality values of every common shape: ids without digits (`ord_auxrrbemqm`),
  * base62 and hex ids, UUIDs, e-mail addresses, URLs, paths, quoted free text and free text at
- * the end of the line. Constant alternatives (a carrier, a failure reason) are events of their
- * own, as different code paths print them.
+ * the end of the line. An entry is one log statement of the code: what it fills in from a few
+ * words (a carrier, a currency, a failure reason) is a parameter like any other.
  */
 export interface AppMessage {
   id: string
@@ -27,9 +27,9 @@ const CARRIERS = ['dhl', 'ups', 'fedex', 'royal-mail']
 const REFRESH_REASONS = ['refresh token expired', 'client revoked', 'invalid_grant']
 
 export const APP_MESSAGES: readonly AppMessage[] = [
-  ...VALIDATION_REASONS.map((reason, i): AppMessage => ({id: `order-invalid-${i}`, level: 'warn', weight: 2, text: (r) => `Order ${orderId(r)} failed validation: ${reason}`})),
+  {id: 'order-invalid', level: 'warn', weight: 10, text: (r) => `Order ${orderId(r)} failed validation: ${pick(r, VALIDATION_REASONS)}`},
   {id: 'order-placed', level: 'info', weight: 20, text: (r) => `Order ${orderId(r)} placed by ${customerId(r)} with ${1 + int(r, 9)} items`},
-  ...CARRIERS.map((carrier, i): AppMessage => ({id: `order-shipped-${i}`, level: 'info', weight: 3, text: (r) => `Order ${orderId(r)} shipped via ${carrier} tracking ${base62(r, 12).toUpperCase()}`})),
+  {id: 'order-shipped', level: 'info', weight: 12, text: (r) => `Order ${orderId(r)} shipped via ${pick(r, CARRIERS)} tracking ${base62(r, 12).toUpperCase()}`},
   {id: 'search-quoted', level: 'info', weight: 15, text: (r) => `search completed for query "${phrase(r, 1, 5)}" in ${ms(r)} ms, ${int(r, 500)} results`},
   {id: 'search-empty', level: 'info', weight: 4, text: (r) => `no results for ${phrase(r, 1, 4)}`},
   {id: 'payment-authorized', level: 'info', weight: 12, text: (r) => `payment authorized for ${customerId(r)} amount ${int(r, 500)}.${String(int(r, 100)).padStart(2, '0')} ${pick(r, ['EUR', 'USD', 'GBP'])}`},
@@ -42,7 +42,7 @@ export const APP_MESSAGES: readonly AppMessage[] = [
   {id: 'request-done', level: 'info', weight: 10, text: (r) => `request ${uuid(r)} completed with status ${pick(r, ['200', '200', '201', '204', '404'])} in ${ms(r)} ms`},
   {id: 'span-exported', level: 'debug', weight: 4, text: (r) => `trace ${hex(r, 32)} span ${hex(r, 16)} exported`},
   {id: 'stock-reserved', level: 'info', weight: 6, text: (r) => `inventory reserved for ${sku(r)} qty ${1 + int(r, 20)} in warehouse ${pick(r, ['FRA1', 'LON2', 'NYC3', 'SIN1'])}`},
-  ...REFRESH_REASONS.map((reason, i): AppMessage => ({id: `refresh-failed-${i}`, level: 'warn', weight: 1, text: (r) => `token refresh failed for client cli_${letters(r, 12)}: ${reason}`})),
+  {id: 'refresh-failed', level: 'warn', weight: 3, text: (r) => `token refresh failed for client cli_${letters(r, 12)}: ${pick(r, REFRESH_REASONS)}`},
   {id: 'slow-query', level: 'warn', weight: 2, text: (r) => `slow query took ${ms(r)} ms: SELECT * FROM ${pick(r, TABLES)} WHERE id = $1`},
   {id: 'pool-exhausted', level: 'error', weight: 1, text: (r) => `connection pool exhausted (${int(r, 50)} waiting), request ${uuid(r)} queued`},
   {id: 'webhook-failed', level: 'error', weight: 1, text: (r) => `webhook delivery to ${url(r)} failed after ${1 + int(r, 5)} attempts: ${pick(r, ['timeout', 'connection refused', '503 Service Unavailable'])}`},

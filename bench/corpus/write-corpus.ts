@@ -13,7 +13,7 @@ import {seeded} from './random-values.js'
  * template number from 1; a template of its own gets a fresh number). `<file>.json` describes the
  * corpus; a later run with the same version, seed and size reuses the files.
  */
-export const CORPUS_VERSION = 1
+export const CORPUS_VERSION = 2
 const SPAN_MS = 6 * 3_600_000
 const START_MS = Date.UTC(2026, 10, 29, 6, 0, 0)
 const BLOCK_BYTES = 4 << 20
