@@ -1,28 +1,35 @@
 /**
- * Throughput of the full log analysis on a generated mixed log (JSON + plain text + stack traces,
- * baseline then incident burst), against `grep -c ERROR` on the same file as the I/O reference.
- * The file lives in os.tmpdir() and is deleted afterwards.
+ * Throughput, memory and template accuracy of the full log analysis on corpora it was not tuned
+ * on (bench/corpus/corpora.ts): Loghub-2k synthesised at scale, JSON, logfmt, nginx, plain text
+ * with stack traces, a mix; and hostile inputs for the memory bound. Against `grep -c ERROR` on
+ * the same file as the I/O reference. Corpora are written once to --dir (default /tmp/engine) and
+ * reused while their version, seed and size match.
  *
- *   npm run bench:logs -- [--size 1GB|200MB|...] [--workers N]
+ *   npm run bench:logs -- [--corpus all|hostile|NAME[,NAME…]] [--size 1GB|200MB|…] [--threads N]
+ *                          [--dir DIR] [--dataset LOGHUB_2K_DIR] [--no-accuracy]
  *
+ * One line per corpus:
+ *   logs[<corpus>]: <lines/s> lines/s, <MB/s> MB/s, wall <s> s, grep <s> s, ratio <r>, peak RSS <MB> MB, templates <n> (truth <t>, GA <g>)
  * The analysis runs the built code (dist/), as the CLI does; `npm run bench:logs` builds first.
- * Without --workers it uses the library's default.
- *
- * Besides wall time it prints the CPU seconds of the analysis process and the load average, since
- * on a shared machine wall time says as much about the neighbours as about the code.
+ * Template accuracy comes from a separate single-threaded pass (bench/logs-accuracy.mjs). Besides
+ * wall time the detail line gives the CPU seconds and the load average, since on a shared machine
+ * wall time says as much about the neighbours as about the code.
  */
-import {execFileSync, spawnSync} from 'node:child_process'
-import {mkdtemp, rm} from 'node:fs/promises'
+import {spawnSync} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import {mkdir} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 import {z} from 'zod'
 
-import {generateMixedLog} from './logs-lib.js'
+import {CORPORA, ensureCorpus} from './corpus/corpora.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const RunResultSchema = z.object({wallS: z.number(), cpuS: z.number(), lines: z.number(), peakRssMb: z.number(), templates: z.number(), onset: z.string().nullable(), digestBytes: z.number()})
+const RunResultSchema = z.object({wallS: z.number(), cpuS: z.number(), lines: z.number(), peakRssMb: z.number(), templates: z.number(), onset: z.string().nullable(), digestBytes: z.number(), notes: z.array(z.string())})
+const AccuracySchema = z.object({events: z.number(), groups: z.number(), truthTemplates: z.number(), ga: z.number()})
+const SEED = 20_261_129
 
 function parseSize(text: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*(KB|MB|GB)?$/i.exec(text.trim())
@@ -32,37 +39,55 @@ function parseSize(text: string): number {
   return Math.round(Number(match[1]) * factor)
 }
 
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`)
+  return at > 0 ? process.argv[at + 1] : undefined
+}
+
 function grepSeconds(file: string): number {
-  execFileSync('grep', ['-c', 'ERROR', file]) // warm the page cache
+  spawnSync('grep', ['-c', 'ERROR', file]) // warm the page cache
   const started = performance.now()
   spawnSync('grep', ['-c', 'ERROR', file])
   return (performance.now() - started) / 1000
 }
 
+function defaultDataset(): string {
+  // The repository's sibling shared/ folder (a worktree sits one level deeper).
+  const candidates = [path.join(here, '..', '..', 'shared'), path.join(here, '..', '..', '..', 'shared')].map((dir) => path.join(dir, 'datasets', 'loghub-2k'))
+  return candidates.find((dir) => existsSync(dir)) ?? candidates[0]
+}
+
+function child<T>(script: string, args: string[], schema: z.ZodType<T>): T {
+  const run = spawnSync(process.execPath, [path.join(here, script), ...args], {encoding: 'utf8', maxBuffer: 16 << 20})
+  if (run.status !== 0) throw new Error(`${script} failed: ${run.stderr}`)
+  return schema.parse(JSON.parse(run.stdout.trim().split('\n').at(-1)!))
+}
+
 async function main(): Promise<void> {
-  const sizeArg = process.argv.indexOf('--size')
-  const size = parseSize(sizeArg > 0 ? process.argv[sizeArg + 1] : '1GB')
-  const workersArg = process.argv.indexOf('--workers')
-  const workers = workersArg > 0 ? process.argv[workersArg + 1] : undefined
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-logs-'))
-  const file = path.join(dir, 'mixed.log')
-  try {
-    const generated = await generateMixedLog(file, size)
-    console.log(`generated ${(generated.bytes / 1e6).toFixed(0)} MB, ${generated.lines} lines, incident from ${new Date(generated.onsetAt).toISOString()}`)
+  const size = parseSize(option('size') ?? '1GB')
+  const threads = option('threads')
+  const dir = option('dir') ?? '/tmp/engine'
+  const dataset = option('dataset') ?? defaultDataset()
+  const wanted = option('corpus') ?? 'all'
+  const names = wanted === 'all' ? CORPORA.filter((c) => !c.hostile).map((c) => c.name) : wanted === 'hostile' ? CORPORA.filter((c) => c.hostile).map((c) => c.name) : wanted.split(',')
+  const accuracy = !process.argv.includes('--no-accuracy')
+  await mkdir(dir, {recursive: true})
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, threads ${threads ?? 'default'}`)
+  for (const name of names) {
+    const spec = CORPORA.find((corpus) => corpus.name === name)
+    if (!spec) throw new Error(`unknown corpus ${name}: one of ${CORPORA.map((c) => c.name).join(', ')}, all, hostile`)
+    const {file, meta, fresh} = await ensureCorpus(spec, dir, size, SEED, dataset)
+    if (fresh) console.log(`generated ${file}: ${(meta.bytes / 1e6).toFixed(0)} MB, ${meta.lines} lines, ${meta.events} events`)
     const grepS = grepSeconds(file)
-    const child = spawnSync(process.execPath, [path.join(here, 'logs-run.mjs'), file, ...(workers ? [workers] : [])], {encoding: 'utf8', maxBuffer: 1 << 20})
-    if (child.status !== 0) throw new Error(`analysis failed: ${child.stderr}`)
-    const run = RunResultSchema.parse(JSON.parse(child.stdout.trim().split('\n').at(-1)!))
-    console.log(`analysis: ${run.templates} templates, onset ${run.onset}, digest ${(run.digestBytes / 1024).toFixed(0)} KB`)
-    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
-    console.log(`analysis CPU ${run.cpuS.toFixed(2)} s (${Math.round(run.lines / run.cpuS)} lines per CPU-second), workers ${workers ?? 'default'}`)
-    const linesPerS = Math.round(run.lines / run.wallS)
-    const mbPerS = generated.bytes / 1e6 / run.wallS
+    const load = os.loadavg()[0]
+    const run = child('logs-run.mjs', [file, ...(threads ? [threads] : [])], RunResultSchema)
+    const truth = accuracy && meta.truthTemplates !== null ? child('logs-accuracy.mjs', [file], AccuracySchema) : null
+    console.log(`  ${name}: ${spec.description}; CPU ${run.cpuS.toFixed(1)} s (${Math.round(run.lines / run.cpuS)} lines per CPU-second), load average ${load.toFixed(1)} before, digest ${(run.digestBytes / 1024).toFixed(0)} KB${truth ? `, accuracy pass: ${truth.groups} groups over ${truth.events} events` : ''}`)
+    for (const note of run.notes) console.log(`    note: ${note}`)
+    const truthText = meta.truthTemplates === null ? 'truth -, GA -' : `truth ${meta.truthTemplates}, GA ${truth ? truth.ga.toFixed(3) : '-'}`
     console.log(
-      `logs: ${linesPerS} lines/s, ${mbPerS.toFixed(1)} MB/s, wall ${run.wallS.toFixed(2)} s, grep ${grepS.toFixed(2)} s, ratio ${(run.wallS / grepS).toFixed(1)}, peak RSS ${Math.round(run.peakRssMb)} MB`,
+      `logs[${name}]: ${Math.round(run.lines / run.wallS)} lines/s, ${(meta.bytes / 1e6 / run.wallS).toFixed(1)} MB/s, wall ${run.wallS.toFixed(2)} s, grep ${grepS.toFixed(2)} s, ratio ${(run.wallS / grepS).toFixed(1)}, peak RSS ${Math.round(run.peakRssMb)} MB, templates ${run.templates} (${truthText})`,
     )
-  } finally {
-    await rm(dir, {recursive: true, force: true})
   }
 }
 

@@ -1,7 +1,9 @@
+import {TOKEN_CLASSES} from './catalogue/token-classes.js'
+
 /**
  * Normalises a request path so one endpoint is one row: scheme and host dropped, query string
  * dropped, id-like segments (numbers, UUIDs, long hex, tokens mixing letters and at least two
- * digits) become `:id`. One pass over the characters, since it runs on every request line.
+ * digits, and ids of the token-class catalogue without digits, like `ord_auxrrbemqm`) become `:id`. One pass over the characters, since it runs on every request line.
  */
 const MAX_PATH_CHARS = 200
 
@@ -62,7 +64,13 @@ function isIdSegment(path: string, start: number, end: number): boolean {
   if (digits === length) return true
   if (hex && length >= 8) return true
   if (length === 36 && isUuid(path, start)) return true
-  return word && digits >= 2 && length >= 6
+  if (!word || length < 6) return false
+  return digits >= 2 || isClassValue(path.slice(start, end))
+}
+
+function isClassValue(segment: string): boolean {
+  for (const tokenClass of TOKEN_CLASSES) if (tokenClass.test(segment)) return true
+  return false
 }
 
 function isUuid(path: string, start: number): boolean {

@@ -1,4 +1,4 @@
-import {WILDCARD, tokenHasDigit, tokenize} from './mask-tokens.js'
+import {takeMaskedWordValue, WILDCARD, tokenHasDigit, tokenize} from './mask-tokens.js'
 import {detach} from './detach.js'
 import {ShapeCache} from './shape-cache.js'
 
@@ -15,6 +15,11 @@ export interface MinerSettings {
   similarityThreshold: number
   /** Children per internal node before new tokens share the `<*>` branch. */
   maxChildren: number
+  /**
+   * Distinct words one position of a leaf's templates may show before it counts as a parameter:
+   * a message that differs from a template only there (and elsewhere within the threshold) joins it.
+   */
+  maxWordsPerPosition: number
   /** Hard cap on clusters; beyond it unmatched messages go to one overflow cluster. */
   maxClusters: number
   /** Mask numbers, ids, hex, IPs, paths, quoted values before mining. */
@@ -27,6 +32,7 @@ export const DEFAULT_MINER_SETTINGS: MinerSettings = {
   depth: 5,
   similarityThreshold: 0.7,
   maxChildren: 100,
+  maxWordsPerPosition: 10,
   maxClusters: 5000,
   maskVariables: true,
   preprocess: [],
@@ -43,9 +49,14 @@ interface TreeNode {
   clusters: TemplateCluster[]
   /** Bumped whenever a cluster of this leaf is created or generalised. */
   version: number
+  /**
+   * Of a leaf: per token position, the distinct words its templates started with, up to
+   * maxWordsPerPosition; a position that reached it is wide (a parameter). Null until a second cluster.
+   */
+  words: Array<Set<string>> | null
 }
 
-const newNode = (): TreeNode => ({children: new Map(), clusters: [], version: 0})
+const newNode = (): TreeNode => ({children: new Map(), clusters: [], version: 0, words: null})
 
 /**
  * A remembered decision: which cluster a shape joined, in which leaf, and the leaf's version then.
@@ -90,13 +101,15 @@ export class TemplateMiner {
       cached.cluster.size++
       return cached.cluster
     }
+    takeMaskedWordValue()
     const tokens = this.tokens(message)
-    const leaf = this.leafFor(tokens)
-    const cluster = this.mineIn(leaf, tokens, 1)
+    // A value without digits (`ord_auxrrbemqm`) is part of the shape: such a shape rarely comes back.
+    const wordValue = takeMaskedWordValue()
+    const {leaf, cluster} = this.mine(tokens, 1)
     if (cached !== undefined) {
       cached.cluster = cluster
       cached.version = leaf.version
-    } else if (cacheable && !tokens.some(tokenHasDigit)) {
+    } else if (cacheable && !wordValue && !tokens.some(tokenHasDigit)) {
       // A kept digit (`ssh2`) would make the tokens depend on more than the shape.
       this.shapes.set(message, {cluster, leaf, version: leaf.version})
     }
@@ -111,15 +124,56 @@ export class TemplateMiner {
 
   /** Mines a tokenised message seen `times` times (more than once when merging another miner's clusters). */
   addTokens(tokens: string[], times = 1): TemplateCluster {
-    return this.mineIn(this.leafFor(tokens), tokens, times)
+    return this.mine(tokens, times).cluster
+  }
+
+  /**
+   * A word never seen at its place in the tree first tries the `<*>` branch there, as in Drain3:
+   * an id without digits (`Order ord_auxrrbemqm …`) then joins the template that has a parameter
+   * there instead of opening a branch of its own. Only where the node has seen many words already,
+   * and only into a template that covers the message: else the word gets its branch.
+   */
+  private mine(tokens: string[], times: number): {leaf: TreeNode; cluster: TemplateCluster} {
+    const detour = this.detour(tokens)
+    if (detour !== null) {
+      const match = this.bestMatch(detour.leaf, tokens, false)
+      // Only into a template that covers the message with a parameter exactly where the detour was
+      // taken, and holds a word of its own: it is a detour, not a place to generalise.
+      if (match && match.similarity === 1 && fillsOnly(match.cluster.tokens, tokens, detour.positions)) return {leaf: detour.leaf, cluster: join(detour.leaf, match.cluster, tokens, times)}
+    }
+    const leaf = this.leafFor(tokens)
+    return {leaf, cluster: this.mineIn(leaf, tokens, times)}
+  }
+
+  /**
+   * The leaf reached by taking the `<*>` branch wherever a word has no branch of its own at a
+   * node that has seen many words, and the positions where it was taken (a bit each); null when
+   * none was needed or the path does not exist.
+   */
+  private detour(tokens: string[]): {leaf: TreeNode; positions: number} | null {
+    let node: TreeNode | undefined = this.byLength.get(tokens.length)
+    if (node === undefined) return null
+    let positions = 0
+    const layers = Math.min(this.prefixLayers - 1, tokens.length, 30)
+    for (let i = 0; i < layers; i++) {
+      const token = tokens[i]
+      const key = token === WILDCARD || tokenHasDigit(token) ? WILDCARD : token
+      let next: TreeNode | undefined = node.children.get(key)
+      // Only where many words were seen already: elsewhere a new word is more likely a new event.
+      if (next === undefined && key !== WILDCARD && node.children.size >= this.settings.maxWordsPerPosition) {
+        next = node.children.get(WILDCARD)
+        positions |= 1 << i
+      }
+      if (next === undefined) return null
+      node = next
+    }
+    return positions === 0 ? null : {leaf: node, positions}
   }
 
   private mineIn(leaf: TreeNode, tokens: string[], times: number): TemplateCluster {
-    const match = this.bestMatch(leaf.clusters, tokens)
+    const match = this.bestMatch(leaf, tokens)
     if (match && (match.similarity >= this.settings.similarityThreshold || this.clusters.length >= this.settings.maxClusters)) {
-      if (generalize(match.cluster.tokens, tokens)) leaf.version++
-      match.cluster.size += times
-      return match.cluster
+      return join(leaf, match.cluster, tokens, times)
     }
     if (this.clusters.length >= this.settings.maxClusters) {
       this.overflow ??= this.createCluster([OVERFLOW_TEMPLATE])
@@ -130,7 +184,22 @@ export class TemplateMiner {
     cluster.size = times
     leaf.clusters.push(cluster)
     leaf.version++
+    this.countWords(leaf, cluster.tokens)
     return cluster
+  }
+
+  /** Notes the words of a new template per position, up to the bound that makes a position wide. */
+  private countWords(leaf: TreeNode, tokens: readonly string[]): void {
+    if (leaf.clusters.length < 2) return
+    if (leaf.words === null) {
+      leaf.words = tokens.map(() => new Set<string>())
+      this.countWords(leaf, leaf.clusters[0].tokens)
+    }
+    const bound = this.settings.maxWordsPerPosition
+    for (let i = 0; i < tokens.length; i++) {
+      const words = leaf.words[i]
+      if (tokens[i] !== WILDCARD && words.size < bound) words.add(tokens[i])
+    }
   }
 
   templateOf(cluster: TemplateCluster): string {
@@ -182,14 +251,18 @@ export class TemplateMiner {
     return node
   }
 
-  private bestMatch(clusters: TemplateCluster[], tokens: string[]): {cluster: TemplateCluster; similarity: number} | null {
+  /** The most similar template of the leaf; `forgive`: words at the leaf's wide positions count as parameters. */
+  private bestMatch(leaf: TreeNode, tokens: string[], forgive = true): {cluster: TemplateCluster; similarity: number} | null {
     let best: TemplateCluster | null = null
     let bestSimilarity = -1
     let bestParams = -1
     const length = tokens.length
-    for (const cluster of clusters) {
+    const words = forgive ? leaf.words : null
+    const bound = this.settings.maxWordsPerPosition
+    for (const cluster of leaf.clusters) {
       let same = 0
       let params = 0
+      let forgiven = 0
       const template = cluster.tokens
       let conflict = false
       for (let i = 0; i < length; i++) {
@@ -197,13 +270,15 @@ export class TemplateMiner {
         if (t === WILDCARD) params++
         else if (t === tokens[i]) same++
         else if (isKeyed(t) && isKeyed(tokens[i])) conflict = true
+        // A word where the leaf's templates have shown many is a parameter's value.
+        else if (words !== null && words[i].size >= bound) forgiven++
       }
       // Different field names at one position (`(uid=<*>` vs `LOGIN(uid=<*>`) are different events:
       // a key is vocabulary, so it is never generalised away like a value.
       if (conflict) continue
       // A template that already covers the message is a match whatever its share of wildcards;
       // Drain's ratio alone would start a duplicate cluster for every such line.
-      const similarity = length === 0 || same + params === length ? 1 : same / length
+      const similarity = length === 0 || same + params + forgiven === length ? 1 : (same + forgiven) / length
       if (similarity > bestSimilarity || (similarity === bestSimilarity && params > bestParams)) {
         best = cluster
         bestSimilarity = similarity
@@ -217,6 +292,22 @@ export class TemplateMiner {
 /** A token whose value was masked but whose key was kept: `uid=<*>`, `took:<*>`. */
 function isKeyed(token: string): boolean {
   return token.length > 4 && token.endsWith(WILDCARD) && (token.charCodeAt(token.length - 4) === 61 || token.charCodeAt(token.length - 4) === 58)
+}
+
+/** Whether `template` has a word of its own and parameters over the message's words only at the `positions` bits. */
+function fillsOnly(template: readonly string[], tokens: readonly string[], positions: number): boolean {
+  let words = 0
+  for (let i = 0; i < template.length; i++) {
+    if (template[i] !== WILDCARD) words++
+    else if (tokens[i] !== WILDCARD && (i >= 30 || (positions & (1 << i)) === 0)) return false
+  }
+  return words > 0
+}
+
+function join(leaf: TreeNode, cluster: TemplateCluster, tokens: string[], times: number): TemplateCluster {
+  if (generalize(cluster.tokens, tokens)) leaf.version++
+  cluster.size += times
+  return cluster
 }
 
 /** Turns the positions where `tokens` differ into wildcards; true when the template changed. */

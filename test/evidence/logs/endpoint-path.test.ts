@@ -9,6 +9,9 @@ describe('normalizeEndpointPath', () => {
     expect(normalizeEndpointPath('/u/3f2b8c1e-1111-4a4a-9b9b-123456789abc')).toBe('/u/:id')
     expect(normalizeEndpointPath('/blobs/deadbeefcafe')).toBe('/blobs/:id')
     expect(normalizeEndpointPath('https://shop.example.com/api/cart/ord_8f7a9b2c')).toBe('/api/cart/:id')
+    // Ids without digits, of the token-class catalogue's shapes.
+    expect(normalizeEndpointPath('/api/orders/ord_auxrrbemqm/items')).toBe('/api/orders/:id/items')
+    expect(normalizeEndpointPath('/api/cart/aZbYcXdWeVfUgTsR')).toBe('/api/cart/:id')
   })
 
   it('agrees with the previous regex implementation on generated paths, schemes and queries included', () => {
@@ -26,6 +29,7 @@ describe('normalizeEndpointPath', () => {
 
   it('keeps constant paths and short versioned segments', () => {
     expect(normalizeEndpointPath('/api/v2/health')).toBe('/api/v2/health')
+    expect(normalizeEndpointPath('/api/customers/addresses/shipping_update')).toBe('/api/customers/addresses/shipping_update')
     expect(normalizeEndpointPath('/checkout')).toBe('/checkout')
   })
 })

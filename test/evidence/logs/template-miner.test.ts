@@ -78,6 +78,49 @@ describe('TemplateMiner', () => {
     expect(miner.clusters).toHaveLength(4)
     expect(miner.templateOf(miner.clusters[3])).toBe(OVERFLOW_TEMPLATE)
   })
+
+  it('takes ids without digits for values, so they make one template, not one each', () => {
+    const miner = new TemplateMiner()
+    const ids = ['ord_auxrrbemqm', 'ord_xwvbrtplmk', 'ord_qqzmfhtkpl']
+    const clusters = ids.map((id) => miner.add(`Order ${id} failed validation: card expired`))
+    expect(new Set(clusters).size).toBe(1)
+    expect(miner.templateOf(clusters[0])).toBe('Order <*> failed validation: card expired')
+  })
+
+  it('makes a position a parameter once the templates of a leaf showed maxWordsPerPosition words there', () => {
+    const miner = new TemplateMiner({maxWordsPerPosition: 3})
+    // Spelled words, too few to be generalised by the threshold: 3 of 6 tokens differ.
+    const words = ['alpha beta gamma', 'delta epsilon zeta', 'eta theta iota', 'kappa lambda mu', 'nu xi omicron']
+    const clusters = words.map((text) => miner.add(`no results for ${text}`))
+    expect(new Set(clusters.slice(0, 3)).size).toBe(3)
+    expect(clusters[3]).toBe(clusters[0])
+    expect(clusters[4]).toBe(clusters[0])
+    expect(miner.templateOf(clusters[0])).toBe('no results for <*> <*> <*>')
+  })
+
+  it('keeps positions apart that showed fewer words than the bound', () => {
+    const miner = new TemplateMiner({maxWordsPerPosition: 10})
+    const clusters = ['alpha beta gamma', 'delta epsilon zeta', 'eta theta iota'].map((text) => miner.add(`no results for ${text}`))
+    expect(new Set(clusters).size).toBe(3)
+  })
+
+  it('sends a new word at a node that has seen many to the template with a parameter there', () => {
+    const miner = new TemplateMiner({maxWordsPerPosition: 3})
+    const general = miner.add('session 42 opened for user alice')
+    for (const word of ['started', 'closed', 'renewed']) miner.add(`session ${word} by admin at noon`)
+    expect(miner.add('session zqxwvkjh opened for user alice')).toBe(general)
+    // Where the node has seen fewer words, a new word is a new event.
+    const fewer = new TemplateMiner({maxWordsPerPosition: 5})
+    const opened = fewer.add('session 42 opened for user alice')
+    for (const word of ['started', 'closed', 'renewed']) fewer.add(`session ${word} by admin at noon`)
+    expect(fewer.add('session zqxwvkjh opened for user alice')).not.toBe(opened)
+    // A template made of parameters alone is no place for a detour.
+    const bare = new TemplateMiner({maxWordsPerPosition: 3})
+    const wildcards = bare.add('42')
+    for (const word of ['closeQs', 'instantCollapse', 'getMode']) bare.add(word)
+    expect(bare.add('handleBatteryUpdate')).not.toBe(wildcards)
+    expect(bare.add('43')).toBe(wildcards)
+  })
 })
 
 describe('TemplateMiner at its edges', () => {
