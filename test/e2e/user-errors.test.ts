@@ -1,9 +1,9 @@
-import {execFileSync} from 'node:child_process'
-import {cp, mkdir, readFile, readdir, rm, symlink, writeFile} from 'node:fs/promises'
+import {execFileSync, spawn} from 'node:child_process'
+import {chmod, cp, mkdir, readFile, readdir, rm, symlink, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 
-import {runCli, tempDir, type CliResult} from './cli-harness.js'
+import {BIN, runCli, tempDir, type CliResult} from './cli-harness.js'
 
 /**
  * Issue L, item 8: every case that ended in "Internal error … This is a bug" is now a clear user
@@ -13,6 +13,20 @@ function expectCleanError(result: CliResult, code: 1 | 2, message: RegExp): void
   expect(result.code, result.stderr).toBe(code)
   expect(result.stderr).toMatch(message)
   expect(result.stderr + result.stdout).not.toMatch(/Internal error|This is a bug|\n\s+at .+:\d+:\d+/)
+}
+
+/** The CLI as a user without write access: root writes anywhere, so as root it runs as nobody. */
+function runWithoutPrivileges(args: string[], cwd: string): Promise<CliResult> {
+  if (process.getuid?.() !== 0) return runCli(args, {cwd})
+  return new Promise((done, fail) => {
+    const child = spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {cwd, env: {PATH: process.env.PATH, HOME: cwd, NO_COLOR: '1'}})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('error', fail)
+    child.on('close', (code) => done({code, stdout, stderr}))
+  })
 }
 
 const LOG = '2026-11-12T14:00:00Z INFO ok\n2026-11-12T14:02:00Z ERROR insert into orders failed\n2026-11-12T14:03:00Z ERROR insert into orders failed\n'
@@ -66,6 +80,17 @@ describe('user mistakes and damaged folders are user errors (issue L, item 8)', 
     expectCleanError(await runCli(base('--out-dir', join(work, 'a-file')), {cwd: work}), 1, /--out-dir .*a-file is a file, not a folder/)
     expectCleanError(await runCli(base('--out-dir', join(work, 'dangling')), {cwd: work}), 1, /--out-dir .*dangling is a symbolic link to .*nowhere, which does not exist/)
     expectCleanError(await runCli(base('--out-dir', join(work, 'a-file', 'sub')), {cwd: work}), 1, /a-file\/sub.*a part of it is a file, not a folder/)
+  })
+
+  it('an --out-dir this user may not write in is a user error', async () => {
+    const locked = join(work, 'locked')
+    await mkdir(locked)
+    await chmod(locked, 0o555)
+    await chmod(work, 0o755)
+    await chmod(join(work, 'app.log'), 0o644)
+    expectCleanError(await runWithoutPrivileges(base('--out-dir', locked), work), 1, /Permission denied creating the incident folder .*locked\/incident-/)
+    expectCleanError(await runWithoutPrivileges(base('--out-dir', join(locked, 'sub')), work), 1, /Permission denied creating the out-dir .*locked\/sub\./)
+    expect(await readdir(locked)).toEqual([])
   })
 
   it("--id '' is a usage error for the pipeline and the lifecycle commands", async () => {

@@ -69,6 +69,16 @@ async function pipelineCase(h: Hostile, work: string): Promise<FuzzCase> {
     args.push('--metrics', join(work, 'in', name))
     parts.push(what)
   }
+  if (h.chance(0.3)) {
+    await writeFile(join(work, 'in', 'alert.json'), hostileAlert(h))
+    args.push('--alert', join(work, 'in', 'alert.json'))
+    parts.push('alert')
+  }
+  if (h.chance(0.3)) {
+    await writeFile(join(work, 'in', 'events.json'), hostileKubernetes(h))
+    args.push('--k8s', join(work, 'in', 'events.json'))
+    parts.push('k8s events')
+  }
   if (h.chance(0.3)) args.push('--started-at', h.timestamp())
   if (h.chance(0.2)) args.push('--lookback', h.pick(['48h', '2d', '30m', '1h30m', '99999999999h', '0h', '-1h', '48']))
   if (h.chance(0.2)) args.push('--health', `http://monitor:${h.secret().replace(/\W/g, '').slice(0, 20) || 'pw'}@127.0.0.1:1/healthz`)
@@ -161,6 +171,36 @@ function hostileMetrics(h: Hostile): {name: string; content: string; what: strin
   }))
   const json = JSON.stringify({status: 'success', data: {resultType: h.chance(0.9) ? 'matrix' : 'vector', result}})
   return {name: 'metrics.json', content: kind === 'broken-json' ? json.slice(0, json.indexOf('"server"')) : json, what: kind}
+}
+
+function hostileAlert(h: Hostile): string {
+  if (h.chance(0.15)) return h.pick(['[1,2,3]', '{}', 'null', '{"alerts": 7}', '{"version": "4", "alerts": [{}]}', h.text(3)])
+  const alerts = Array.from({length: 1 + h.int(3)}, () => ({
+    status: h.pick(['firing', 'resolved', h.text(1)]),
+    labels: {alertname: h.text(1), service: h.pick(['checkout-api', h.text(1)]), severity: h.pick(['critical', 'warning', h.escape()]), dsn: h.secret()},
+    annotations: {summary: h.text(4), description: h.text(8), runbook_url: h.pick(['https://evil.example/runbook', h.markup()])},
+    startsAt: h.timestamp(),
+    endsAt: h.pick(['0001-01-01T00:00:00Z', h.timestamp()]),
+    generatorURL: h.pick(['http://prometheus:9090/graph', h.markup()]),
+  }))
+  return JSON.stringify({version: '4', status: 'firing', receiver: h.text(1), commonLabels: alerts[0].labels, commonAnnotations: alerts[0].annotations, alerts})
+}
+
+function hostileKubernetes(h: Hostile): string {
+  if (h.chance(0.15)) return h.pick(['[1,2,3]', '{"kind": "List", "items": 3}', 'apiVersion: v1\nkind: [', h.text(3)])
+  const items = Array.from({length: 1 + h.int(6)}, (_, i) => ({
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: {name: `${h.pick(['checkout-7d9f', h.text(1)])}.${i}`, namespace: h.pick(['shop', h.escape()])},
+    involvedObject: {kind: h.pick(['Pod', 'Deployment', h.text(1)]), name: h.text(1)},
+    reason: h.pick(['BackOff', 'OOMKilling', 'FailedScheduling', h.text(1)]),
+    message: h.text(8),
+    firstTimestamp: h.timestamp(),
+    lastTimestamp: h.timestamp(),
+    count: h.pick([1, 3, -1, 1e20, 'x']),
+    type: h.pick(['Warning', 'Normal', h.escape()]),
+  }))
+  return JSON.stringify({apiVersion: 'v1', kind: 'List', items})
 }
 
 // ── a finished incident's folder, damaged, under every command ───────────────────────────────

@@ -40,7 +40,9 @@ interface CommandResult {
   timedOut: boolean
 }
 
-const COMMAND_TIMEOUT_MS = 90_000
+// Inputs are small: any command ends in seconds. The margin is for a shared machine under heavy
+// load (a 10 s case took over 90 s at load average 70 on two cores); a hang still shows.
+const COMMAND_TIMEOUT_MS = 180_000
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
 const STACK_FRAME = /^\s+at .*(?:file:\/\/|node:|\/[\w.-]+\/)[^\n]*:\d+:\d+\)?$/m
 const ACTIVE_HTML = /<iframe|<script|<img[^>]*onerror|(?:href|src)="(?:https?:)?\/\/evil\.example|(?:href|src)="javascript:/i

@@ -16,5 +16,5 @@ describe('fuzz harness (built CLI)', () => {
     console.info(`fuzz: ${report.tried} inputs tried (${JSON.stringify(report.byKind)}), ${report.failed.length} failed, in ${report.seconds} s (seed ${seed})`)
     expect(report.tried).toBeGreaterThan(0)
     expect(report.failed.map((f) => `seed ${f.seed} ${f.description}: ${f.failures.join(' | ')}`)).toEqual([])
-  }, (SECONDS + 240) * 1000)
+  }, (SECONDS + 2 * 180 + 120) * 1000)
 })
