@@ -5,9 +5,9 @@
 /**
  * `ignoreStatic`: a catalogue's entries are module-level data, so each of their mutants is "static"
  * and costs a fresh load of the module and a run of every test (3–4 s here): the failure-signature
- * catalogue has some 6,000 of them, the log catalogue 1,600. Those modules are measured on the code
- * that applies the entries (parsers, compilers, user-entry checks); each entry's own examples test
- * (one test per entry, failing by name) is what guards the data.
+ * catalogue has some 6,000 of them, the log catalogue 1,600, the secret rules 1,300. Those modules
+ * are measured on the code that applies the entries (parsers, compilers, user-entry checks); each
+ * entry's own examples test (one test per entry, failing by name) is what guards the data.
  * @typedef {{id: string, mutate: string[], tests: string[], ignoreStatic?: boolean}} MutationModule
  */
 
@@ -15,8 +15,14 @@
 export const MUTATION_MODULES = [
   {
     id: 'redact',
-    mutate: ['src/redact/**/*.ts'],
+    mutate: ['src/redact/*.ts'],
     tests: ['test/redact/**/*.test.ts'],
+  },
+  {
+    id: 'secret-rules',
+    mutate: ['src/redact/catalogue/**/*.ts'],
+    tests: ['test/redact/secret-rules.test.ts', 'test/redact/user-secret-rules.test.ts', 'test/redact/redact.test.ts'],
+    ignoreStatic: true,
   },
   {
     id: 'detect-onset',
@@ -31,7 +37,7 @@ export const MUTATION_MODULES = [
   {
     id: 'change-correlation',
     mutate: ['src/agents/offline/score-change-correlation.ts'],
-    tests: ['test/agents/offline/change-correlation.test.ts'],
+    tests: ['test/agents/offline/change-correlation.test.ts', 'test/agents/offline/score-change-correlation.test.ts'],
   },
   {
     id: 'score-hypotheses',

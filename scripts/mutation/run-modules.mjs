@@ -1,7 +1,7 @@
 // Runs Stryker once per module, one module at a time (the machines are small and shared), within
 // an optional time budget, and prints the per-module table.
 import {spawn} from 'node:child_process'
-import {existsSync, statSync} from 'node:fs'
+import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {loadavg} from 'node:os'
 
 import {mergeIntoCombined, readReport, scoreOf, scoreTable, COMBINED_REPORT} from './report.mjs'
@@ -25,6 +25,7 @@ export async function runModules(plan, {incremental, budgetSeconds, failUnder}) 
       continue
     }
     console.log(`\n== mutating ${id}${files ? ` (${files.join(', ')})` : ''}, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`)
+    if (incremental) forgetStaticSurvivors(`reports/mutation/incremental/${id}.json`)
     const result = await runStryker(id, files, incremental, deadline - moduleStarted)
     const seconds = Math.round((Date.now() - moduleStarted) / 1000)
     const reportPath = `reports/mutation/modules/${id}.json`
@@ -72,4 +73,16 @@ function runStryker(id, files, incremental, timeLeftMs) {
       resolve(overBudget ? 'budget' : (code ?? (signal ? 128 : 1)))
     })
   })
+}
+
+/**
+ * Stryker reuses a mutant that was not killed when "no new test covers it", but it records no
+ * per-test coverage for a static mutant (one in module-level code), so a test added since would
+ * never be tried on it: such survivors are forgotten before an incremental run, and tested again.
+ */
+function forgetStaticSurvivors(incrementalFile) {
+  if (!existsSync(incrementalFile)) return
+  const report = JSON.parse(readFileSync(incrementalFile, 'utf8'))
+  for (const file of Object.values(report.files)) file.mutants = file.mutants.filter((mutant) => !mutant.static || mutant.status === 'Killed')
+  writeFileSync(incrementalFile, JSON.stringify(report))
 }

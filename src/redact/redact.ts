@@ -27,7 +27,7 @@ export function placeholder(kind: RedactionKind | string): string {
   return `[REDACTED:${kind}]`
 }
 
-const IP_RULES: readonly SecretRule[] = [
+export const IP_RULES: readonly SecretRule[] = [
   {
     // IPv6: hex groups joined by colons, either all eight or shortened with `::` — which keeps times
     // (`12:30:45`) and MAC addresses out. Not preceded or followed by a word character, colon or dot.
