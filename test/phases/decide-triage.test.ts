@@ -33,6 +33,12 @@ describe('decideTriage', () => {
     expect(checkSeverity(incident({severity: 'P1'}), facts({errors: null})).verdict).toBe('confirmed')
   })
 
+  it('speaks of requests on the status page only when request lines counted them', () => {
+    const requests = {source: 'access' as const, files: ['access.log'], from: '2026-11-12T14:02:00.000Z', to: '2026-11-12T14:31:00.000Z', until: 'end-of-impact' as const, during: {total: 4000, failed: 541}, baseline: {total: 9000, failed: 3}, endpoints: []}
+    expect(decideTriage(incident(), facts({requests}), []).statusPage).toContain('is returning errors for some requests since')
+    expect(decideTriage(incident(), facts({requests: null}), []).statusPage).toMatch(/^Investigating — checkout-api has been failing since 2026-11-12 14:02 UTC\./)
+  })
+
   it('says plainly when the logs hold no error lines', () => {
     const none = facts({errors: {...facts().errors!, count: 0, firstErrorAt: null, rateSinceOnset: 0}})
     expect(decideTriage(incident(), none, []).impact.summary).toBe('The logs hold no failed request and no error line.')

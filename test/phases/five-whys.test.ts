@@ -27,8 +27,19 @@ describe('buildFiveWhys', () => {
     const whys = buildFiveWhys(cause, cascade, 'web', EXAMPLE_STORY)
     expect(whys).toHaveLength(5)
     expect(whys[1].because).toContain('connection pool exhausted')
-    expect(whys[2].because).toMatch(/^It followed an earlier failure \(redis-master\): "\[ioredis\] Unhandled error event: Error: connect ECONNREFUSED <\*>" began at 2026-05-12 17:25 UTC, before "session lookup failed/)
+    expect(whys[2].because).toMatch(/^It followed an earlier failure \(redis-master\): "\[ioredis\] Unhandled error event: Error: connect ECONNREFUSED …" began at 2026-05-12 17:25 UTC, before "session lookup failed/)
     expect(whys[2].evidenceIds).toEqual(['ev-logs-3', 'ev-logs-2'])
+  })
+
+  it('quotes mined templates with "…" for their variable parts, never the <*> mask', () => {
+    const whys = buildFiveWhys(cause, cascade, 'web', EXAMPLE_STORY)
+    expect(whys[1].because).toBe('The dominant error since onset is: "session lookup failed: connection pool exhausted (size=… waiting=…)" (507×).')
+    for (const why of whys) expect(`${why.why} ${why.because}`).not.toContain('<*>')
+  })
+
+  it('asks about requests only when request lines counted them', () => {
+    expect(buildFiveWhys(cause, cascade, 'web', EXAMPLE_STORY)[1].why).toBe('Why were requests failing?')
+    expect(buildFiveWhys(cause, cascade, 'web', {...EXAMPLE_STORY, failures: {kind: 'error-lines', lines: 735}})[1].why).toBe('Why were errors logged?')
   })
 
   it('keeps the category’s own third step when the dominant error came first', () => {

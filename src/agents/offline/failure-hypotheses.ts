@@ -3,6 +3,7 @@ import type {IncidentSignals} from './incident-signals.js'
 import type {Saturated} from './load-signals.js'
 import type {OfflineHypothesis} from './offline-hypotheses.js'
 import type {FailureClass} from './signatures/failure-classes.js'
+import {readableTemplate} from '../../render/template-text.js'
 
 /** The saturated resource that backs a failure class (memory metrics back OOM kills). */
 const BACKING_RESOURCE: Partial<Record<FailureClass, Saturated['resource']>> = {
@@ -76,7 +77,7 @@ function failureHypothesis(c: FailureCondition, cascade: Cascade, signals: Incid
 }
 
 function describe(c: FailureCondition): string {
-  const example = c.hits.flatMap((hit) => hit.examples)[0] ?? ''
+  const example = readableTemplate(c.hits.flatMap((hit) => hit.examples)[0] ?? '')
   const titles = [...new Set(c.hits.map((hit) => hit.signature.title))].slice(0, 2).join(', ')
   if (c.hits.every((hit) => hit.metric)) return `${titles} (${example})`
   if (!c.hits.some((hit) => hit.timed)) return `${titles}, ${c.count.toLocaleString('en-US')} lines without timestamps, e.g. "${example}"`

@@ -5,6 +5,7 @@ import {formatTime} from '../../render/format.js'
 import {symptomBecause} from '../../render/sentences/impact.js'
 import type {Story} from '../../render/sentences/story.js'
 import {truncateLabel} from '../../render/svg/svg-text.js'
+import {readableTemplate} from '../../render/template-text.js'
 
 type Why = Rca['fiveWhys'][number]
 
@@ -24,8 +25,9 @@ export function buildFiveWhys(cause: RootCause, facts: EvidenceFacts, service: s
   }
   const top = facts.topErrors.find((error) => error.isNew) ?? facts.topErrors[0]
   const mechanism: Why = {
-    why: 'Why were requests failing?',
-    because: top ? `The dominant error since onset is: "${truncateLabel(top.text, 160)}" (${top.count.toLocaleString('en-US')}×).` : cause.summary,
+    // Requests only when request lines counted them; otherwise what was counted is error lines.
+    why: story.failures.kind === 'requests' ? 'Why were requests failing?' : 'Why were errors logged?',
+    because: top ? `The dominant error since onset is: "${truncateLabel(readableTemplate(top.text), 160)}" (${top.count.toLocaleString('en-US')}×).` : cause.summary,
     evidenceIds: top ? [top.evidenceId] : cause.evidenceIds.slice(0, 2),
   }
   const [third, fourth, fifth] = SAFEGUARDS[cause.category](cause)
@@ -44,7 +46,7 @@ function causalChain(cause: RootCause, facts: EvidenceFacts, dominant: TopError)
   const where = cause.component ? ` (${cause.component})` : ''
   return {
     why: 'Why did that error start?',
-    because: `It followed an earlier failure${where}: "${truncateLabel(first.text, 120)}" began at ${formatTime(first.firstSeen)}, before "${truncateLabel(dominant.text, 80)}" (from ${formatTime(dominant.firstSeen)}); the later errors are its effects.`,
+    because: `It followed an earlier failure${where}: "${truncateLabel(readableTemplate(first.text), 120)}" began at ${formatTime(first.firstSeen)}, before "${truncateLabel(readableTemplate(dominant.text), 80)}" (from ${formatTime(dominant.firstSeen)}); the later errors are its effects.`,
     evidenceIds: [first.evidenceId, dominant.evidenceId],
   }
 }

@@ -99,7 +99,9 @@ export function checkSeverity(incident: Incident, facts: EvidenceFacts): TriageR
 
 function statusPageDraft(incident: Incident, facts: EvidenceFacts): string {
   const since = facts.onset ? ` since ${formatTime(facts.onset)}` : ''
-  const what = incident.symptoms.includes('service-unavailable') ? 'is unavailable' : incident.symptoms.includes('slow-performance') ? 'is responding slowly' : 'is returning errors for some requests'
+  // "Requests" only when request lines were counted: an error log alone says the service failed, not what its callers saw.
+  const failing = facts.requests ? 'is returning errors for some requests' : 'has been failing'
+  const what = incident.symptoms.includes('service-unavailable') ? 'is unavailable' : incident.symptoms.includes('slow-performance') ? 'is responding slowly' : failing
   const affected = facts.requests?.endpoints.filter((item) => item.affected).map((item) => item.endpoint.replace(/^[A-Z]+ /, '')) ?? []
   const endpoint = affected.length > 0 ? ` Affected: ${affected.join(', ')}.` : ''
   return `Investigating — ${incident.service ?? 'One of our services'} ${what}${since}.${endpoint} Our engineers are working on it; next update within ${SEVERITY_LEVELS[incident.severity].updateCadence}.`

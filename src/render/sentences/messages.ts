@@ -26,15 +26,17 @@ export const internalMessage = sentence<Pick<Story, 'service' | 'onset' | 'failu
 })
 
 /** The message for customers: no internals, no cause, only what they saw and whether it is over. */
-export const externalMessage = sentence<Pick<Story, 'service' | 'onset' | 'endpoints' | 'recovery' | 'recorded'> & {statusPage: string | null}>({
+export const externalMessage = sentence<Pick<Story, 'service' | 'onset' | 'endpoints' | 'recovery' | 'recorded' | 'failures'> & {statusPage: string | null}>({
   id: 'messages.external',
-  render: ({service, onset, endpoints, recovery, recorded, statusPage}) => {
+  render: ({service, onset, endpoints, recovery, recorded, failures, statusPage}) => {
     const affected = endpoints.filter((endpoint) => endpoint.affected).map((endpoint) => endpoint.name.replace(/^[A-Z]+ /, ''))
-    const what = affected.length > 0 ? `requests to ${listOf(affected)} on ${service}` : `some requests to ${service}`
+    // Requests only when request lines counted them; else all the evidence says is that the service failed.
+    const what = affected.length > 0 ? `requests to ${listOf(affected)} on ${service}` : failures.kind === 'requests' ? `some requests to ${service}` : null
+    const failed = what ? `${what} failed` : `${service} was failing`
     const resolved = recorded.status === 'resolved'
-    if (onset && recovery) return `Between ${clockSpan(onset, recovery.at).replace('–', ' and ')}, ${what} failed. ${resolved ? 'The issue is resolved' : `It has worked normally since ${clock(recovery.at, onset)} and we are confirming the fix`}; we are taking steps so it does not happen again.`
-    if (resolved) return `${capital(what)} failed${onset ? ` from ${clock(onset)}` : ''}. The issue is resolved; we are taking steps so it does not happen again.`
-    return statusPage ?? `We are investigating failed ${what}${onset ? ` since ${clock(onset)}` : ''}.`
+    if (onset && recovery) return `Between ${clockSpan(onset, recovery.at).replace('–', ' and ')}, ${failed}. ${resolved ? 'The issue is resolved' : `It has worked normally since ${clock(recovery.at, onset)} and we are confirming the fix`}; we are taking steps so it does not happen again.`
+    if (resolved) return `${capital(failed)}${onset ? ` from ${clock(onset)}` : ''}. The issue is resolved; we are taking steps so it does not happen again.`
+    return statusPage ?? `We are investigating ${what ? `failed ${what}` : `failures of ${service}`}${onset ? ` since ${clock(onset)}` : ''}.`
   },
   examples: [
     {variant: 'recovered', input: {...EXAMPLE_STORY, statusPage: STATUS_PAGE}, output: 'Between 2026-11-12 14:02 and 14:31 UTC, requests to /api/checkout on checkout-api failed. It has worked normally since 14:31 UTC and we are confirming the fix; we are taking steps so it does not happen again.'},
@@ -42,6 +44,8 @@ export const externalMessage = sentence<Pick<Story, 'service' | 'onset' | 'endpo
     {variant: 'resolved, no recovery in the evidence', input: {...EXAMPLE_STORY, statusPage: STATUS_PAGE, recovery: null, endpoints: [], recorded: {...EXAMPLE_STORY.recorded, status: 'resolved'}}, output: 'Some requests to checkout-api failed from 2026-11-12 14:02 UTC. The issue is resolved; we are taking steps so it does not happen again.'},
     {variant: 'open: the triage status page', input: {...EXAMPLE_STORY, statusPage: STATUS_PAGE, recovery: null}, output: 'Investigating — checkout-api is returning errors for some requests since 2026-11-12 14:02 UTC. Our engineers are working on it; next update within 30 minutes.'},
     {variant: 'open, no triage, onset unknown', input: {...EXAMPLE_STORY, statusPage: null, recovery: null, onset: null}, output: 'We are investigating failed requests to /api/checkout on checkout-api.'},
+    {variant: 'recovered, error lines only (no request was counted)', input: {...EXAMPLE_STORY, statusPage: null, endpoints: [], failures: {kind: 'error-lines', lines: 48}}, output: 'Between 2026-11-12 14:02 and 14:31 UTC, checkout-api was failing. It has worked normally since 14:31 UTC and we are confirming the fix; we are taking steps so it does not happen again.'},
+    {variant: 'open, error lines only', input: {...EXAMPLE_STORY, statusPage: null, recovery: null, endpoints: [], failures: {kind: 'error-lines', lines: 48}}, output: 'We are investigating failures of checkout-api since 2026-11-12 14:02 UTC.'},
   ],
 })
 

@@ -60,6 +60,9 @@ describe('failure signatures, cascades and causal order', () => {
       ],
     })
     expect(lead(many)).toMatchObject({category: 'network'})
+    // The findings quote the mined template with "…" for what varies, never the <*> mask.
+    expect(lead(many).hypothesis).toContain('e.g. "ERROR dial tcp …: i/o timeout"')
+    expect(JSON.stringify(rootCauseAnalyst(many, INCIDENT))).not.toContain('<*>')
   })
 
   it('keeps a defect signature from naming a cause by itself', () => {

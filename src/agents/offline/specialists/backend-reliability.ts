@@ -5,6 +5,7 @@ import {formatPercent} from '../../../render/format.js'
 import {analysisFor} from '../offline-hypotheses.js'
 import type {CompiledSignature} from '../signatures/compile-signature.js'
 import {findingsInScope, fmt, offlineReport, summarize, type Observation} from '../offline-report.js'
+import {readableTemplate} from '../../../render/template-text.js'
 
 /** Error templates new or surging since onset, exceptions and their frames, failing endpoints, 5xx, users. */
 export function backendReliability(bundle: EvidenceBundle, _incident: Incident, catalogue?: readonly CompiledSignature[]): SpecialistReport {
@@ -13,7 +14,7 @@ export function backendReliability(bundle: EvidenceBundle, _incident: Incident, 
   const observations: Observation[] = []
   for (const t of (logs?.templates ?? []).filter((t) => (t.isNew || t.surgeScore >= 1) && t.levels.includes('error')).slice(0, 4)) {
     const how = t.isNew ? 'new since onset' : `surging ×${(2 ** t.surgeScore).toFixed(1)}`
-    observations.push({text: `${fmt(t.incidentCount)}× "${t.template.slice(0, 160)}" (${how}).`, evidenceIds: [t.evidenceId]})
+    observations.push({text: `${fmt(t.incidentCount)}× "${readableTemplate(t.template).slice(0, 160)}" (${how}).`, evidenceIds: [t.evidenceId]})
   }
   for (const e of (logs?.exceptions ?? []).slice(0, 3)) {
     const top = e.frames[0]

@@ -5,6 +5,7 @@ import {analysisFor} from '../offline-hypotheses.js'
 import type {CompiledSignature} from '../signatures/compile-signature.js'
 import {findingsInScope, fmt, offlineReport, summarize, type Observation} from '../offline-report.js'
 import {gitEvidenceId} from '../../../incident/evidence-item.js'
+import {readableTemplate} from '../../../render/template-text.js'
 
 const DB_ERROR = /sql|postgres|pq:|column|relation|constraint|duplicate key|violates|deadlock|lock|too many (clients|connections)|connection slots|statement|query|knex|pool|transaction/i
 const DB_SERIES = /pg_|postgres|mysql|db_|database|connections|lock|quer(y|ies)|replication/i
@@ -16,7 +17,7 @@ export function databaseSpecialist(bundle: EvidenceBundle, _incident: Incident, 
   const templates = (bundle.logs?.templates ?? []).filter((t) => DB_ERROR.test(t.template) && (t.levels.includes('error') || t.levels.includes('warn') || t.isNew))
   for (const t of templates.slice(0, 5)) {
     const how = t.isNew ? ', new since onset' : t.surgeScore >= 1 ? `, surging ×${(2 ** t.surgeScore).toFixed(1)}` : ''
-    observations.push({text: `${fmt(t.incidentCount || t.count)}× "${t.template.slice(0, 160)}"${how}.`, evidenceIds: [t.evidenceId]})
+    observations.push({text: `${fmt(t.incidentCount || t.count)}× "${readableTemplate(t.template).slice(0, 160)}"${how}.`, evidenceIds: [t.evidenceId]})
   }
   for (const s of (bundle.metrics?.series ?? []).filter((s) => DB_SERIES.test(s.name)).slice(0, 6)) {
     if (s.saturation?.saturated) {

@@ -4,6 +4,7 @@ import type {Incident} from '../../../incident/incident.js'
 import {analysisFor} from '../offline-hypotheses.js'
 import type {CompiledSignature} from '../signatures/compile-signature.js'
 import {findingsInScope, fmt, offlineReport, summarize, type Observation} from '../offline-report.js'
+import {readableTemplate} from '../../../render/template-text.js'
 
 const ADMIN = /\badmin\b|role (granted|changed)|privilege|sudo|api key (created|issued)|user (created|deleted)|permission/i
 
@@ -26,7 +27,7 @@ export function securitySpecialist(bundle: EvidenceBundle, _incident: Incident, 
   const byIp = bundle.items.find((item) => item.kind === 'log-clients')
   if (byIp) observations.push({text: `${byIp.summary}.`, evidenceIds: [byIp.id]})
   for (const t of (bundle.logs?.templates ?? []).filter((t) => ADMIN.test(t.template)).slice(0, 3)) {
-    observations.push({text: `${fmt(t.count)}× administrative action "${t.template.slice(0, 160)}".`, evidenceIds: [t.evidenceId]})
+    observations.push({text: `${fmt(t.count)}× administrative action "${readableTemplate(t.template).slice(0, 160)}".`, evidenceIds: [t.evidenceId]})
   }
   const findings = findingsInScope(analysis, 'security')
   return offlineReport('security', bundle, {
