@@ -57,6 +57,13 @@ describe('renderPostmortemHtml', () => {
     expect(html.match(/id="ev-logs-2"/g)).toHaveLength(1)
   })
 
+  it('keeps the paragraphs of a loose Supporting information list inside the anchored entries', () => {
+    const markdown = ['See `ev-logs-2`.', '', '## Supporting information', '', '- `ev-logs-2` — 531× insert failed', '', '- `ev-logs-3` — 12× timeout', ''].join('\n')
+    const html = renderPostmortemHtml({title: 't', markdown, charts: []})
+    expect(html).toContain('<li id="ev-logs-2"><p><code>ev-logs-2</code> — 531× insert failed</p>\n</li>')
+    expect(html).toContain('<li id="ev-logs-3"><p><code>ev-logs-3</code> — 12× timeout</p>\n</li>')
+  })
+
   it('drops a header row of empty cells, and labels the cells of wide tables for the phone layout', () => {
     const html = renderPostmortemHtml({title: 't', markdown: '| | |\n|---|---|\n| Severity | P0 |\n\n| Time | Event | Evidence |\n|---|---|---|\n| 14:02 | Onset | x |\n', charts: []})
     expect(html).toContain('<table class="no-header">\n<tbody>\n<tr><td>Severity</td><td>P0</td></tr>')

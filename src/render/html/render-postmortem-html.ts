@@ -41,7 +41,8 @@ export function renderPostmortemHtml(input: PostmortemHtmlInput): string {
         if (!id || !entries.has(id) || anchored.has(id) || item.task) return false
         anchored.add(id)
         defining = id
-        const body = this.parser.parse(item.tokens, Boolean(item.loose))
+        // Since marked 17 a loose item's text already comes as paragraph tokens.
+        const body = this.parser.parse(item.tokens)
         defining = null
         return `<li id="${id}">${body}</li>\n`
       },
