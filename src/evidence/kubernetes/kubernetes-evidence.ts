@@ -1,5 +1,5 @@
 import type {EvidenceItem} from '../../incident/evidence-item.js'
-import {redact} from '../../redact/redact.js'
+import {redact, redactValue} from '../../redact/redact.js'
 import type {LogEntry} from '../logs/source-reader.js'
 import {kubernetesReason} from './catalogue/kubernetes-reasons.js'
 import type {KubernetesContainer, KubernetesDigest, KubernetesEvent, KubernetesNodeCondition} from './kubernetes-digest.js'
@@ -45,7 +45,11 @@ export function buildKubernetesEvidence(inputs: readonly KubernetesInput[], opti
   const digest: KubernetesDigest = {schemaVersion: 1, sources: [], containers: [], events: [], nodeConditions: []}
   const entrySources: KubernetesEvidence['entrySources'] = []
 
-  for (const {path, facts} of inputs) {
+  for (const input of inputs) {
+    const {path} = input
+    // Every text an object carries (names, reasons, messages, node names) is the cluster's own and
+    // may hold anything a workload put there: redacted here, once, before any of it is used.
+    const facts = redactValue(input.facts, {ips: options.redactIps}) as KubernetesInput['facts']
     digest.sources.push({path, kind: facts.kind, objects: facts.objects})
     const entries: LogEntry[] = []
 

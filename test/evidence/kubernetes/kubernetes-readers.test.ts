@@ -138,3 +138,28 @@ describe('Kubernetes evidence', () => {
     expect(entrySources[1].entries.filter((e) => e.level === 'error')).toHaveLength(3)
   })
 })
+
+describe('Kubernetes evidence redaction', () => {
+  // Any field a workload or an operator filled in can carry a secret: object names, reasons,
+  // messages, node and container names. None may reach the digest, the items or the log entries.
+  const token = 'ghp_' + 'R7xK2mPq9LwT4vZs8NcYb3HdJf6GaE1uQo0i'
+  const signature = 'H72MQTMAJZgZYuQKj6WW%2BZ1us9O9guv9Q6kBDNOzr%3D'
+  const hostile = structuredClone(eventsJson) as {items: Array<{involvedObject: {name: string}; reason: string; regarding: unknown}>}
+  hostile.items[0].involvedObject.name = `GET https://acme.blob.core.windows.net/x.csv?sv=2022-11-02&sp=r&sig=${signature} 403`
+  hostile.items[0].reason = `BackOff ${token}`
+  hostile.items[2].regarding = {kind: 'Node', name: `node-${token}`}
+  const pods = structuredClone(podsJson) as {items: Array<{spec: {nodeName?: string}; status: {containerStatuses: Array<{name: string}>}}>}
+  pods.items[0].spec.nodeName = `worker-${token}`
+  pods.items[0].status.containerStatuses[0].name = `api-${token}`
+
+  it('redacts every text the objects carry, wherever it ends up', () => {
+    const inputs = [
+      {path: 'events.json', facts: readKubernetesText(JSON.stringify(hostile), 'events.json', null)},
+      {path: 'pods.json', facts: readKubernetesText(JSON.stringify(pods), 'pods.json', null)},
+    ]
+    const evidence = buildKubernetesEvidence(inputs, {redactIps: false})
+    const written = JSON.stringify(evidence)
+    expect(written).toContain('[REDACTED')
+    for (const secret of [token, 'H72MQTMAJZgZYuQKj6WW', 'Z1us9O9guv9Q6kBDNOzr']) expect(written).not.toContain(secret)
+  })
+})
