@@ -5,6 +5,7 @@
  * count, and what the digest says it could not fully use (its caps and skipped lines).
  */
 import {analyzeLogs} from '../dist/evidence/logs/analyze-logs.js'
+import {capSentences} from '../dist/evidence/logs/cap-notes.js'
 import {readingNotes} from '../dist/evidence/logs/reading-notes.js'
 
 const file = process.argv[2]
@@ -23,6 +24,6 @@ console.log(
     templates: digest.templatesTotal,
     onset: digest.onset?.at ?? null,
     digestBytes: JSON.stringify(digest).length,
-    notes: [...readingNotes(digest.files).limitations, ...(digest.capped ?? [])],
+    notes: [...readingNotes(digest.files).limitations, ...capSentences(digest.capped)],
   }),
 )

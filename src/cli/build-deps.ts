@@ -52,7 +52,7 @@ export async function buildPipelineDeps(
       const [{collectEvidence}, {liveSourcesRuntime}] = await Promise.all([import('../evidence/collect-evidence.js'), import('../evidence/sources/live-runtime.js')])
       const now = new Date()
       const live = liveSourcesRuntime(config.sources, env, {incidentDir: incidentDir(req.outDir, incident.id), redactIps: incident.inputs.redactIps, now})
-      return collectEvidence({incident, databaseUrl: req.databaseUrl, healthUrls: req.healthUrls, now, live, catalogues: {severityMarkers: config.severityMarkers, timestampLayouts: config.timestampLayouts}})
+      return collectEvidence({incident, databaseUrl: req.databaseUrl, healthUrls: req.healthUrls, threads: req.threads, now, live, catalogues: {severityMarkers: config.severityMarkers, timestampLayouts: config.timestampLayouts}})
     },
     provider: chosen,
     templates: await loadTemplates(config, options.configRoot),

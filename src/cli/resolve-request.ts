@@ -44,6 +44,7 @@ export interface RunFlags extends SourceFlags {
   update?: boolean
   k8s?: string[]
   alert?: string
+  threads?: number
 }
 
 /** Flags win over the config file, the config file over defaults; prompts fill what is still missing. */
@@ -121,6 +122,7 @@ export async function resolvePipelineRequest(
       },
       databaseUrl: flags['database-url'] ?? null,
       healthUrls: flags.health ?? config.health ?? [],
+      ...((flags.threads ?? config.threads) === undefined ? {} : {threads: flags.threads ?? config.threads}),
       postmortem: flags.postmortem,
       skipTriage: flags['skip-triage'],
       provider,

@@ -43,6 +43,7 @@ export default class Run extends BaseCommand {
     alert: Flags.string({helpGroup: 'Incident', description: 'The alert that opened the incident: an Alertmanager or Grafana webhook, a PagerDuty webhook or incident (JSON file, or - for stdin); fills service, start, symptoms and severity the flags do not give'}),
     'started-at': Flags.string({helpGroup: 'Incident', description: 'When the incident was declared (ISO 8601); the onset is detected from evidence'}),
     lookback: Flags.string({helpGroup: 'Evidence', description: 'How far before the onset to look for changes', default: '48h'}),
+    threads: Flags.integer({helpGroup: 'Evidence', description: 'Threads that read one large log file (64 MB and up; default 2, at most the CPUs here)', min: 1, max: 16}),
     'redact-ips': Flags.boolean({helpGroup: 'Evidence', description: 'Mask client IP addresses too, in the documents and in what is sent to Claude'}),
     postmortem: Flags.boolean({helpGroup: 'Incident', description: 'Write the postmortem even if not P0'}),
     'skip-triage': Flags.boolean({helpGroup: 'Incident', description: 'Already triaged: go straight to investigation'}),

@@ -20,6 +20,8 @@ export const FileConfigSchema = z
     outDir: z.string().optional(),
     lookback: z.string().optional(),
     redactIps: z.boolean().optional(),
+    /** Threads that read one large log file, as --threads. */
+    threads: z.number().int().min(1).max(16).optional(),
     provider: z.enum(['offline', 'anthropic']).optional(),
     model: z.string().optional(),
     logs: z.array(z.string()).optional(),

@@ -11,6 +11,7 @@ import {collectChanges} from './git/collect-changes.js'
 import {probeHealth} from './health/probe-health.js'
 import {analyzeLogs} from './logs/analyze-logs.js'
 import type {ReadingOptions} from './logs/analyze-source.js'
+import {capSentences} from './logs/cap-notes.js'
 import {readingNotes} from './logs/reading-notes.js'
 import type {TimeReference} from './logs/source-reader.js'
 import {diagnosePostgres} from './postgres/diagnose-postgres.js'
@@ -32,6 +33,8 @@ export interface CollectInput {
   live?: LiveSourcesRuntime
   /** The user's entries for the readers' catalogues (config file). */
   catalogues?: Pick<ReadingOptions, 'severityMarkers' | 'timestampLayouts'>
+  /** Threads that read one large log file; the engine's default when absent. */
+  threads?: number
 }
 
 const ERROR_SERIES = /error|5xx|fail|exception/i
@@ -61,7 +64,7 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
   const hasLogs = inputs.logs.length > 0 || stores.length > 0
   const [logs, deploys, metrics, health, database] = await Promise.all([
     hasLogs || entrySources.length > 0
-      ? analyzeLogs(inputs.logs, {onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference}, entrySources, merged: stores})
+      ? analyzeLogs(inputs.logs, {workers: input.threads, onsetHint: hint, now: () => now, redactIps: inputs.redactIps, reading: {...input.catalogues, reference}, entrySources, merged: stores})
       : null,
     live && live.rollouts.length > 0 ? deploysWithRollouts(inputs.deploys, live.rollouts, input.live!.incidentDir) : inputs.deploys ? readDeploys(inputs.deploys) : null,
     inputs.metrics.length > 0 || liveMetrics ? collectMetrics(inputs.metrics, {onsetHint: hint, live: liveMetrics}) : null,
@@ -78,6 +81,7 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     ...(live?.limitations ?? []),
     ...(hasLogs ? [] : ['No logs were given (--logs), so error volume, templates and the onset from logs are missing.']),
     ...(notes?.limitations ?? []),
+    ...capSentences(logs?.digest.capped),
     ...(kubernetes?.limitations ?? []),
     ...(deploys?.limitations ?? []),
     ...(metrics?.limitations ?? []),

@@ -17,6 +17,8 @@ export interface PipelineRequest {
   databaseUrl: string | null
   /** The `--health` URLs as given, for this run's probes; `inputs.health` keeps them without credentials. */
   healthUrls?: string[]
+  /** Threads that read one large log file (`--threads`); a setting of this machine, never persisted. */
+  threads?: number
   postmortem: boolean
   skipTriage: boolean
   provider: ProviderName

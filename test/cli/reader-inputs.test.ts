@@ -86,3 +86,23 @@ describe('--k8s and log-store exports', () => {
     await expect(resolveWith({logs: [target], severity: 'p1', symptoms: ['high-error-rate']})).rejects.toThrow(`--logs ${target} is not a valid Loki query_range answer: at data.result[0].values[0][1]: `)
   })
 })
+
+describe('--threads', () => {
+  it('is taken from the flag over the config file, from the config file over the default, and absent otherwise', async () => {
+    const configured = path.join(dir, 'threads-repo')
+    execFileSync('git', ['init', '-q', configured])
+    await writeFile(path.join(configured, '.incident-response.json'), JSON.stringify({threads: 3}))
+    const symptoms = {severity: 'p1', symptoms: ['high-error-rate']}
+    expect((await resolveWith({...symptoms})).request.threads).toBeUndefined()
+    expect((await resolveWith({...symptoms, threads: 1})).request.threads).toBe(1)
+    expect((await resolveWith({...symptoms, repo: configured})).request.threads).toBe(3)
+    expect((await resolveWith({...symptoms, repo: configured, threads: 1})).request.threads).toBe(1)
+  })
+
+  it('refuses a config file asking for no threads, naming the setting', async () => {
+    const broken = path.join(dir, 'threads-broken')
+    execFileSync('git', ['init', '-q', broken])
+    await writeFile(path.join(broken, '.incident-response.json'), JSON.stringify({threads: 0}))
+    await expect(resolveWith({severity: 'p1', symptoms: ['high-error-rate'], repo: broken})).rejects.toThrow(/threads/)
+  })
+})

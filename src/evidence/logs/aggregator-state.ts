@@ -17,8 +17,7 @@ export interface AggregatorState {
   ips: AddressesState
   loginFailureIps: {attempt: AddressesState; pam: AddressesState}
   clientsCapped: boolean
-  endpointsCapped: boolean
-  exceptionsCapped: boolean
+  uncounted: LogAggregator['uncounted']
   totals: LogAggregator['totals']
   firstErrorAt: number
   minTs: number
@@ -41,8 +40,7 @@ export function exportAggregatorState(aggregator: LogAggregator): AggregatorStat
     ips: aggregator.ips.exportState(),
     loginFailureIps: {attempt: aggregator.loginFailureIps.attempt.exportState(), pam: aggregator.loginFailureIps.pam.exportState()},
     clientsCapped: aggregator.clientsCapped,
-    endpointsCapped: aggregator.endpointsCapped,
-    exceptionsCapped: aggregator.exceptionsCapped,
+    uncounted: aggregator.uncounted,
     totals: aggregator.totals,
     firstErrorAt: aggregator.firstErrorAt,
     minTs: aggregator.minTs,
@@ -90,8 +88,8 @@ export function mergeAggregatorState(into: LogAggregator, state: AggregatorState
   if (!into.ips.merge(state.ips)) into.clientsCapped = true
   for (const kind of ['attempt', 'pam'] as const) if (!into.loginFailureIps[kind].merge(state.loginFailureIps[kind])) into.clientsCapped = true
   into.clientsCapped ||= state.clientsCapped
-  into.endpointsCapped ||= state.endpointsCapped
-  into.exceptionsCapped ||= state.exceptionsCapped
+  into.uncounted.endpointLines += state.uncounted.endpointLines
+  into.uncounted.exceptionEvents += state.uncounted.exceptionEvents
   for (const key of Object.keys(into.totals) as Array<keyof LogAggregator['totals']>) into.totals[key] += state.totals[key]
   into.firstErrorAt = Math.min(into.firstErrorAt, state.firstErrorAt)
   into.minTs = Math.min(into.minTs, state.minTs)

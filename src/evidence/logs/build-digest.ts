@@ -5,6 +5,7 @@ import {addHistogram, histogramQuantile, newLatencyHistogram} from './latency-hi
 import {addBucketCounts, type BucketCounts, emptyBucketCounts, type EndpointStats, type LogAggregator, type TemplateStats} from './log-aggregator.js'
 import type {LogDigest, LogFileSummary, LogTemplate} from './log-digest.js'
 import {loginFailuresByIp} from './login-failures-by-ip.js'
+import {OVERFLOW_TEMPLATE} from './template-miner.js'
 
 /**
  * Turns the one-pass state into the bounded digest and its evidence items: fills the bucket
@@ -345,6 +346,7 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
       ...(loginIps ? {loginFailures: loginIps} : {}),
     },
     exceptions,
+    ...capsHit(aggregator),
     latency: aggregator.hasLatency ? latencySplit(series, onset?.at ?? null) : null,
   }
   return {digest, items}
@@ -404,3 +406,13 @@ function sumBuckets(buckets: readonly BucketCounts[]): {total: number; error: nu
 
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000
 const pct = (n: number) => `${(n * 100).toFixed(n < 0.01 ? 2 : 1)}%`
+
+function capsHit(aggregator: LogAggregator): Pick<LogDigest, 'capped'> {
+  const overflow = aggregator.miner.clusters.find((cluster) => cluster.tokens.length === 1 && cluster.tokens[0] === OVERFLOW_TEMPLATE)
+  const hits: NonNullable<LogDigest['capped']> = []
+  if (overflow) hits.push({what: 'templates', kept: aggregator.miner.settings.maxClusters, uncounted: aggregator.templates[overflow.id]?.count ?? overflow.size})
+  if (aggregator.uncounted.endpointLines > 0) hits.push({what: 'endpoints', kept: aggregator.endpoints.size, uncounted: aggregator.uncounted.endpointLines})
+  if (aggregator.uncounted.exceptionEvents > 0) hits.push({what: 'exceptions', kept: aggregator.exceptions.size, uncounted: aggregator.uncounted.exceptionEvents})
+  if (aggregator.clientsCapped) hits.push({what: 'clients', kept: aggregator.limits.maxDistinctClients, uncounted: null})
+  return hits.length > 0 ? {capped: hits} : {}
+}

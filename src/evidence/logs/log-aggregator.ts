@@ -136,8 +136,8 @@ export class LogAggregator {
   /** Failed logins by client address: their own lines, and PAM's records of them, apart (one attempt may have both). */
   readonly loginFailureIps: {attempt: ClientAddresses; pam: ClientAddresses}
   clientsCapped = false
-  endpointsCapped = false
-  exceptionsCapped = false
+  /** Request lines of endpoints past the endpoint cap, and events of exception groups past theirs: counted in the totals only. */
+  readonly uncounted = {endpointLines: 0, exceptionEvents: 0}
   totals = {lines: 0, events: 0, errors: 0, warnings: 0, http5xx: 0, requests: 0}
   firstErrorAt = Number.POSITIVE_INFINITY
   minTs = Number.POSITIVE_INFINITY
@@ -233,8 +233,14 @@ export class LogAggregator {
     // Looked up by method, then path: a "METHOD path" key built per request line cost more than the lookup.
     let endpoint = (access ? this.accessEndpointsByMethod : this.endpointsByMethod).get(method)?.get(path)
     if (!endpoint) {
+      // Checked before the sample is redacted: past the cap every request line of a new path
+      // would otherwise pay for a redaction whose result is thrown away.
+      if (this.endpoints.size >= this.limits.maxEndpoints) {
+        this.uncounted.endpointLines++
+        return
+      }
       endpoint = {method: detach(method), path: detach(path), total: 0, errors: 0, http5xx: 0, denied: 0, access, series: new Map(), ref: {text: detach(redactSample(rawLine, this.limits.maxSampleChars)), file, line}}
-      if (!this.insertEndpoint(endpoint)) return
+      this.insertEndpoint(endpoint)
     }
     endpoint.total++
     if (isError) endpoint.errors++
@@ -256,7 +262,7 @@ export class LogAggregator {
   mergeEndpoint(endpoint: EndpointStats): void {
     const target = (endpoint.access ? this.accessEndpointsByMethod : this.endpointsByMethod).get(endpoint.method)?.get(endpoint.path)
     if (!target) {
-      this.insertEndpoint({...endpoint})
+      if (!this.insertEndpoint({...endpoint})) this.uncounted.endpointLines += endpoint.total
       return
     }
     target.total += endpoint.total
@@ -274,10 +280,7 @@ export class LogAggregator {
   }
 
   private insertEndpoint(endpoint: EndpointStats): boolean {
-    if (this.endpoints.size >= this.limits.maxEndpoints) {
-      this.endpointsCapped = true
-      return false
-    }
+    if (this.endpoints.size >= this.limits.maxEndpoints) return false
     const index = endpoint.access ? this.accessEndpointsByMethod : this.endpointsByMethod
     let byPath = index.get(endpoint.method)
     if (!byPath) index.set(endpoint.method, (byPath = new Map()))
@@ -326,7 +329,7 @@ export class LogAggregator {
       target.count += exception.count
       target.firstSeen = Math.min(target.firstSeen, exception.firstSeen)
     } else if (this.exceptions.size < this.limits.maxExceptions) this.exceptions.set(key, exception)
-    else this.exceptionsCapped = true
+    else this.uncounted.exceptionEvents += exception.count
   }
 
   private addException(firstLine: string, trace: readonly string[], ts: number, rawLine: string, file: string, line: number): void {
@@ -338,7 +341,7 @@ export class LogAggregator {
     let stats = this.exceptions.get(key)
     if (!stats) {
       if (this.exceptions.size >= this.limits.maxExceptions) {
-        this.exceptionsCapped = true
+        this.uncounted.exceptionEvents++
         return
       }
       stats = {

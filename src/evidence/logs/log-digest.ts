@@ -169,6 +169,13 @@ export const LogDigestSchema = z.object({
       .optional(),
   }),
   exceptions: z.array(LogExceptionSchema),
+  /**
+   * The caps the analysis hit, with what they kept and how many events they left out of the
+   * per-template, per-endpoint or per-exception counts (null: not counted); absent when none was hit.
+   */
+  capped: z
+    .array(z.object({what: z.enum(['templates', 'endpoints', 'exceptions', 'clients']), kept: z.number().int().nonnegative(), uncounted: z.number().int().nonnegative().nullable()}))
+    .optional(),
   latency: z
     .object({
       p50BaselineMs: z.number().nullable(),
