@@ -2,6 +2,7 @@ import {redactSample} from '../../redact/cap-redacted.js'
 import {detach} from './detach.js'
 import {ClientAddresses} from './client-addresses.js'
 import {normalizeEndpointPath} from './endpoint-path.js'
+import {EndpointShapes, widenedPath} from './endpoint-shapes.js'
 import {addHistogram, latencyBin, newLatencyHistogram} from './latency-histogram.js'
 import type {LogLevel, LogRecord} from './log-record.js'
 import {parseException, type StackFrame} from './stack-trace.js'
@@ -126,6 +127,7 @@ export class LogAggregator {
   readonly endpoints = new Map<string, EndpointStats>()
   private readonly endpointsByMethod = new Map<string, Map<string, EndpointStats>>()
   private readonly accessEndpointsByMethod = new Map<string, Map<string, EndpointStats>>()
+  private readonly endpointShapes = new EndpointShapes()
   // The series bucket of the previous request line's endpoint: lines of one endpoint mostly share a minute.
   private seriesEndpoint: EndpointStats | null = null
   private seriesKey = Number.NaN
@@ -229,7 +231,7 @@ export class LogAggregator {
   private addEndpoint(record: LogRecord, isError: boolean, is5xx: boolean, rawLine: string, file: string, line: number, access: boolean, bucketKey: number): void {
     // Capped (a scanner's garbage "method" can be long) before the lookup, so lookup and key agree.
     const method = record.method!.length > MAX_METHOD_CHARS ? record.method!.slice(0, MAX_METHOD_CHARS) : record.method!
-    const path = normalizeEndpointPath(record.path!)
+    const path = this.shapeEndpointPath(normalizeEndpointPath(record.path!))
     // Looked up by method, then path: a "METHOD path" key built per request line cost more than the lookup.
     let endpoint = (access ? this.accessEndpointsByMethod : this.endpointsByMethod).get(method)?.get(path)
     if (!endpoint) {
@@ -258,8 +260,32 @@ export class LogAggregator {
     if (is5xx) this.seriesBucket!.failed++
   }
 
+  /** The path with the positions that vary widely read as `:id`; rows already held below a position that just became one are folded into its row. */
+  private shapeEndpointPath(path: string): string {
+    const shaped = this.endpointShapes.shape(path)
+    for (const parent of shaped.widened) this.foldBelow(parent)
+    return shaped.path
+  }
+
+  private foldBelow(parent: string): void {
+    const moved: EndpointStats[] = []
+    for (const [key, endpoint] of this.endpoints) {
+      const path = widenedPath(endpoint.path, parent)
+      if (path === null) continue
+      this.endpoints.delete(key)
+      ;(endpoint.access ? this.accessEndpointsByMethod : this.endpointsByMethod).get(endpoint.method)?.delete(endpoint.path)
+      moved.push({...endpoint, path: detach(path)})
+    }
+    for (const endpoint of moved) this.addEndpointCounts(endpoint)
+    this.seriesEndpoint = null
+  }
+
   /** Adds another aggregator's counts for one endpoint (the results of a worker thread); its series is keyed by this grid. */
   mergeEndpoint(endpoint: EndpointStats): void {
+    this.addEndpointCounts({...endpoint, path: this.shapeEndpointPath(endpoint.path)})
+  }
+
+  private addEndpointCounts(endpoint: EndpointStats): void {
     const target = (endpoint.access ? this.accessEndpointsByMethod : this.endpointsByMethod).get(endpoint.method)?.get(endpoint.path)
     if (!target) {
       if (!this.insertEndpoint({...endpoint})) this.uncounted.endpointLines += endpoint.total
