@@ -19,6 +19,7 @@ import {fileURLToPath} from 'node:url'
 import {parse} from 'csv-parse/sync'
 import {z} from 'zod'
 
+import {coveredGroupKeys} from '../src/evidence/logs/covering-templates.js'
 import {TemplateMiner, type MinerSettings} from '../src/evidence/logs/template-miner.js'
 import {groupingAccuracy, logFormatToRegex} from './loghub-lib.js'
 import {readAllSystems} from './loghub-readers.js'
@@ -46,8 +47,10 @@ function contents(raw: string, format: RegExp): string[] {
 function mine(messages: string[], settings: Partial<MinerSettings>): string[] {
   const miner = new TemplateMiner(settings)
   const clusters = messages.map((message) => miner.add(message))
-  // Like the published harness, a group is a final template string: clusters that end equal are one group.
-  return clusters.map((cluster) => miner.groupKeyOf(cluster))
+  // Like the published harness, a group is a final template string: clusters that end equal are
+  // one group; covered templates are reported with their cover, as the digest does.
+  const keys = coveredGroupKeys(miner)
+  return clusters.map((cluster) => keys[cluster.id])
 }
 
 async function main(): Promise<void> {

@@ -11,6 +11,7 @@ import {readFile} from 'node:fs/promises'
 
 import {readLines} from '../dist/evidence/logs/line-reader.js'
 import {SourceReader} from '../dist/evidence/logs/source-reader.js'
+import {coveredGroupKeys} from '../dist/evidence/logs/covering-templates.js'
 import {TemplateMiner} from '../dist/evidence/logs/template-miner.js'
 
 const MAX_MINED_CHARS = 2000
@@ -45,8 +46,9 @@ reader.finish(stats)
 // Clusters reported as one group (equal group keys) are one predicted template.
 const groupOfCluster = new Int32Array(miner.clusters.length)
 const keys = new Map()
+const coveredKeys = coveredGroupKeys(miner)
 for (const cluster of miner.clusters) {
-  const key = miner.groupKeyOf(cluster)
+  const key = coveredKeys[cluster.id]
   let group = keys.get(key)
   if (group === undefined) keys.set(key, (group = keys.size))
   groupOfCluster[cluster.id] = group

@@ -6,6 +6,7 @@ import {addBucketCounts, type BucketCounts, emptyBucketCounts, type EndpointStat
 import type {LogDigest, LogFileSummary, LogTemplate} from './log-digest.js'
 import {loginFailuresByIp} from './login-failures-by-ip.js'
 import {OVERFLOW_TEMPLATE} from './template-miner.js'
+import {coveredGroupKeys} from './covering-templates.js'
 
 /**
  * Turns the one-pass state into the bounded digest and its evidence items: fills the bucket
@@ -78,10 +79,11 @@ interface TemplateGroup {
 function groupTemplates(aggregator: LogAggregator, onsetAt: number | null, from: number, to: number, widthMs: number, anchorMsOf: (stats: TemplateStats) => number | null): TemplateGroup[] {
   const groups = new Map<string, TemplateGroup>()
   const gridWidth = aggregator.grid.widthMs
+  const keys = coveredGroupKeys(aggregator.miner)
   for (const cluster of aggregator.miner.clusters) {
     const stats = aggregator.templates[cluster.id]
     if (!stats) continue
-    const key = aggregator.miner.groupKeyOf(cluster)
+    const key = keys[cluster.id]
     let group = groups.get(key)
     if (!group) {
       group = {template: aggregator.miner.templateOf(cluster), stats: [], count: 0, largest: 0, errors: 0, baselineCount: 0, incidentCount: 0, firstSeen: Infinity, lastSeen: -Infinity, levels: new Set(), surgeScore: 0, isNew: false, relevance: 0}
