@@ -1,4 +1,5 @@
 import {gitEvidenceId, type EvidenceItem} from '../../incident/evidence-item.js'
+import {redactName} from '../../redact/redact-name.js'
 import {redactValue} from '../../redact/redact.js'
 import {classifyCommit} from './change-kind.js'
 import {changedRanges, functionsAround, SOURCE_FILE} from './changed-functions.js'
@@ -261,7 +262,7 @@ async function fileAt(repo: string, rev: string, path: string): Promise<string |
   }
 }
 
-/** Tag names by the commit they point at (annotated tags are peeled to their commit). */
+/** Tag names by the commit they point at (annotated tags are peeled to their commit), redacted as names. */
 async function tagsByCommit(repo: string): Promise<Map<string, string[]>> {
   const output = await runGit(repo, ['for-each-ref', 'refs/tags', '--format=%(objectname)%09%(*objectname)%09%(refname:short)'])
   const tags = new Map<string, string[]>()
@@ -269,7 +270,7 @@ async function tagsByCommit(repo: string): Promise<Map<string, string[]>> {
     const [object, peeled, name] = line.split('\t')
     if (!name) continue
     const sha = peeled || object
-    tags.set(sha, [...(tags.get(sha) ?? []), name])
+    tags.set(sha, [...(tags.get(sha) ?? []), redactName(name)])
   }
   return tags
 }
