@@ -4,10 +4,11 @@ import type {Readable} from 'node:stream'
 import {text} from 'node:stream/consumers'
 
 import {UsageError, UserError} from '../errors/errors.js'
+import {parseJsonText} from '../errors/syntax-problem.js'
 import {readAlert, type AlertSummary} from '../evidence/alerts/read-alert.js'
 import {KubernetesInputError, readKubernetesFile} from '../evidence/kubernetes/read-kubernetes-file.js'
 import {DocumentShapeError} from '../evidence/logs/exports/json-path.js'
-import {describeSyntaxError, isLogDocument, LogDocumentError, readLogDocument} from '../evidence/logs/exports/read-log-document.js'
+import {isLogDocument, LogDocumentError, readLogDocument} from '../evidence/logs/exports/read-log-document.js'
 
 /**
  * The inputs the readers take whole — the alert, Kubernetes files, log-store exports under --logs —
@@ -26,14 +27,12 @@ export async function readAlertInput(value: string, stdin: Readable): Promise<Al
     raw = await readFile(value, 'utf8')
   }
   const name = value === '-' ? 'stdin' : value
-  let document: unknown
-  try {
-    document = JSON.parse(raw.replace(/^\uFEFF/, ''))
-  } catch (error) {
-    throw new UserError(`--alert ${name} is not valid JSON (${describeSyntaxError(error as Error, raw)}).`, {suggestions: ['Pass the JSON body the alert was delivered with (Alertmanager, Grafana or PagerDuty webhook, or a PagerDuty incident).']})
+  const document = parseJsonText(raw.replace(/^\uFEFF/, ''))
+  if (!document.ok) {
+    throw new UserError(`--alert ${name} is not valid JSON (${document.problem}).`, {suggestions: ['Pass the JSON body the alert was delivered with (Alertmanager, Grafana or PagerDuty webhook, or a PagerDuty incident).']})
   }
   try {
-    return readAlert(document, value === '-' ? '-' : resolve(value))
+    return readAlert(document.value, value === '-' ? '-' : resolve(value))
   } catch (error) {
     if (error instanceof DocumentShapeError) {
       throw new UserError(`--alert ${name}: not a valid ${error.kind}: at ${error.path}: ${error.problem}.`, {suggestions: ['Alertmanager and Grafana webhooks, PagerDuty v3 webhooks and PagerDuty incidents are read.']})

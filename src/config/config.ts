@@ -1,11 +1,11 @@
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {parse as parseYaml} from 'yaml'
 import {z} from 'zod'
 
 import {compileUserSignatures} from '../agents/offline/signatures/user-signatures.js'
 import {UserError} from '../errors/errors.js'
 import {formatIssues} from '../errors/format-issues.js'
+import {parseJsonText, parseYamlText, type ParsedText} from '../errors/syntax-problem.js'
 import {UserSeverityMarkerSchema, UserTimestampLayoutSchema} from '../evidence/logs/catalogue/user-catalogue.js'
 import {SourcesConfigSchema} from '../evidence/sources/sources-config.js'
 import {secretRuleOf, UserSecretRuleSchema} from '../redact/catalogue/user-secret-rules.js'
@@ -78,13 +78,9 @@ export async function loadFileConfig(root: string): Promise<{config: FileConfig;
     } catch {
       continue
     }
-    let raw: unknown
-    try {
-      raw = name.endsWith('.json') ? JSON.parse(text) : parseYaml(text)
-    } catch (error) {
-      throw new UserError(`${path} is not valid ${name.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`)
-    }
-    const parsed = FileConfigSchema.safeParse(raw ?? {})
+    const raw = name.endsWith('.json') ? parseJsonText(text) : oneYamlDocument(text)
+    if (!raw.ok) throw new UserError(`${path} is not valid ${name.endsWith('.json') ? 'JSON' : 'YAML'}: ${raw.problem}`)
+    const parsed = FileConfigSchema.safeParse(raw.value ?? {})
     if (!parsed.success) {
       const issues = formatIssues(parsed.error, Number.POSITIVE_INFINITY)
       throw new UserError(`${path} has invalid settings: ${issues.join('; ')}`, {suggestions: ['See the README section "Configuration" for the settings it takes.']})
@@ -95,4 +91,12 @@ export async function loadFileConfig(root: string): Promise<{config: FileConfig;
     return {config: parsed.data, path}
   }
   return {config: {}, path: null}
+}
+
+/** A config file is one YAML document (or none: an empty file). */
+function oneYamlDocument(text: string): ParsedText<unknown> {
+  const parsed = parseYamlText(text)
+  if (!parsed.ok) return parsed
+  if (parsed.value.length > 1) return {ok: false, problem: `it holds ${parsed.value.length} documents (separated by ---), not one`}
+  return {ok: true, value: parsed.value[0]}
 }

@@ -1,6 +1,6 @@
 import {UserError} from '../errors/errors.js'
 import type {Incident} from '../incident/incident.js'
-import {redactValue} from '../redact/redact.js'
+import {redact, redactValue} from '../redact/redact.js'
 import {alertEvidence} from './alerts/alert-evidence.js'
 import type {AlertSummary} from './alerts/read-alert.js'
 import {readDeploys} from './deploys/read-deploys.js'
@@ -77,7 +77,9 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     : null
 
   const notes = logs ? readingNotes(logs.digest.files) : null
-  const limitations = [
+  // What could not be used is said in words that quote the input (a failed query's error, a file's
+  // path, a source's answer): redacted here, once, before they are saved, printed or sent.
+  const limitations = redactAll([
     ...(live?.limitations ?? []),
     ...(hasLogs ? [] : ['No logs were given (--logs), so error volume, templates and the onset from logs are missing.']),
     ...(notes?.limitations ?? []),
@@ -89,7 +91,7 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     ...(health?.limitations ?? []),
     ...(database?.limitations ?? []),
     ...(onset ? [] : ['The onset could not be established from the evidence; change correlation used the time of declaration.']),
-  ]
+  ], inputs.redactIps)
   const items = [...(alert ? alertEvidence(alert, {redactIps: inputs.redactIps}) : []), ...(kubernetes?.items ?? []), ...[logs, deploys, metrics, git, health, database].flatMap((part) => part?.items ?? [])]
   if (asksLive && items.length === 0) {
     throw new UserError(`No evidence could be read for incident ${input.incident.id}:\n${limitations.map((text) => `  - ${text}`).join('\n')}`, {
@@ -109,8 +111,12 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     alert,
     items,
     limitations,
-    warnings: notes?.warnings ?? [],
+    warnings: redactAll(notes?.warnings ?? [], inputs.redactIps),
   }
+}
+
+function redactAll(texts: readonly string[], ips: boolean | undefined): string[] {
+  return texts.map((text) => redact(text, {ips}))
 }
 
 /**

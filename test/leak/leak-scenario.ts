@@ -7,15 +7,19 @@ import {plantedSecrets, type PlantedSecret} from './planted-secrets.js'
 /**
  * An incident whose evidence carries a secret of every planted kind in every place a secret turns
  * up in real evidence: JSON, logfmt and plain log lines (a key block over several plain lines, a
- * value after an escaped `\n` in JSON), commit subjects, bodies and diffs, deploy descriptions, CSV
- * headers, Prometheus labels, an alert's labels and annotations, Kubernetes events; and text for
- * people to type. Each place gets secrets of its own, so a leak names the place it came from.
+ * value after an escaped `\n` in JSON), commit subjects, bodies, diffs, tags, file paths and
+ * dependency specs, deploy descriptions, services and release names, CSV headers, Prometheus
+ * labels and metric names, a failed saved query's error, an alert's name, labels and annotations,
+ * Kubernetes events and YAML tags, YAML aliases in inputs the CLI refuses; and text for people to
+ * type. Each place gets secrets of its own, so a leak names the place it came from.
  * Around them, an ordinary outage (errors from 14:02) so the pipeline runs every phase and the
  * secret-bearing evidence ranks near the top.
  */
 export interface LeakScenario {
   dir: string
   args: string[]
+  /** Runs the CLI must refuse (exit 1 or 2), each with a broken input quoting secrets; `cwd` holds a config file. */
+  refused: Array<{name: string; cwd: string; args: string[]}>
   /** Every secret planted in the evidence files, each with its place. */
   planted: PlantedSecret[]
   /** One-line secrets for each command people type text into, keyed by the command's place name. */
@@ -41,6 +45,17 @@ export const EVIDENCE_PLACES = [
   'alert label',
   'alert annotation',
   'kubernetes event',
+  'commit tag',
+  'commit file path',
+  'dependency spec',
+  'deploy service',
+  'deploy version',
+  'prometheus metric name',
+  'alert name',
+  'saved query error',
+  'kubernetes yaml tag',
+  'broken config yaml',
+  'broken kubernetes yaml',
 ] as const
 export const TYPED_PLACES = ['note', 'decision', 'mitigate --action', 'resolve --resolution'] as const
 type EvidencePlace = (typeof EVIDENCE_PLACES)[number]
@@ -48,6 +63,23 @@ export type TypedPlace = (typeof TYPED_PLACES)[number]
 
 /** Places a key block (several lines) cannot sit in: a one-line field, a header, a label. */
 const BLOCK_PLACES = new Set<string>(['plain log key block', 'commit body', 'commit diff'])
+
+/**
+ * Places that take only some secrets, as they would turn up there: a tag name (`release-<value>`)
+ * holds what git allows in a ref, a dependency spec's URL user a token's characters, a YAML alias
+ * or tag a name without spaces.
+ */
+const REF_NAME = /^[A-Za-z0-9_=+-]+(?:\.[A-Za-z0-9_=+-]+)*$/
+const URL_USER = /^[A-Za-z0-9_.~-]+$/
+const YAML_NAME = /^[^\s,[\]{}]+$/
+const YAML_TAG = /^[A-Za-z0-9#;/?:@&=+$_.~*'()-]+$/
+const FITS: Partial<Record<EvidencePlace, (secret: PlantedSecret) => boolean>> = {
+  'commit tag': (secret) => REF_NAME.test(secret.value),
+  'dependency spec': (secret) => URL_USER.test(secret.value),
+  'broken config yaml': (secret) => YAML_NAME.test(secret.value),
+  'broken kubernetes yaml': (secret) => YAML_NAME.test(secret.value),
+  'kubernetes yaml tag': (secret) => YAML_TAG.test(secret.value),
+}
 
 const DAY = '2026-11-12'
 const at = (minute: number, second = 0) => new Date(Date.UTC(2026, 10, 12, 13, 0, second) + minute * 60_000).toISOString()
@@ -58,7 +90,10 @@ export async function buildLeakScenario(dir: string, seed: number): Promise<Leak
   const drawn = new Map(places.map((place, i) => [place, plantedSecrets(seed + 7919 * (i + 1), place)]))
   // Key blocks go only where several lines fit; the plain log's block place holds only them.
   const secretsAt = (place: EvidencePlace | TypedPlace): PlantedSecret[] =>
-    drawn.get(place)!.filter((secret) => (place === 'plain log key block' ? secret.multiline : secret.multiline ? BLOCK_PLACES.has(place) : true))
+    drawn
+      .get(place)!
+      .filter((secret) => (place === 'plain log key block' ? secret.multiline : secret.multiline ? BLOCK_PLACES.has(place) : true))
+      .filter((secret) => FITS[place as EvidencePlace]?.(secret) ?? true)
   const oneLine = (place: EvidencePlace): PlantedSecret[] => secretsAt(place).filter((secret) => !secret.multiline)
   const byKind = (place: EvidencePlace) => new Map(secretsAt(place).map((secret) => [secret.kind, secret]))
 
@@ -102,14 +137,24 @@ export async function buildLeakScenario(dir: string, seed: number): Promise<Leak
   const stream: string[] = []
   const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`
   const [subjects, bodies, diffs] = [byKind('commit subject'), byKind('commit body'), byKind('commit diff')]
+  const [paths, tags, specs] = [oneLine('commit file path'), oneLine('commit tag'), oneLine('dependency spec')]
+  // A file named after a secret (git's quoted path: C escapes, which JSON's are for this text).
+  const pathOf = (secret: PlantedSecret) => JSON.stringify(`notes/${secret.text}.txt`.replace(/\/{2,}/g, '/'))
+  // The newest commit adds dependencies fetched from git URLs with a token as the user.
+  const manifest = JSON.stringify({name: 'checkout', dependencies: Object.fromEntries(specs.map((secret, i) => [`internal-lib-${i}`, `git+https://${secret.value}@github.com/acme/internal-lib-${i}.git`]))}, null, 2)
   ;[...diffs.values()].forEach((diff, i) => {
     const seconds = Math.floor(Date.parse(`${DAY}T09:00:00Z`) / 1000) + i * 120
     const who = `Release Bot <release-bot@example.invalid> ${seconds} +0000`
     const subject = subjects.get(diff.kind)
     stream.push(`commit refs/heads/main\nmark :${i + 1}\nauthor ${who}\ncommitter ${who}\n`)
     stream.push(data(`${subject ? `config: ${subject.text}` : `config: add ${diff.kind} for the worker`}\n\nRotated credentials; the old value was:\n${bodies.get(diff.kind)!.text}\n`))
-    stream.push(`M 100644 inline config/${diff.kind}.env\n${data(`# ${diff.kind}\n${diff.text}\n`)}\n`)
+    stream.push(`M 100644 inline config/${diff.kind}.env\n${data(`# ${diff.kind}\n${diff.text}\n`)}`)
+    if (i < paths.length) stream.push(`M 100644 inline ${pathOf(paths[i])}\n${data('see the file name\n')}`)
+    if (i === diffs.size - 1) stream.push(`M 100644 inline package.json\n${data(manifest)}`)
+    stream.push('\n')
   })
+  // Release tags named after secrets, on the commits in turn.
+  tags.forEach((secret, i) => stream.push(`reset refs/tags/release-${secret.value}\nfrom :${(i % diffs.size) + 1}\n\n`))
   git(['fast-import', '--quiet'], stream.join(''))
   git(['reset', '--hard', '--quiet'])
   const shas = git(['log', '--format=%H', 'main']).trim().split('\n')
@@ -118,6 +163,10 @@ export async function buildLeakScenario(dir: string, seed: number): Promise<Leak
   const deploys = oneLine('deploy description').map((secret, i) =>
     JSON.stringify({time: at(-60 + i), service: 'checkout-api', version: `2.14.${i}`, sha: shas[i], kind: i % 3 === 0 ? 'config' : 'deploy', description: `Rollout: ${secret.text}`}),
   )
+  // The service and the release name, under each name feeds give it (version, tag, image, release, build).
+  const releaseNames = ['version', 'tag', 'image', 'release', 'build']
+  oneLine('deploy service').forEach((secret, i) => deploys.push(JSON.stringify({time: at(-30 + (i % 20)), service: secret.text, version: `2.15.${i}`, kind: 'deploy'})))
+  oneLine('deploy version').forEach((secret, i) => deploys.push(JSON.stringify({time: at(-20 + (i % 20)), service: 'checkout-api', [releaseNames[i % releaseNames.length]]: secret.text, kind: 'deploy'})))
   await writeFile(join(dir, 'deploys.jsonl'), deploys.join('\n') + '\n')
 
   // Metrics: CSV columns and Prometheus series named after secret-bearing labels.
@@ -134,10 +183,19 @@ export async function buildLeakScenario(dir: string, seed: number): Promise<Leak
     metric: {__name__: 'pg_stat_activity_count', instance: 'db-primary:9187', datname: 'orders', server: secret.text},
     values: Array.from({length: 90}, (_, minute) => [Date.parse(at(minute)) / 1000, String(minute >= 62 ? 90 + i : 10)]),
   }))
+  oneLine('prometheus metric name').forEach((secret, i) =>
+    result.push({
+      metric: {__name__: secret.text, instance: 'db-primary:9187', datname: 'orders', server: 'db-primary'},
+      values: Array.from({length: 90}, (_, minute) => [Date.parse(at(minute)) / 1000, String(minute >= 62 ? 50 + i : 5)]),
+    }),
+  )
   await writeFile(join(dir, 'prometheus.json'), JSON.stringify({status: 'success', data: {resultType: 'matrix', result}}))
+  // A saved query that failed: Prometheus's error text quotes the query, and with it what was in it.
+  await writeFile(join(dir, 'failed-query.json'), JSON.stringify({status: 'error', errorType: 'bad_data', error: `parse error: ${oneLine('saved query error').map((secret) => secret.text).join(' | ')}`}))
 
   // The alert that opened the incident, and Kubernetes events: annotations, labels and messages.
   const annotations = oneLine('alert annotation')
+  const alertNames = oneLine('alert name')
   const alert = {
     version: '4',
     status: 'firing',
@@ -148,7 +206,7 @@ export async function buildLeakScenario(dir: string, seed: number): Promise<Leak
     externalURL: 'http://alertmanager.monitoring:9093',
     alerts: oneLine('alert label').map((secret, i) => ({
       status: 'firing',
-      labels: {alertname: 'CheckoutErrors', service: 'checkout-api', severity: 'critical', dsn: secret.text},
+      labels: {alertname: `CheckoutErrors ${alertNames[i].text}`, service: 'checkout-api', severity: 'critical', dsn: secret.text},
       annotations: {description: `Errors since 14:02: ${annotations[i].text}`, summary: 'Checkout is failing.'},
       startsAt: at(63),
       endsAt: '0001-01-01T00:00:00Z',
@@ -174,6 +232,21 @@ export async function buildLeakScenario(dir: string, seed: number): Promise<Leak
     })),
   }
   await writeFile(join(dir, 'events.json'), JSON.stringify(events))
+  // A pod in YAML whose annotations carry tags YAML does not know (`!name`): names from the input.
+  const annotationsYaml = oneLine('kubernetes yaml tag').map((secret, i) => `    note-${i}: !${secret.value} seen`)
+  await writeFile(join(dir, 'pod.yaml'), ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: checkout-7d9f8b6c5-x2x9q', '  namespace: shop', '  annotations:', ...annotationsYaml, 'status:', '  phase: Running', ''].join('\n'))
+
+  // Inputs the CLI refuses: a YAML alias naming no anchor, the alias being secrets (one name, so one run).
+  const aliasOf = (place: EvidencePlace) => oneLine(place).map((secret) => secret.value).join('_')
+  const configDir = join(dir, 'broken-config')
+  await mkdir(configDir)
+  await writeFile(join(configDir, '.incident-response.yaml'), `severity: p1\nservice: *${aliasOf('broken config yaml')}\n`)
+  await writeFile(join(dir, 'broken.yaml'), `apiVersion: v1\nkind: Pod\nmetadata:\n  name: *${aliasOf('broken kubernetes yaml')}\n`)
+  const minimal = ['--logs', join(dir, 'app.jsonl'), '--severity', 'p1', '--symptoms', 'high-error-rate', '--non-interactive']
+  const refused = [
+    {name: 'a config file with a broken alias', cwd: configDir, args: minimal},
+    {name: '--k8s with a broken alias', cwd: dir, args: [...minimal, '--k8s', join(dir, 'broken.yaml')]},
+  ]
 
   const args = [
     '--logs', join(dir, 'app.jsonl'),
@@ -183,8 +256,10 @@ export async function buildLeakScenario(dir: string, seed: number): Promise<Leak
     '--deploys', join(dir, 'deploys.jsonl'),
     '--metrics', join(dir, 'metrics.csv'),
     '--metrics', join(dir, 'prometheus.json'),
+    '--metrics', join(dir, 'failed-query.json'),
     '--alert', join(dir, 'alert.json'),
     '--k8s', join(dir, 'events.json'),
+    '--k8s', join(dir, 'pod.yaml'),
     '--service', 'checkout-api',
     '--started-at', at(69),
     '--severity', 'p0',
@@ -192,7 +267,7 @@ export async function buildLeakScenario(dir: string, seed: number): Promise<Leak
     '--non-interactive',
   ]
   const typed = Object.fromEntries(TYPED_PLACES.map((place) => [place, secretsAt(place).filter((secret) => !secret.multiline)])) as Record<TypedPlace, PlantedSecret[]>
-  return {dir, args, planted: EVIDENCE_PLACES.flatMap(secretsAt), typed, shas, series}
+  return {dir, args, refused, planted: EVIDENCE_PLACES.flatMap(secretsAt), typed, shas, series}
 }
 
 /** Every file under `dir`, read as text, with its path relative to `dir`. */

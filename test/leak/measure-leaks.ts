@@ -15,7 +15,8 @@ import {LeakFinder, type PlantedSecret} from './planted-secrets.js'
  * Issue L's leak measurement: secrets of every planted kind in every place evidence and people
  * put them, through the built CLI offline and with Claude (a local fake API); every output is a
  * place checked: each file of the incident folder (after the pipeline and again after the
- * lifecycle commands), the `--json` output, every command's terminal output, every request body
+ * lifecycle commands), the `--json` output, every command's terminal output (runs refused for a
+ * broken input too), every request body
  * sent to Claude, and the answers of the tools a specialist calls (`show_commit_diff`,
  * `search_logs`, `read_metric`, `list_evidence`). Used by test/leak and `npm run bench:leaks`.
  */
@@ -82,6 +83,11 @@ export async function offlineLeakRun(work: string, seed: number): Promise<LeakRu
     // lint exits 1 when it finds something to fix: what it prints is checked either way.
     const result = expectExit(await runCli(argv, {cwd: work}), name, name.startsWith('lint') ? [0, 1] : [0])
     outputs.push({name: `offline \`${name}\` stdout`, text: result.stdout}, {name: `offline \`${name}\` stderr`, text: result.stderr})
+  }
+  for (const {name, cwd, args} of scenario.refused) {
+    // Refused before any incident is made: what it prints is what is checked.
+    const result = expectExit(await runCli([...args, '--out-dir', join(work, 'refused'), '--provider', 'offline'], {cwd}), name, [1, 2])
+    outputs.push({name: `offline refused (${name}) stdout`, text: result.stdout}, {name: `offline refused (${name}) stderr`, text: result.stderr})
   }
   const files = await tree('offline folder after the lifecycle', folder)
   if (!files.some((file) => file.name.endsWith('postmortem.html'))) throw new Error('no postmortem.html was written')

@@ -1,5 +1,6 @@
 import {gitEvidenceId, type EvidenceItem} from '../../incident/evidence-item.js'
-import {redact} from '../../redact/redact.js'
+import {redactName} from '../../redact/redact-name.js'
+import {redactValue} from '../../redact/redact.js'
 import {classifyCommit} from './change-kind.js'
 import {changedRanges, functionsAround, SOURCE_FILE} from './changed-functions.js'
 import {componentsOf} from './components.js'
@@ -127,27 +128,40 @@ interface CommitContent {
   functions: Map<string, string[]>
 }
 
-/** Pure: a parsed commit plus what its content says → the digest entry (subject redacted). */
+/**
+ * Pure: a parsed commit plus what its content says → the digest entry. Every text the repository
+ * wrote (subject, tags, file paths, dependency names and specs such as `git+https://<token>@…`,
+ * function names) is redacted here, whole, before anything is derived from it; the commit's kind
+ * is read from the raw paths, since it is a word of our vocabulary and quotes none of them.
+ */
 function describeCommit(commit: RawCommit, content: CommitContent, tags: string[], onset: Date | null): CommitChange {
-  const {dependencyChanges, configChanges, functions} = content
-  const manifestsWithChanges = new Set(dependencyChanges.map((c) => c.file))
+  const {configChanges} = content
+  const manifestsWithChanges = new Set(content.dependencyChanges.map((c) => c.file))
+  const kind = upgradeByVersionKeys(classifyCommit(commit.files, manifestsWithChanges), configChanges)
+  const clean = redactValue({subject: commit.subject, tags, files: commit.files, dependencyChanges: content.dependencyChanges, functions: Object.fromEntries(content.functions)}) as {
+    subject: string
+    tags: string[]
+    files: RawCommit['files']
+    dependencyChanges: DependencyChange[]
+    functions: Record<string, string[]>
+  }
   const committed = new Date(commit.committedAt).getTime()
   const minutesBeforeOnset = onset === null ? null : Math.round((onset.getTime() - committed) / 6000) / 10
   return {
     sha: commit.sha,
     shortSha: commit.sha.slice(0, 7),
-    subject: redact(commit.subject),
+    subject: clean.subject,
     committedAt: commit.committedAt,
     isMerge: commit.parents.length > 1,
-    tags,
-    files: commit.files.slice(0, MAX_FILES_LISTED).map((file) => (functions.has(file.path) ? {...file, functions: functions.get(file.path)} : file)),
+    tags: clean.tags,
+    files: clean.files.slice(0, MAX_FILES_LISTED).map((file) => (Object.hasOwn(clean.functions, file.path) ? {...file, functions: clean.functions[file.path]} : file)),
     filesOmitted: Math.max(0, commit.files.length - MAX_FILES_LISTED),
     additions: commit.files.reduce((sum, f) => sum + (f.additions ?? 0), 0),
     deletions: commit.files.reduce((sum, f) => sum + (f.deletions ?? 0), 0),
-    kind: upgradeByVersionKeys(classifyCommit(commit.files, manifestsWithChanges), configChanges),
-    dependencyChanges,
+    kind,
+    dependencyChanges: clean.dependencyChanges,
     ...(configChanges.length > 0 ? {configChanges} : {}),
-    components: componentsOf(commit.files.map((f) => f.path)),
+    components: componentsOf(clean.files.map((f) => f.path)),
     afterOnset: onset !== null && committed > onset.getTime(),
     minutesBeforeOnset,
   }
@@ -248,7 +262,7 @@ async function fileAt(repo: string, rev: string, path: string): Promise<string |
   }
 }
 
-/** Tag names by the commit they point at (annotated tags are peeled to their commit). */
+/** Tag names by the commit they point at (annotated tags are peeled to their commit), redacted as names. */
 async function tagsByCommit(repo: string): Promise<Map<string, string[]>> {
   const output = await runGit(repo, ['for-each-ref', 'refs/tags', '--format=%(objectname)%09%(*objectname)%09%(refname:short)'])
   const tags = new Map<string, string[]>()
@@ -256,7 +270,7 @@ async function tagsByCommit(repo: string): Promise<Map<string, string[]>> {
     const [object, peeled, name] = line.split('\t')
     if (!name) continue
     const sha = peeled || object
-    tags.set(sha, [...(tags.get(sha) ?? []), name])
+    tags.set(sha, [...(tags.get(sha) ?? []), redactName(name)])
   }
   return tags
 }

@@ -17,7 +17,9 @@ export async function commitDiff(repo: string, sha: string, maxBytes: number): P
   if (!/^[0-9a-f]{4,64}$/i.test(sha)) throw new UserError(`Not a commit sha: ${JSON.stringify(sha.slice(0, 80))}`)
   const {text, truncated} = await runGitCapped(
     repo,
-    ['show', '--no-color', '--no-ext-diff', '--diff-merges=first-parent', '--stat', '--patch', '--format=commit %H%nDate: %cI%n%n%B', sha, '--'],
+    // The stat lists paths whole: git's default cuts a long one at the left (`…/KEY=\"…`), which
+    // drops the part the rules recognise a secret by before redaction can see it.
+    ['show', '--no-color', '--no-ext-diff', '--diff-merges=first-parent', '--stat=100000,100000', '--stat-graph-width=20', '--patch', '--format=commit %H%nDate: %cI%n%n%B', sha, '--'],
     maxBytes * READ_PAST_CUT,
   )
   const clean = redact(text.replace(PERSON_TRAILERS, '').replace(/\n{3,}/g, '\n\n'))

@@ -1,6 +1,6 @@
-import {parseAllDocuments} from 'yaml'
 import {z} from 'zod'
 
+import {parseYamlText} from '../../errors/syntax-problem.js'
 import {redactUnderKey} from '../../redact/redact.js'
 
 /** One configuration key a commit changed: added (from null), removed (to null) or changed. */
@@ -89,9 +89,9 @@ export function flattenConfig(format: ConfigFormat, text: string): Map<string, s
 
 /** Kubernetes manifests hold several documents; each is keyed by its kind and name. */
 function flattenYaml(text: string): Map<string, string> | null {
-  const documents = [...parseAllDocuments(text)]
-  if (documents.some((d) => d.errors.length > 0)) return null
-  const list = documents.map((d) => d.toJS() as unknown)
+  const parsed = parseYamlText(text)
+  if (!parsed.ok) return null
+  const list = parsed.value
   const out = new Map<string, string>()
   for (const value of list) {
     const manifest = value as {kind?: unknown; metadata?: {name?: unknown}} | null

@@ -1,9 +1,7 @@
 import {readFile} from 'node:fs/promises'
 
-import {parseAllDocuments} from 'yaml'
-
+import {parseJsonText, parseYamlText} from '../../errors/syntax-problem.js'
 import {DocumentShapeError} from '../logs/exports/json-path.js'
-import {describeSyntaxError} from '../logs/exports/read-log-document.js'
 import type {KubernetesFacts} from './kubernetes-facts.js'
 import {isKubernetesDocument, readKubernetesObjects} from './read-kubernetes-objects.js'
 import {kubectlTextKind, readKubectlText} from './read-kubectl-text.js'
@@ -31,13 +29,9 @@ export function readKubernetesText(text: string, origin: string, referenceMs: nu
   if (start === '') throw new KubernetesInputError('is empty')
   try {
     if (start.startsWith('{') || start.startsWith('[')) {
-      let document: unknown
-      try {
-        document = JSON.parse(start)
-      } catch (error) {
-        throw new KubernetesInputError(`is not valid JSON (${describeSyntaxError(error as Error, start)})`)
-      }
-      return objectsOf(document, origin)
+      const document = parseJsonText(start)
+      if (!document.ok) throw new KubernetesInputError(`is not valid JSON (${document.problem})`)
+      return objectsOf(document.value, origin)
     }
     if (kubectlTextKind(start) !== null) return readKubectlText(text, origin, referenceMs)
     if (/^(?:---|apiVersion:|kind:|items:|metadata:)/m.test(start.split('\n', 1)[0])) return objectsOf(parseYaml(start), origin)
@@ -54,10 +48,8 @@ function objectsOf(document: unknown, origin: string): KubernetesFacts {
 }
 
 function parseYaml(text: string): unknown {
-  const documents = parseAllDocuments(text)
-  const list = Array.isArray(documents) ? documents : [documents]
-  const problem = list.flatMap((doc) => doc.errors)[0]
-  if (problem) throw new KubernetesInputError(`is not valid YAML (${problem.message.split('\n')[0]})`)
-  const values = list.map((doc) => doc.toJS() as unknown).filter((value) => value !== null && value !== undefined)
+  const parsed = parseYamlText(text)
+  if (!parsed.ok) throw new KubernetesInputError(`is not valid YAML (${parsed.problem})`)
+  const values = parsed.value.filter((value) => value !== null && value !== undefined)
   return values.length === 1 ? values[0] : values
 }

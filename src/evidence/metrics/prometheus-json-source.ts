@@ -1,5 +1,6 @@
 import {z} from 'zod'
 
+import {parseJsonText} from '../../errors/syntax-problem.js'
 import {MAX_INPUT_FILE_BYTES, readBoundedText} from '../read-bounded-text.js'
 import {parseMetricTime, parseMetricValue, type MetricReadResult, type MetricSource, type RawSeries} from './metric-source.js'
 
@@ -24,13 +25,9 @@ export class PrometheusJsonMetricSource implements MetricSource {
   async read(): Promise<MetricReadResult> {
     const text = await readBoundedText(this.location)
     if (text === null) return {series: [], problems: [`larger than ${MAX_INPUT_FILE_BYTES / 1024 ** 2} MiB, not read`]}
-    let json: unknown
-    try {
-      json = JSON.parse(text)
-    } catch {
-      return {series: [], problems: ['not valid JSON']}
-    }
-    return parsePrometheusRange(json)
+    const json = parseJsonText(text)
+    if (!json.ok) return {series: [], problems: [`not valid JSON (${json.problem})`]}
+    return parsePrometheusRange(json.value)
   }
 }
 

@@ -32,6 +32,15 @@ describe('commitDiff and gitAuthors', () => {
     expect(diff).not.toContain(AUTHOR.email)
   })
 
+  it('lists a long path whole in the stat, so a secret in it is redacted, not cut to a bare fragment', async () => {
+    // git's stat would show `…56789ABCDEF….txt`: the tail of the token, without the header that marks it a JWT.
+    const jwt = `eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI${'Qm9yZWFsaXN0aWNTZWNyZXRQYXlsb2FkMTIz'.repeat(2)}.${'c2lnbmF0dXJlUGFydE9mVGhlVG9rZW4x'.repeat(3)}`
+    const pathSha = repo.commit('Keep a note', new Date('2026-11-20T11:40:00Z'), {[`notes/rejected id_token ${jwt}.txt`]: 'x\n'})
+    const diff = await commitDiff(repo.dir, pathSha, 100_000)
+    expect(diff).toContain('notes/rejected id_token [REDACTED:jwt].txt | 1 +')
+    expect(diff).not.toContain('c2lnbmF0dXJl')
+  })
+
   it('cuts a large diff at maxBytes and says so', async () => {
     const diff = await commitDiff(repo.dir, bigSha, 2000)
     expect(diff.length).toBeLessThan(2100)

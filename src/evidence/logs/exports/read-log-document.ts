@@ -1,6 +1,7 @@
 import {open, readFile, stat} from 'node:fs/promises'
 import {gunzipSync} from 'node:zlib'
 
+import {parseJsonText} from '../../../errors/syntax-problem.js'
 import {isGzip} from '../read-file-chunks.js'
 import {DocumentShapeError} from './json-path.js'
 import {exportKindOf, readLogStoreExport, type ExportedEntries} from './log-store-exports.js'
@@ -77,27 +78,12 @@ export async function readLogDocument(path: string): Promise<ExportedEntries & {
   let raw = await readFile(path)
   if (isGzip(raw)) raw = gunzipSync(raw)
   const text = raw.toString('utf8').replace(/^\uFEFF/, '')
-  let document: unknown
+  const document = parseJsonText(text)
+  if (!document.ok) throw new LogDocumentError(`is not valid JSON (${document.problem})`)
   try {
-    document = JSON.parse(text)
-  } catch (error) {
-    throw new LogDocumentError(`is not valid JSON (${describeSyntaxError(error as Error, text)})`)
-  }
-  try {
-    return {...readLogStoreExport(document), bytes: info.size}
+    return {...readLogStoreExport(document.value), bytes: info.size}
   } catch (error) {
     if (error instanceof DocumentShapeError) throw new LogDocumentError(`is not a valid ${error.kind}: at ${error.path}: ${error.problem}`)
     throw error
   }
-}
-
-/** JSON.parse's message with the line and column of its position, when it gives one. */
-export function describeSyntaxError(error: Error, text: string): string {
-  const position = /position (\d+)/.exec(error.message)
-  if (!position) return /end of JSON input/.test(error.message) ? `it ends early, at line ${text.split('\n').length}` : error.message.replace(/\s+/g, ' ').slice(0, 200)
-  const at = Number(position[1])
-  const before = text.slice(0, at)
-  const line = before.split('\n').length
-  const column = at - before.lastIndexOf('\n')
-  return `${error.message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`
 }

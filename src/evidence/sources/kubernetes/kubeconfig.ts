@@ -4,9 +4,9 @@ import {homedir} from 'node:os'
 import {delimiter, dirname, isAbsolute, join} from 'node:path'
 import {promisify} from 'node:util'
 
-import {parse as parseYaml} from 'yaml'
 import {z} from 'zod'
 
+import {parseYamlText} from '../../../errors/syntax-problem.js'
 import {SourceRequestError} from '../source-http.js'
 
 /**
@@ -112,7 +112,9 @@ async function loadKubeconfig(path: string): Promise<Kubeconfig | null> {
   } catch {
     return null
   }
-  const parsed = KubeconfigSchema.safeParse(parseYaml(text) ?? {})
+  const yaml = parseYamlText(text)
+  if (!yaml.ok) throw new SourceRequestError('setting', `the kubeconfig ${path} is not valid YAML (${yaml.problem})`)
+  const parsed = KubeconfigSchema.safeParse(yaml.value[0] ?? {})
   if (!parsed.success) throw new SourceRequestError('setting', `the kubeconfig ${path} is not valid (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message})`)
   return {...parsed.data, dir: dirname(path)}
 }
