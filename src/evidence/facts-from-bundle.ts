@@ -5,6 +5,7 @@ import type {EvidenceBundle} from './evidence-bundle.js'
 import type {EvidenceFacts} from './evidence-facts.js'
 import {findIncidentArc} from './arc/find-incident-arc.js'
 import {countRequestImpact} from './impact/request-impact.js'
+import {failedLoginStream} from './logs/failed-login-stream.js'
 
 /** Buckets with fewer lines than this are too thin for a peak error rate to mean anything. */
 const MIN_BUCKET_LINES_FOR_PEAK = 10
@@ -81,6 +82,11 @@ function topErrors(bundle: EvidenceBundle, onsetMs: number | null): EvidenceFact
 
 /** The evidence the onset was taken from: the log change-point, or the metric series that set it. */
 export function onsetEvidence(bundle: EvidenceBundle): string[] {
+  const stream = failedLoginStream(bundle.logs)
+  // An attack under way when the logs begin: its first failed-login lines, not a change-point inside it.
+  if (stream?.timing?.kind === 'sustained' && stream.timing.from === bundle.window.onset) {
+    return stream.templates.filter((template) => template.firstSeen === stream.first).map((template) => template.evidenceId)
+  }
   if (bundle.window.onsetSource === 'logs' && bundle.logs?.onset) return [bundle.logs.onset.evidenceId]
   if (bundle.window.onsetSource === 'metrics') {
     const series = bundle.metrics?.series.find((item) => item.changePoint?.at === bundle.window.onset)
