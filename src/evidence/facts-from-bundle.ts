@@ -26,7 +26,7 @@ export function factsFrom(bundle: EvidenceBundle, incident: Incident): EvidenceF
     onsetEvidenceIds: onsetEvidence(bundle),
     // A declaration stamped by the clock of a run long after the evidence says nothing about detection.
     declaredAt: declarationKnown({...incident, arc}) ? incident.timestamps.detectedAt : null,
-    errors: errorFacts(bundle, onsetMs),
+    errors: errorFacts(bundle, onsetMs, arc.recovery ? Date.parse(arc.recovery.at) : null),
     endpoints: (bundle.logs?.endpoints ?? [])
       .filter((endpoint) => endpoint.errors > 0)
       .sort((a, b) => b.errors - a.errors)
@@ -95,10 +95,14 @@ export function onsetEvidence(bundle: EvidenceBundle): string[] {
   return []
 }
 
-function errorFacts(bundle: EvidenceBundle, onsetMs: number | null): EvidenceFacts['errors'] {
+/**
+ * The error lines of the incident: from the onset to the recovery the arc found (the same window
+ * the impact's duration is measured over), else to the end of the logs.
+ */
+function errorFacts(bundle: EvidenceBundle, onsetMs: number | null, recoveryMs: number | null): EvidenceFacts['errors'] {
   const logs = bundle.logs
   if (!logs || logs.totals.lines === 0) return null
-  const since = logs.buckets.filter((bucket) => onsetMs === null || Date.parse(bucket.t) + logs.bucketWidthMs > onsetMs)
+  const since = logs.buckets.filter((bucket) => (onsetMs === null || Date.parse(bucket.t) + logs.bucketWidthMs > onsetMs) && (recoveryMs === null || Date.parse(bucket.t) < recoveryMs))
   const withErrors = since.filter((bucket) => bucket.error > 0)
   // Error events with no time (an untimed file, anchored on a reference) are in no bucket: counted
   // with the ones since the onset, since nothing places them before it.

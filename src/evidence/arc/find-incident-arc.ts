@@ -44,11 +44,17 @@ export function findIncidentArc(bundle: EvidenceBundle): IncidentArc {
   if (underWayAtStart) empty.underWayAtStart = true
   if (signals.length === 0) return {...empty, attempts: changesAfter(bundle, onsetMs, evidenceEnd ? Date.parse(evidenceEnd) : Infinity).map(describeChange)}
 
-  const recovered: {signal: Signal; at: number}[] = []
+  const recovered: {signal: Signal; at: number; rule?: string}[] = []
   const notRecovered: string[] = []
   for (const signal of signals) {
     const at = signal.ended === undefined ? recoveryOf(signal.points, onsetMs, signal.shape) : signal.ended
-    if (at === 'never-left') continue
+    if (at === 'never-left') {
+      // Minutes too thin for a rate can hide what the onset's own reading saw: its window of
+      // raised errors, and where that window ended. The impact ends where the onset's reading says.
+      const windowEnd = signal.name === 'log error rate' ? onsetWindowEnd(bundle, onsetMs, evidenceEnd) : null
+      if (windowEnd !== null) recovered.push({signal, at: windowEnd, rule: ONSET_WINDOW_RULE})
+      continue
+    }
     if (at === null) notRecovered.push(signal.name)
     else recovered.push({signal, at})
   }
@@ -70,7 +76,7 @@ export function findIncidentArc(bundle: EvidenceBundle): IncidentArc {
         ? null
         : {
             at: iso(recoveryMs),
-            rule: attackEnded === null ? RECOVERY_RULE : `${RECOVERY_RULE}; failed logins: ${ATTACK_STOP_RULE}`,
+            rule: recoveryRule(recovered.map((item) => item.rule ?? null), attackEnded !== null),
             signals: recovered.map(({signal, at}) => ({signal: signal.name, at: iso(at), evidenceId: signal.evidenceId})),
             evidenceIds: recovered.flatMap(({signal}) => (signal.evidenceId ? [signal.evidenceId] : [])),
           },
@@ -78,6 +84,27 @@ export function findIncidentArc(bundle: EvidenceBundle): IncidentArc {
     notRecovered,
     evidenceEnd,
   }
+}
+
+/** Reads after "by the rule:" when the end of the onset's change-point window set the recovery. */
+export const ONSET_WINDOW_RULE = 'the end of the window of raised errors the onset was found with (the binomial change-point model: the error rate before the onset and after that window is the same baseline), since its minutes hold too few lines for a per-minute rate'
+
+/** The rule the recovery was measured by: the per-minute band, the onset's window, the attack's end, as they applied. */
+function recoveryRule(rules: (string | null)[], attackEnded: boolean): string {
+  const parts = [...new Set(rules.map((rule) => rule ?? RECOVERY_RULE))]
+  if (attackEnded) parts.push(`failed logins: ${ATTACK_STOP_RULE}`)
+  return parts.join('; ')
+}
+
+/**
+ * The end of the onset's change-point window, when the onset is the log change-point's and the
+ * window closed before the evidence ends (the error rate went back to its baseline), else null.
+ */
+function onsetWindowEnd(bundle: EvidenceBundle, onsetMs: number, evidenceEnd: string | null): number | null {
+  const onset = bundle.logs?.onset
+  if (!onset?.windowEnd || bundle.window.onsetSource !== 'logs' || Date.parse(onset.at) !== onsetMs || evidenceEnd === null) return null
+  const end = Date.parse(onset.windowEnd)
+  return end > onsetMs && end < Date.parse(evidenceEnd) ? end : null
 }
 
 /** The name of the failed-login signal; it stops rather than returns to a baseline. */
