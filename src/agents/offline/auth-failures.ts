@@ -12,7 +12,7 @@ export interface AuthFailureBurst {
   sustained: boolean
   /** Weight of the evidence: a sharp rise (×3 or more), or a sustained stream concentrated on a few sources. */
   strong: boolean
-  /** How it went, for prose: "jumped ×12 at 09:11 UTC", "ran throughout the logs from 06:55 UTC". */
+  /** How it went, for prose: "jumped ×12 at 09:11 UTC", "ran throughout the logs, from 06:55 to 11:04 UTC", "were under way when the logs begin (06:55 UTC) and stopped at 08:10 UTC". */
   trend: string
   /** Failed attempts logged, each once (see attemptTemplates). */
   count: number
@@ -73,7 +73,7 @@ export function authFailureBurst(bundle: EvidenceBundle): AuthFailureBurst | nul
     return {...common, at: timing.at, factor, sustained: false, strong: factor >= 3, trend: `${factor >= 3 ? 'jumped' : 'rose'} ×${Number.isFinite(factor) ? factor.toFixed(factor >= 3 ? 0 : 1) : '∞'} at ${hhmm(timing.at)} UTC`}
   }
   const strong = (topIpShare !== null && topIpShare >= CONCENTRATED_SHARE) || count >= SUSTAINED_STRONG_COUNT
-  return {...common, at: timing.from, factor: Number.POSITIVE_INFINITY, sustained: true, strong, trend: timing.toEnd ? `ran throughout the logs, from ${hhmm(timing.from)} to ${hhmm(timing.to)} UTC` : `was under way when the logs begin (${hhmm(timing.from)} UTC) and stopped at ${hhmm(timing.to)} UTC`}
+  return {...common, at: timing.from, factor: Number.POSITIVE_INFINITY, sustained: true, strong, trend: timing.toEnd ? `ran throughout the logs, from ${hhmm(timing.from)} to ${hhmm(timing.to)} UTC` : `were under way when the logs begin (${hhmm(timing.from)} UTC) and stopped at ${hhmm(timing.to)} UTC`}
 }
 
 /** Denied answers counted on login endpoints without failed-login lines to time them: only a rise of problem lines says when. */

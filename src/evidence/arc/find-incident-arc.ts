@@ -44,7 +44,7 @@ export function findIncidentArc(bundle: EvidenceBundle): IncidentArc {
   if (underWayAtStart) empty.underWayAtStart = true
   if (signals.length === 0) return {...empty, attempts: changesAfter(bundle, onsetMs, evidenceEnd ? Date.parse(evidenceEnd) : Infinity).map(describeChange)}
 
-  const recovered: {signal: Signal; at: number; rule?: string}[] = []
+  const recovered: {signal: Signal; at: number; rule: string}[] = []
   const notRecovered: string[] = []
   for (const signal of signals) {
     const at = signal.ended === undefined ? recoveryOf(signal.points, onsetMs, signal.shape) : signal.ended
@@ -56,7 +56,7 @@ export function findIncidentArc(bundle: EvidenceBundle): IncidentArc {
       continue
     }
     if (at === null) notRecovered.push(signal.name)
-    else recovered.push({signal, at})
+    else recovered.push({signal, at, rule: signal.ended === undefined ? RECOVERY_RULE : `failed logins: ${ATTACK_STOP_RULE}`})
   }
   const recoveryMs = notRecovered.length === 0 && recovered.length > 0 ? Math.max(...recovered.map((item) => item.at)) : null
   const primary = signals[0]
@@ -76,7 +76,7 @@ export function findIncidentArc(bundle: EvidenceBundle): IncidentArc {
         ? null
         : {
             at: iso(recoveryMs),
-            rule: recoveryRule(recovered.map((item) => item.rule ?? null), attackEnded !== null),
+            rule: [...new Set(recovered.map((item) => item.rule))].join('; '),
             signals: recovered.map(({signal, at}) => ({signal: signal.name, at: iso(at), evidenceId: signal.evidenceId})),
             evidenceIds: recovered.flatMap(({signal}) => (signal.evidenceId ? [signal.evidenceId] : [])),
           },
@@ -88,13 +88,6 @@ export function findIncidentArc(bundle: EvidenceBundle): IncidentArc {
 
 /** Reads after "by the rule:" when the end of the onset's change-point window set the recovery. */
 export const ONSET_WINDOW_RULE = 'the end of the window of raised errors the onset was found with (the binomial change-point model: the error rate before the onset and after that window is the same baseline), since its minutes hold too few lines for a per-minute rate'
-
-/** The rule the recovery was measured by: the per-minute band, the onset's window, the attack's end, as they applied. */
-function recoveryRule(rules: (string | null)[], attackEnded: boolean): string {
-  const parts = [...new Set(rules.map((rule) => rule ?? RECOVERY_RULE))]
-  if (attackEnded) parts.push(`failed logins: ${ATTACK_STOP_RULE}`)
-  return parts.join('; ')
-}
 
 /**
  * The end of the onset's change-point window, when the onset is the log change-point's and the
