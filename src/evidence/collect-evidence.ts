@@ -9,6 +9,7 @@ import {parseDuration} from './duration.js'
 import type {EvidenceBundle} from './evidence-bundle.js'
 import {collectChanges} from './git/collect-changes.js'
 import {probeHealth} from './health/probe-health.js'
+import {chooseOnset} from './choose-onset.js'
 import {analyzeLogs} from './logs/analyze-logs.js'
 import type {ReadingOptions} from './logs/analyze-source.js'
 import {capSentences} from './logs/cap-notes.js'
@@ -16,7 +17,6 @@ import {readingNotes} from './logs/reading-notes.js'
 import type {TimeReference} from './logs/source-reader.js'
 import {diagnosePostgres} from './postgres/diagnose-postgres.js'
 import {collectMetrics} from './metrics/collect-metrics.js'
-import type {MetricsDigest} from './metrics/metrics-digest.js'
 import {collectLiveSources} from './sources/collect-live-sources.js'
 import {deploysWithRollouts} from './sources/kubernetes/deploys-with-rollouts.js'
 import type {LiveSourcesRuntime} from './sources/live-runtime.js'
@@ -36,8 +36,6 @@ export interface CollectInput {
   /** Threads that read one large log file; the engine's default when absent. */
   threads?: number
 }
-
-const ERROR_SERIES = /error|5xx|fail|exception/i
 
 /**
  * Collect every kind of evidence the incident's inputs point at, once. Kubernetes inputs are read
@@ -71,7 +69,7 @@ export async function collectEvidence(input: CollectInput): Promise<EvidenceBund
     healthUrls.length > 0 ? probeHealth(healthUrls) : null,
     input.databaseUrl ? diagnosePostgres(input.databaseUrl) : null,
   ])
-  const {onset, onsetSource} = chooseOnset(logs?.digest.onset?.at ?? null, metrics?.digest ?? null, declaredAt)
+  const {onset, onsetSource} = chooseOnset(logs?.digest ?? null, metrics?.digest ?? null, declaredAt)
   const git = inputs.repo
     ? await collectChanges({repo: inputs.repo, onset: onset ? new Date(onset) : null, lookbackMs: parseDuration(inputs.lookback), now})
     : null
@@ -129,12 +127,4 @@ function timeReference(incident: Incident): TimeReference | null {
   return null
 }
 
-/** Logs first (error-rate change-point), then an error-like metric's change point, then the declaration. */
-function chooseOnset(fromLogs: string | null, metrics: MetricsDigest | null, declaredAt: string | null): {onset: string | null; onsetSource: EvidenceBundle['window']['onsetSource']} {
-  if (fromLogs) return {onset: fromLogs, onsetSource: 'logs'}
-  const changes = (metrics?.series ?? []).filter((series) => series.changePoint && series.changePoint.direction === 'up' && ERROR_SERIES.test(series.name))
-  const earliest = changes.map((series) => series.changePoint!.at).sort()[0]
-  if (earliest) return {onset: earliest, onsetSource: 'metrics'}
-  return declaredAt ? {onset: declaredAt, onsetSource: 'declared'} : {onset: null, onsetSource: null}
-}
 

@@ -5,6 +5,7 @@ import type {EvidenceBundle} from './evidence-bundle.js'
 import type {EvidenceFacts} from './evidence-facts.js'
 import {findIncidentArc} from './arc/find-incident-arc.js'
 import {countRequestImpact} from './impact/request-impact.js'
+import {failedLoginStream} from './logs/failed-login-stream.js'
 
 /** Buckets with fewer lines than this are too thin for a peak error rate to mean anything. */
 const MIN_BUCKET_LINES_FOR_PEAK = 10
@@ -25,7 +26,7 @@ export function factsFrom(bundle: EvidenceBundle, incident: Incident): EvidenceF
     onsetEvidenceIds: onsetEvidence(bundle),
     // A declaration stamped by the clock of a run long after the evidence says nothing about detection.
     declaredAt: declarationKnown({...incident, arc}) ? incident.timestamps.detectedAt : null,
-    errors: errorFacts(bundle, onsetMs),
+    errors: errorFacts(bundle, onsetMs, arc.recovery ? Date.parse(arc.recovery.at) : null),
     endpoints: (bundle.logs?.endpoints ?? [])
       .filter((endpoint) => endpoint.errors > 0)
       .sort((a, b) => b.errors - a.errors)
@@ -81,6 +82,11 @@ function topErrors(bundle: EvidenceBundle, onsetMs: number | null): EvidenceFact
 
 /** The evidence the onset was taken from: the log change-point, or the metric series that set it. */
 export function onsetEvidence(bundle: EvidenceBundle): string[] {
+  const stream = failedLoginStream(bundle.logs)
+  // An attack under way when the logs begin: its first failed-login lines, not a change-point inside it.
+  if (stream?.timing?.kind === 'sustained' && stream.timing.from === bundle.window.onset) {
+    return stream.templates.filter((template) => template.firstSeen === stream.first).map((template) => template.evidenceId)
+  }
   if (bundle.window.onsetSource === 'logs' && bundle.logs?.onset) return [bundle.logs.onset.evidenceId]
   if (bundle.window.onsetSource === 'metrics') {
     const series = bundle.metrics?.series.find((item) => item.changePoint?.at === bundle.window.onset)
@@ -89,10 +95,14 @@ export function onsetEvidence(bundle: EvidenceBundle): string[] {
   return []
 }
 
-function errorFacts(bundle: EvidenceBundle, onsetMs: number | null): EvidenceFacts['errors'] {
+/**
+ * The error lines of the incident: from the onset to the recovery the arc found (the same window
+ * the impact's duration is measured over), else to the end of the logs.
+ */
+function errorFacts(bundle: EvidenceBundle, onsetMs: number | null, recoveryMs: number | null): EvidenceFacts['errors'] {
   const logs = bundle.logs
   if (!logs || logs.totals.lines === 0) return null
-  const since = logs.buckets.filter((bucket) => onsetMs === null || Date.parse(bucket.t) + logs.bucketWidthMs > onsetMs)
+  const since = logs.buckets.filter((bucket) => (onsetMs === null || Date.parse(bucket.t) + logs.bucketWidthMs > onsetMs) && (recoveryMs === null || Date.parse(bucket.t) < recoveryMs))
   const withErrors = since.filter((bucket) => bucket.error > 0)
   // Error events with no time (an untimed file, anchored on a reference) are in no bucket: counted
   // with the ones since the onset, since nothing places them before it.

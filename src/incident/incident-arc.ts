@@ -16,8 +16,19 @@ export type MitigationKind = z.infer<typeof MitigationKindSchema>
  */
 export const IncidentArcSchema = z.object({
   onset: Iso.nullable(),
+  /** The onset is the first line of an attack already under way when the evidence begins: it may have started earlier (absent in older arcs). */
+  underWayAtStart: z.boolean().optional(),
   /** The worst minute of the signal the recovery was measured on. */
-  peak: z.object({at: Iso, value: z.number(), signal: z.string(), evidenceIds: EvidenceIds}).nullable(),
+  peak: z
+    .object({
+      at: Iso,
+      value: z.number(),
+      signal: z.string(),
+      /** What a count-valued signal counts: `warning lines per minute` (absent for rates and metrics). */
+      unit: z.string().optional(),
+      evidenceIds: EvidenceIds,
+    })
+    .nullable(),
   /** The change after the onset that the recovery followed (within MITIGATION_LEAD_MINUTES). */
   mitigation: z
     .object({

@@ -5,6 +5,7 @@ import {SEVERITY_LEVELS} from '../incident/severity.js'
 import {deliveryLines} from '../integrations/delivery-lines.js'
 import type {PipelineResult} from '../phases/pipeline.js'
 import {MITIGATION_WORDS} from '../evidence/arc/classify-mitigation.js'
+import {ATTACK_SIGNAL} from '../evidence/arc/find-incident-arc.js'
 import {formatImpactLong, incidentDurations} from '../incident/durations.js'
 import {formatPercent, formatTime} from './format.js'
 
@@ -14,13 +15,14 @@ export function renderTerminalSummary(result: PipelineResult, style: TerminalSty
   const c = style.chalk
   const severityColour = incident.severity === 'P0' ? c.bgRed.white.bold : incident.severity === 'P1' ? c.red.bold : c.yellow.bold
   const durations = incidentDurations(incident, new Date())
+  const arc = incident.arc ?? null
   const label = (text: string) => c.bold(text.padEnd(14))
   const lines = [
     '',
     `${c.bold('Incident')} ${incident.id}  ${severityColour(` ${incident.severity} `)} ${SEVERITY_LEVELS[incident.severity].meaning.split(':')[0]}`,
     `${label('Status')}${incident.status}`,
     `${label('Duration')}${formatImpactLong(durations.impact)}`,
-    `${label('Onset')}${formatTime(durations.onset)}`,
+    `${label('Onset')}${formatTime(durations.onset)}${arc?.underWayAtStart && durations.onset === arc.onset ? ' (an attack already under way when the evidence begins; it may have started earlier)' : ''}`,
   ]
   if (rca) {
     const cause = rca.rootCause
@@ -30,14 +32,14 @@ export function renderTerminalSummary(result: PipelineResult, style: TerminalSty
   } else if (triage) {
     lines.push(`${label('Impact')}${triage.impact.summary}`)
   }
-  const arc = incident.arc ?? null
   if (incident.resolution || incident.mitigation) {
     lines.push(`${label(incident.resolution ? 'Resolution' : 'Mitigation')}${incident.resolution ?? incident.mitigation}`)
   } else if (arc?.mitigation && arc.recovery) {
     // The evidence already shows the incident stopping: say what did it, not what to do now.
     lines.push(`${label('Recovered')}${arc.mitigation.label} at ${formatTime(arc.mitigation.at)} (${MITIGATION_WORDS[arc.mitigation.kind]}); back to baseline from ${formatTime(arc.recovery.at)}, from the evidence`)
   } else if (arc?.recovery) {
-    lines.push(`${label('Recovered')}back to baseline from ${formatTime(arc.recovery.at)}, from the evidence`)
+    const what = arc.recovery.signals.some((signal) => signal.signal === ATTACK_SIGNAL) ? 'the attack stopped: no failed login' : 'back to baseline'
+    lines.push(`${label('Recovered')}${what} from ${formatTime(arc.recovery.at)}, from the evidence`)
   } else if (triage?.mitigations[0]) {
     const top = triage.mitigations[0]
     lines.push(`${label('Mitigate now')}${top.title}${top.command ? `\n${' '.repeat(14)}${c.cyan(top.command)}` : ''}`)

@@ -1,18 +1,18 @@
 import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
 import {DEFAULT_SEVERITY_MARKERS} from '../../evidence/logs/content-severity.js'
 import type {LogTemplate} from '../../evidence/logs/log-digest.js'
-import {problemLineChange} from './load-signals.js'
+import {failedLoginStream, failedLoginTemplates, type FailedLoginTiming, MIN_FAILED_LOGIN_LINES, problemLineChange} from '../../evidence/logs/failed-login-stream.js'
 
 /** A burst of failed logins: when it started, how sharply, and what the samples show. */
 export interface AuthFailureBurst {
   at: string
   /** Problem lines per minute after / before the change; Infinity for an attack under way since the logs begin. */
   factor: number
-  /** True when failed logins ran from the first to the last stretch of the logs with no quieter baseline to compare with. */
+  /** True when failed logins were under way from the first stretch of the logs, with no quieter baseline to compare with. */
   sustained: boolean
   /** Weight of the evidence: a sharp rise (×3 or more), or a sustained stream concentrated on a few sources. */
   strong: boolean
-  /** How it went, for prose: "jumped ×12 at 09:11 UTC", "ran throughout the logs from 06:55 UTC". */
+  /** How it went, for prose: "jumped ×12 at 09:11 UTC", "ran throughout the logs, from 06:55 to 11:04 UTC", "were under way when the logs begin (06:55 UTC) and stopped at 08:10 UTC". */
   trend: string
   /** Failed attempts logged, each once (see attemptTemplates). */
   count: number
@@ -29,14 +29,8 @@ export interface AuthFailureBurst {
   sampleIps: string[]
 }
 
-// Failed logins in the words of web apps, sshd and PAM: "Failed password for", "Invalid user",
-// "POSSIBLE BREAK-IN ATTEMPT", "authentication failure;", "Too many authentication failures".
-const AUTH_FAILURE =
-  /login failed|failed login|invalid (password|credentials)|failed (password|publickey|none|keyboard-interactive)|bad credentials|account locked|authentication failures?\b|authentication failed|unauthori[sz]ed|invalid user|break-in attempt/i
 const AUTH_ENDPOINT = /login|signin|sign-in|auth|session|token/i
 const IP = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g
-/** Fewer failed attempts than this is background noise, not an attack. */
-const MIN_FAILURES = 20
 /** A sustained stream counts as an attack when this many attempts come from the top three sources… */
 const CONCENTRATED_SHARE = 0.5
 /** …or when it is this large whatever its sources. */
@@ -50,9 +44,7 @@ const SUSTAINED_STRONG_COUNT = 500
  * first minutes to the last are a sustained attack, weighed by how concentrated their sources are.
  */
 export function authFailureBurst(bundle: EvidenceBundle): AuthFailureBurst | null {
-  const templates = (bundle.logs?.templates ?? []).filter(
-    (t) => AUTH_FAILURE.test(t.template) && (t.levels.includes('warn') || t.levels.includes('error')) && !/unexpected|internal|exception/i.test(t.template),
-  )
+  const templates = failedLoginTemplates(bundle.logs?.templates ?? [])
   const endpoints = (bundle.logs?.endpoints ?? []).filter((e) => AUTH_ENDPOINT.test(e.path))
   const denied = endpoints.filter((e) => (e.denied ?? 0) > 0)
   const counted = attemptTemplates(templates)
@@ -62,7 +54,7 @@ export function authFailureBurst(bundle: EvidenceBundle): AuthFailureBurst | nul
     attempts,
     denied.reduce((sum, e) => sum + (e.denied ?? 0), 0),
   )
-  if (count < MIN_FAILURES) return null
+  if (count < MIN_FAILED_LOGIN_LINES) return null
   const {topIps, topIpShare, rankedBy} = concentration(bundle)
   const common = {
     count,
@@ -73,36 +65,21 @@ export function authFailureBurst(bundle: EvidenceBundle): AuthFailureBurst | nul
     rankedBy,
     sampleIps: [...new Set(templates.flatMap((t) => t.samples.flatMap((s) => s.match(IP) ?? [])))],
   }
-  const change = problemLineChange(bundle)
-  if (change !== null) {
-    const factor = change.factor
-    return {...common, at: change.at, factor, sustained: false, strong: factor >= 3, trend: `${factor >= 3 ? 'jumped' : 'rose'} ×${Number.isFinite(factor) ? factor.toFixed(factor >= 3 ? 0 : 1) : '∞'} at ${hhmm(change.at)} UTC`}
+  // The same reading of the stream as the onset and the incident's arc (failed-login-stream.ts).
+  const timing = failedLoginStream(bundle.logs)?.timing ?? riseOnly(bundle)
+  if (timing === null) return null
+  if (timing.kind === 'rise') {
+    const factor = timing.factor
+    return {...common, at: timing.at, factor, sustained: false, strong: factor >= 3, trend: `${factor >= 3 ? 'jumped' : 'rose'} ×${Number.isFinite(factor) ? factor.toFixed(factor >= 3 ? 0 : 1) : '∞'} at ${hhmm(timing.at)} UTC`}
   }
-  const span = sustainedSpan(bundle, templates)
-  if (span === null) return null
   const strong = (topIpShare !== null && topIpShare >= CONCENTRATED_SHARE) || count >= SUSTAINED_STRONG_COUNT
-  return {...common, at: span.from, factor: Number.POSITIVE_INFINITY, sustained: true, strong, trend: `ran throughout the logs, from ${hhmm(span.from)} to ${hhmm(span.to)} UTC`}
+  return {...common, at: timing.from, factor: Number.POSITIVE_INFINITY, sustained: true, strong, trend: timing.toEnd ? `ran throughout the logs, from ${hhmm(timing.from)} to ${hhmm(timing.to)} UTC` : `were under way when the logs begin (${hhmm(timing.from)} UTC) and stopped at ${hhmm(timing.to)} UTC`}
 }
 
-/**
- * The first and last time failed logins were seen, when they cover the logs: they start in the
- * first tenth of the time range and last into its final tenth. Null otherwise (a handful of
- * failures in one corner is not an attack under way).
- */
-function sustainedSpan(bundle: EvidenceBundle, templates: NonNullable<EvidenceBundle['logs']>['templates']): {from: string; to: string} | null {
-  const range = bundle.logs?.timeRange
-  if (!range) return null
-  const firsts = templates.map((t) => t.firstSeen).filter((t): t is string => t !== null)
-  const lasts = templates.map((t) => t.lastSeen).filter((t): t is string => t !== null)
-  if (firsts.length === 0 || lasts.length === 0) return null
-  const from = firsts.sort()[0]
-  const to = lasts.sort().at(-1)!
-  const start = Date.parse(range.from)
-  const length = Date.parse(range.to) - start
-  if (length <= 0) return null
-  const early = Date.parse(from) - start <= length / 10
-  const late = Date.parse(range.to) - Date.parse(to) <= length / 10
-  return early && late ? {from, to} : null
+/** Denied answers counted on login endpoints without failed-login lines to time them: only a rise of problem lines says when. */
+function riseOnly(bundle: EvidenceBundle): FailedLoginTiming | null {
+  const change = problemLineChange(bundle.logs)
+  return change ? {kind: 'rise', ...change} : null
 }
 
 /**

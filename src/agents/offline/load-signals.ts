@@ -66,14 +66,6 @@ export function requestRateChange(bundle: EvidenceBundle): RateChange | null {
   return {at: cp.at, factor: cp.before > 0 ? cp.after / cp.before : Number.POSITIVE_INFINITY, evidenceIds: [], source: 'log lines per minute'}
 }
 
-/** The change-point of warnings plus errors per log bucket (an auth-failure burst is often only warnings). */
-export function problemLineChange(bundle: EvidenceBundle): RateChange | null {
-  const buckets = bundle.logs?.buckets ?? []
-  const cp = detectChangePoint(buckets.map((b) => [Date.parse(b.t), b.warn + b.error]))
-  if (!cp || cp.direction !== 'up') return null
-  return {at: cp.at, factor: cp.before > 0 ? cp.after / cp.before : Number.POSITIVE_INFINITY, evidenceIds: [], source: 'warning and error lines per minute'}
-}
-
 export function latencyRises(bundle: EvidenceBundle): MetricSeriesDigest[] {
   return (bundle.metrics?.series ?? []).filter((s) => s.changePoint?.direction === 'up' && LATENCY_SERIES.test(s.name))
 }

@@ -4,7 +4,8 @@ import type {DeployEvent} from '../deploys/deploy-event.js'
 import type {EvidenceBundle} from '../evidence-bundle.js'
 import {type ChangePoint, detectChangePoint} from '../metrics/change-point.js'
 import {classifyCommit, classifyDeploy} from './classify-mitigation.js'
-import {baselineNoise, peakOf, RECOVERY_RULE, recoveryOf, type SignalPoint, type SignalShape} from './signal-recovery.js'
+import {failedLoginStream} from '../logs/failed-login-stream.js'
+import {baselineNoise, peakOf, RECOVERY_HOLD_SAMPLES, RECOVERY_RULE, recoveryOf, type SignalPoint, type SignalShape} from './signal-recovery.js'
 
 /** A change this long (or less) before the recovery is what the recovery followed. */
 export const MITIGATION_LEAD_MINUTES = 10
@@ -18,6 +19,8 @@ interface Signal {
   evidenceId: string | null
   points: SignalPoint[]
   shape: SignalShape
+  /** A signal with its own end rule (an attack stops, it has no baseline to return to): when it ended, or null. */
+  ended?: number | null
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -34,25 +37,38 @@ export function findIncidentArc(bundle: EvidenceBundle): IncidentArc {
   const empty: IncidentArc = {onset, peak: null, mitigation: null, attempts: [], recovery: null, endOfImpact: null, notRecovered: [], evidenceEnd}
   if (!onset) return empty
   const onsetMs = Date.parse(onset)
-  const signals = incidentSignals(bundle, onsetMs)
+  const attack = attackSignal(bundle, onsetMs, evidenceEnd)
+  const underWayAtStart = attack?.underWayAtStart ?? false
+  // An attack under way from the start is the incident: its stream leads (the peak is its worst minute).
+  const signals = attack === null ? incidentSignals(bundle, onsetMs) : underWayAtStart ? [attack.signal, ...incidentSignals(bundle, onsetMs)] : [...incidentSignals(bundle, onsetMs), attack.signal]
+  if (underWayAtStart) empty.underWayAtStart = true
   if (signals.length === 0) return {...empty, attempts: changesAfter(bundle, onsetMs, evidenceEnd ? Date.parse(evidenceEnd) : Infinity).map(describeChange)}
 
-  const recovered: {signal: Signal; at: number}[] = []
+  const recovered: {signal: Signal; at: number; rule: string}[] = []
   const notRecovered: string[] = []
   for (const signal of signals) {
-    const at = recoveryOf(signal.points, onsetMs, signal.shape)
-    if (at === 'never-left') continue
+    const at = signal.ended === undefined ? recoveryOf(signal.points, onsetMs, signal.shape) : signal.ended
+    if (at === 'never-left') {
+      // Minutes too thin for a rate can hide what the onset's own reading saw: its window of
+      // raised errors, and where that window ended. The impact ends where the onset's reading says.
+      const windowEnd = signal.name === 'log error rate' ? onsetWindowEnd(bundle, onsetMs, evidenceEnd) : null
+      if (windowEnd !== null) recovered.push({signal, at: windowEnd, rule: ONSET_WINDOW_RULE})
+      continue
+    }
     if (at === null) notRecovered.push(signal.name)
-    else recovered.push({signal, at})
+    else recovered.push({signal, at, rule: signal.ended === undefined ? RECOVERY_RULE : `failed logins: ${ATTACK_STOP_RULE}`})
   }
   const recoveryMs = notRecovered.length === 0 && recovered.length > 0 ? Math.max(...recovered.map((item) => item.at)) : null
   const primary = signals[0]
   const peak = peakOf(primary.points, onsetMs, recoveryMs ?? Infinity, primary.shape)
   const changes = changesAfter(bundle, onsetMs, recoveryMs ?? (evidenceEnd ? Date.parse(evidenceEnd) : Infinity))
   const mitigation = recoveryMs === null ? undefined : changes.filter((change) => recoveryMs - change.at <= MITIGATION_LEAD_MINUTES * 60_000).at(-1)
+  const attackEnded = attack && recovered.some((item) => item.signal === attack.signal) ? attack.last : null
+  const lastFailure = recoveryMs === null ? null : Math.max(lastFailureBefore(bundle, onsetMs, recoveryMs) ?? -Infinity, attackEnded ?? -Infinity)
   return {
     onset,
-    peak: peak ? {at: iso(peak.at), value: peak.value, signal: primary.name, evidenceIds: primary.evidenceId ? [primary.evidenceId] : []} : null,
+    ...(underWayAtStart ? {underWayAtStart} : {}),
+    peak: peak ? {at: iso(peak.at), value: peak.value, signal: primary.name, ...(attack && primary === attack.signal ? {unit: attack.unit} : {}), evidenceIds: primary.evidenceId ? [primary.evidenceId] : []} : null,
     mitigation: mitigation ? {at: iso(mitigation.at), kind: mitigation.kind, label: mitigation.label, description: mitigation.description, version: mitigation.version, sha: mitigation.sha, evidenceIds: mitigation.evidenceIds} : null,
     attempts: changes.filter((change) => change !== mitigation).map(describeChange),
     recovery:
@@ -60,13 +76,60 @@ export function findIncidentArc(bundle: EvidenceBundle): IncidentArc {
         ? null
         : {
             at: iso(recoveryMs),
-            rule: RECOVERY_RULE,
+            rule: [...new Set(recovered.map((item) => item.rule))].join('; '),
             signals: recovered.map(({signal, at}) => ({signal: signal.name, at: iso(at), evidenceId: signal.evidenceId})),
             evidenceIds: recovered.flatMap(({signal}) => (signal.evidenceId ? [signal.evidenceId] : [])),
           },
-    endOfImpact: recoveryMs === null ? null : iso(lastFailureBefore(bundle, onsetMs, recoveryMs) ?? recoveryMs),
+    endOfImpact: recoveryMs === null ? null : iso(lastFailure !== null && Number.isFinite(lastFailure) ? Math.min(lastFailure, recoveryMs) : recoveryMs),
     notRecovered,
     evidenceEnd,
+  }
+}
+
+/** Reads after "by the rule:" when the end of the onset's change-point window set the recovery. */
+export const ONSET_WINDOW_RULE = 'the end of the window of raised errors the onset was found with (the binomial change-point model: the error rate before the onset and after that window is the same baseline), since its minutes hold too few lines for a per-minute rate'
+
+/**
+ * The end of the onset's change-point window, when the onset is the log change-point's and the
+ * window closed before the evidence ends (the error rate went back to its baseline), else null.
+ */
+function onsetWindowEnd(bundle: EvidenceBundle, onsetMs: number, evidenceEnd: string | null): number | null {
+  const onset = bundle.logs?.onset
+  if (!onset?.windowEnd || bundle.window.onsetSource !== 'logs' || Date.parse(onset.at) !== onsetMs || evidenceEnd === null) return null
+  const end = Date.parse(onset.windowEnd)
+  return end > onsetMs && end < Date.parse(evidenceEnd) ? end : null
+}
+
+/** The name of the failed-login signal; it stops rather than returns to a baseline. */
+export const ATTACK_SIGNAL = 'failed logins'
+/** Reads after "failed logins:" in the recovery rule. */
+export const ATTACK_STOP_RULE = `none from the last one to the end of the evidence, a quiet longer than every pause during the attack and at least ${RECOVERY_HOLD_SAMPLES} minutes`
+
+/**
+ * The failed-login stream as a signal (lines per bucket of the levels it is logged at), when the logs hold
+ * one: it has no baseline to return to, so it ended only when the attack stopped — no failed login
+ * from its last one to the end of the evidence, for longer than any pause the attack took (else
+ * the quiet is one more pause) and at least RECOVERY_HOLD_SAMPLES minutes.
+ */
+function attackSignal(bundle: EvidenceBundle, onsetMs: number, evidenceEnd: string | null): {signal: Signal; unit: string; last: number; underWayAtStart: boolean} | null {
+  const logs = bundle.logs
+  const stream = failedLoginStream(logs)
+  if (!logs || !stream || stream.timing === null) return null
+  const last = Date.parse(stream.last)
+  const width = logs.bucketWidthMs
+  // Lines of the levels the failed logins are logged at: other warnings (or errors) would fill the attack's pauses.
+  const warn = stream.templates.some((t) => t.levels.includes('warn'))
+  const error = stream.templates.some((t) => t.levels.includes('error'))
+  const points = logs.buckets.map((bucket) => ({at: Date.parse(bucket.t), value: (warn ? bucket.warn : 0) + (error ? bucket.error : 0)}))
+  const busy = points.filter((p) => p.at >= Math.min(onsetMs, Date.parse(stream.first)) - width && p.at <= last && p.value > 0).map((p) => p.at)
+  const longestPause = busy.slice(1).reduce((longest, at, i) => Math.max(longest, at - busy[i] - width), 0)
+  const quiet = evidenceEnd === null ? 0 : Date.parse(evidenceEnd) - last
+  const stopped = quiet > Math.max(longestPause, RECOVERY_HOLD_SAMPLES * 60_000)
+  return {
+    unit: `${warn && error ? 'warning and error' : warn ? 'warning' : 'error'} lines per ${width === 60_000 ? 'minute' : `${Math.round(width / 60_000)} min`}`,
+    signal: {name: ATTACK_SIGNAL, evidenceId: stream.templates[0]?.evidenceId ?? null, points, shape: {baseline: 0, level: 1, noise: 0}, ended: stopped ? Math.floor(last / width) * width + width : null},
+    last,
+    underWayAtStart: stream.timing.kind === 'sustained' && Date.parse(stream.timing.from) === onsetMs,
   }
 }
 

@@ -36,7 +36,9 @@ export function failuresOf(facts: EvidenceFacts): StoryFailures {
   const requests = facts.requests
   if (requests) return {kind: 'requests', during: requests.during, baseline: requests.baseline, source: requests.source, files: requests.files, to: requests.to, until: requests.until}
   if (!facts.errors) return {kind: 'no-logs'}
-  return facts.errors.count > 0 ? {kind: 'error-lines', lines: facts.errors.count} : {kind: 'none'}
+  if (facts.errors.count === 0) return {kind: 'none'}
+  const first = facts.errors.firstErrorAt
+  return {kind: 'error-lines', lines: facts.errors.count, firstAt: first && facts.onset && Date.parse(first) > Date.parse(facts.onset) ? first : null}
 }
 
 function causeOf(cause: RootCause | null): StoryCause {

@@ -1,3 +1,4 @@
+import {ATTACK_SIGNAL} from '../../evidence/arc/find-incident-arc.js'
 import type {EvidenceFacts} from '../../evidence/evidence-facts.js'
 import type {Incident} from '../../incident/incident.js'
 import type {Rca} from '../../incident/rca.js'
@@ -22,7 +23,7 @@ export function postmortemCharts(incident: Incident, rca: Rca, facts: EvidenceFa
   }
   const arc = incident.arc ?? facts.arc
   if (arc.mitigation) markers.push({at: arc.mitigation.at, label: `${arc.mitigation.description} — ${MITIGATION_WORDS[arc.mitigation.kind]}, from the evidence`, kind: 'mitigation'})
-  if (arc.recovery) markers.push({at: arc.recovery.at, label: 'back to baseline (from the evidence)', kind: 'recovery'})
+  if (arc.recovery) markers.push({at: arc.recovery.at, label: arc.recovery.signals.some((signal) => signal.signal === ATTACK_SIGNAL) ? 'attack stopped (from the evidence)' : 'back to baseline (from the evidence)', kind: 'recovery'})
   if (t.mitigatedAt) markers.push({at: t.mitigatedAt, label: incident.mitigation ? `mitigated: ${incident.mitigation}` : 'mitigated', kind: 'mitigation'})
   if (t.resolvedAt) markers.push({at: t.resolvedAt, label: incident.resolution ? `resolved: ${incident.resolution}` : 'resolved', kind: 'resolved'})
   const inRange = markersWithinData(markers, facts)

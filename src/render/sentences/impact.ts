@@ -116,7 +116,7 @@ export const symptomBecause = sentence<Pick<Story, 'failures' | 'onset' | 'endpo
         if (failures.during.failed === 0) return `No request failed after the onset (0 of ${count(failures.during.total)}); the incident was declared on other signals.`
         return `Requests started failing ${when}: ${count(failures.during.failed)} of ${count(failures.during.total)} failed (${percent(failures.during.failed / failures.during.total)})${worst ? `, ${count(worst.during.failed)} of them on ${worst.name}` : ''}.`
       case 'error-lines':
-        return `Errors started ${when}: ${plural(failures.lines, 'error line')} since then.`
+        return failures.firstAt && onset ? `Errors started at ${clock(failures.firstAt, onset)}, after the onset at ${clock(onset)}: ${plural(failures.lines, 'error line')} since then.` : `Errors started ${when}: ${plural(failures.lines, 'error line')} since then.`
       case 'none':
         return 'No request failed and no error line was logged after the onset; the incident was declared on other signals.'
       case 'no-logs':
@@ -128,6 +128,7 @@ export const symptomBecause = sentence<Pick<Story, 'failures' | 'onset' | 'endpo
     {variant: 'no endpoint affected, onset unknown', input: {...EXAMPLE_STORY, onset: null, endpoints: NOT_AFFECTED}, output: 'Requests started failing at a time the evidence does not show: 536 of 4,524 failed (11.8%).'},
     {variant: 'no request failed', input: {...EXAMPLE_STORY, failures: {...REQUESTS, during: {total: 4524, failed: 0}}}, output: 'No request failed after the onset (0 of 4,524); the incident was declared on other signals.'},
     {variant: 'error lines', input: {...EXAMPLE_STORY, failures: {kind: 'error-lines', lines: 1108}}, output: 'Errors started at 2026-11-12 14:02 UTC: 1,108 error lines since then.'},
+    {variant: 'error lines that began after the onset', input: {...EXAMPLE_STORY, failures: {kind: 'error-lines', lines: 48, firstAt: '2026-11-12T14:51:00.000Z'}}, output: 'Errors started at 14:51 UTC, after the onset at 2026-11-12 14:02 UTC: 48 error lines since then.'},
     {variant: 'nothing failed', input: {...EXAMPLE_STORY, failures: {kind: 'none'}}, output: 'No request failed and no error line was logged after the onset; the incident was declared on other signals.'},
     {variant: 'no logs', input: {...EXAMPLE_STORY, failures: {kind: 'no-logs'}}, output: 'The service degraded at 2026-11-12 14:02 UTC; no logs were given to count the failures.'},
   ],

@@ -1,5 +1,5 @@
 import {MITIGATION_WORDS} from '../../evidence/arc/classify-mitigation.js'
-import {MITIGATION_LEAD_MINUTES} from '../../evidence/arc/find-incident-arc.js'
+import {ATTACK_SIGNAL, MITIGATION_LEAD_MINUTES} from '../../evidence/arc/find-incident-arc.js'
 import {clock, listOf, sentence} from './sentence.js'
 import type {Story} from './story.js'
 import {EXAMPLE_STORY} from './example-story.js'
@@ -25,9 +25,20 @@ export const recoveryFromEvidence = sentence<Pick<Story, 'recovery' | 'endOfImpa
   render: ({recovery, endOfImpact, notRecovered, evidenceEnd, onset}) => {
     if (recovery) {
       const last = endOfImpact && endOfImpact !== recovery.at ? ` The last failure of the incident was at ${new Date(endOfImpact).toISOString().slice(11, 19)} UTC.` : ''
+      // An attack has no baseline to return to: it stops.
+      const others = recovery.signals.filter((signal) => signal !== ATTACK_SIGNAL)
+      if (others.length < recovery.signals.length) {
+        return `The attack stopped: no failed login from ${clock(recovery.at, onset)}${others.length > 0 ? `, and the ${listOf(others)} back at ${others.length === 1 ? 'its' : 'their'} pre-onset level` : ''}, by the rule: ${recovery.rule}.${last}`
+      }
       return `${recovery.signals.length === 1 ? `The ${recovery.signals[0]} was` : `Every incident signal (${listOf(recovery.signals)}) was`} back at its pre-onset level from ${clock(recovery.at, onset)}, by the rule: ${recovery.rule}.${last}`
     }
-    if (notRecovered.length > 0) return `At the end of the evidence${evidenceEnd ? ` (${clock(evidenceEnd, onset)})` : ''} the ${listOf(notRecovered)} had not returned to ${notRecovered.length === 1 ? 'its' : 'their'} baseline.`
+    if (notRecovered.length > 0) {
+      const end = `At the end of the evidence${evidenceEnd ? ` (${clock(evidenceEnd, onset)})` : ''}`
+      const others = notRecovered.filter((signal) => signal !== ATTACK_SIGNAL)
+      const baseline = others.length > 0 ? `the ${listOf(others)} had not returned to ${others.length === 1 ? 'its' : 'their'} baseline` : ''
+      if (others.length < notRecovered.length) return `${end} the attack had not stopped: failed logins went on to its last stretch${baseline ? `, and ${baseline}` : ''}.`
+      return `${end} ${baseline}.`
+    }
     return 'The evidence has no incident signal with a baseline to return to, so it cannot show a recovery.'
   },
   examples: [
@@ -35,6 +46,10 @@ export const recoveryFromEvidence = sentence<Pick<Story, 'recovery' | 'endOfImpa
     {variant: 'one signal, last failure unknown', input: {...EXAMPLE_STORY, recovery: {...EXAMPLE_STORY.recovery!, signals: ['http_5xx_rate']}, endOfImpact: EXAMPLE_STORY.recovery!.at}, output: 'The http_5xx_rate was back at its pre-onset level from 14:31 UTC, by the rule: within max(10% of the jump, 3σ of the baseline noise) of that level for 5 consecutive minutes, or to the end of the evidence if that is sooner (at least 2).'},
     {variant: 'not recovered', input: {...EXAMPLE_STORY, recovery: null, notRecovered: ['log error rate', 'http_5xx_rate']}, output: 'At the end of the evidence (14:40 UTC) the log error rate and http_5xx_rate had not returned to their baseline.'},
     {variant: 'one not recovered, no end known', input: {...EXAMPLE_STORY, recovery: null, notRecovered: ['log error rate'], evidenceEnd: null}, output: 'At the end of the evidence the log error rate had not returned to its baseline.'},
+    {variant: 'an attack that stopped', input: {...EXAMPLE_STORY, recovery: {...EXAMPLE_STORY.recovery!, signals: ['failed logins'], rule: 'none from the last one to the end of the evidence'}, endOfImpact: '2026-11-12T14:30:34.000Z'}, output: 'The attack stopped: no failed login from 14:31 UTC, by the rule: none from the last one to the end of the evidence. The last failure of the incident was at 14:30:34 UTC.'},
+    {variant: 'an attack that stopped, and an error rate back', input: {...EXAMPLE_STORY, recovery: {...EXAMPLE_STORY.recovery!, signals: ['failed logins', 'log error rate'], rule: 'stated'}, endOfImpact: EXAMPLE_STORY.recovery!.at}, output: 'The attack stopped: no failed login from 14:31 UTC, and the log error rate back at its pre-onset level, by the rule: stated.'},
+    {variant: 'an attack still going', input: {...EXAMPLE_STORY, recovery: null, notRecovered: ['failed logins']}, output: 'At the end of the evidence (14:40 UTC) the attack had not stopped: failed logins went on to its last stretch.'},
+    {variant: 'an attack still going, and an error rate up', input: {...EXAMPLE_STORY, recovery: null, notRecovered: ['failed logins', 'log error rate'], evidenceEnd: null}, output: 'At the end of the evidence the attack had not stopped: failed logins went on to its last stretch, and the log error rate had not returned to its baseline.'},
     {variant: 'no signal', input: {...EXAMPLE_STORY, recovery: null, notRecovered: []}, output: 'The evidence has no incident signal with a baseline to return to, so it cannot show a recovery.'},
   ],
 })

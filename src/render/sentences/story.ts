@@ -12,7 +12,8 @@ export interface Counts {
 
 export type StoryFailures =
   | {kind: 'requests'; during: Counts; baseline: Counts; source: 'access' | 'app'; files: string[]; to: string; until: 'end-of-impact' | 'evidence-end'}
-  | {kind: 'error-lines'; lines: number}
+  /** `firstAt`: the first error line, when it came after the onset (an attack under way before errors began). */
+  | {kind: 'error-lines'; lines: number; firstAt?: string | null}
   | {kind: 'none'}
   | {kind: 'no-logs'}
 

@@ -1,3 +1,4 @@
+import {ATTACK_SIGNAL} from '../../evidence/arc/find-incident-arc.js'
 import {clock, count, listOf, percent, sentence} from './sentence.js'
 import type {Story} from './story.js'
 import {EXAMPLE_STORY, NOT_AFFECTED, REQUESTS} from './example-story.js'
@@ -66,6 +67,7 @@ export const ending = sentence<Pick<Story, 'mitigation' | 'recovery' | 'evidence
     if (recovery && mitigation) {
       return `The failures stopped after ${KIND_SHORT[mitigation.kind]} (${mitigation.label} at ${clock(mitigation.at, onset)}) and the service was back to its baseline from ${clock(recovery.at, onset)}, after ${duration} of impact.`
     }
+    if (recovery?.signals.includes(ATTACK_SIGNAL)) return `The attack stopped: no failed login from ${clock(recovery.at, onset)}, after ${duration} of impact, with no change in the evidence just before it.`
     if (recovery) return `The service was back to its baseline from ${clock(recovery.at, onset)}, after ${duration} of impact, with no change in the evidence just before it.`
     if (notRecovered.length > 0 && evidenceEnd) return `When the evidence ends (${clock(evidenceEnd, onset)}) the failures were still going on: the impact lasted ${duration}.`
     return duration === 'unknown' ? 'The evidence does not show when the impact ended.' : `The evidence does not show the impact ending; it has lasted ${duration}.`
@@ -73,6 +75,7 @@ export const ending = sentence<Pick<Story, 'mitigation' | 'recovery' | 'evidence
   examples: [
     {variant: 'a mitigation and a recovery', input: EXAMPLE_STORY, output: 'The failures stopped after a forward change (deploy 2.14.3 of checkout-api at 14:30 UTC) and the service was back to its baseline from 14:31 UTC, after 29 min of impact.'},
     {variant: 'a recovery without a change before it', input: {...EXAMPLE_STORY, mitigation: null}, output: 'The service was back to its baseline from 14:31 UTC, after 29 min of impact, with no change in the evidence just before it.'},
+    {variant: 'an attack that stopped by itself', input: {...EXAMPLE_STORY, mitigation: null, recovery: {...EXAMPLE_STORY.recovery!, signals: ['failed logins']}}, output: 'The attack stopped: no failed login from 14:31 UTC, after 29 min of impact, with no change in the evidence just before it.'},
     {variant: 'not recovered when the evidence ends', input: {...EXAMPLE_STORY, mitigation: null, recovery: null, notRecovered: ['log error rate'], duration: 'at least 38 min'}, output: 'When the evidence ends (14:40 UTC) the failures were still going on: the impact lasted at least 38 min.'},
     {variant: 'open and live', input: {...EXAMPLE_STORY, mitigation: null, recovery: null, evidenceEnd: null, duration: '12 min so far'}, output: 'The evidence does not show the impact ending; it has lasted 12 min so far.'},
     {variant: 'nothing known', input: {...EXAMPLE_STORY, mitigation: null, recovery: null, evidenceEnd: null, duration: 'unknown'}, output: 'The evidence does not show when the impact ended.'},

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
 import {classifyDeploy, compareVersions} from '../../../src/evidence/arc/classify-mitigation.js'
-import {findIncidentArc} from '../../../src/evidence/arc/find-incident-arc.js'
+import {findIncidentArc, ONSET_WINDOW_RULE} from '../../../src/evidence/arc/find-incident-arc.js'
 import {recoveryOf} from '../../../src/evidence/arc/signal-recovery.js'
 import type {DeployEvent} from '../../../src/evidence/deploys/deploy-event.js'
 import type {EvidenceBundle} from '../../../src/evidence/evidence-bundle.js'
@@ -107,5 +107,31 @@ describe('classifyDeploy', () => {
     expect(compareVersions('1286', '1287')).toBeLessThan(0)
     expect(compareVersions('release-42', 'hotfix-41')).toBe(0)
     expect(classifyDeploy(deploy(9, 95, 'release-41', 'Deploy'), [deploy(4, 20, 'release-42', 'Deploy')])).toBe('rollback')
+  })
+})
+
+describe('findIncidentArc: the impact ends where the onset reading says', () => {
+  /** 30% errors at 20 lines a minute, then lone error lines (too thin for a rate) from minute 40 to 69, then 30% again. */
+  function thinWindow(windowEnd: number | null): LogDigest {
+    const thin = (m: number) => m >= 40 && (windowEnd === null || m < windowEnd)
+    const buckets = Array.from({length: 100}, (_, m) => (thin(m) ? {t: at(m), total: 1, warn: 0, error: 1, http5xx: 0} : {t: at(m), total: 20, warn: 0, error: 6, http5xx: 0}))
+    return {
+      ...logs(null),
+      buckets,
+      onset: {at: at(40), method: 'binomial', confidence: 0.25, baselineErrorRate: 0.3, incidentErrorRate: 1, evidenceId: 'ev-logs-1', ...(windowEnd === null ? {} : {windowEnd: at(windowEnd)})},
+      templates: [],
+    }
+  }
+
+  it('ends the impact at the end of the change-point window when its minutes are too thin for a per-minute rate', () => {
+    const arc = findIncidentArc(bundle({window: {onset: at(40), onsetSource: 'logs', declaredAt: null}, logs: thinWindow(70)}))
+    expect(arc.recovery).toMatchObject({at: at(70), rule: ONSET_WINDOW_RULE, signals: [{signal: 'log error rate', at: at(70), evidenceId: 'ev-logs-1'}]})
+    expect(arc.endOfImpact).toBe(at(70))
+  })
+
+  it('claims no end while the onset window runs to the end of the evidence', () => {
+    const arc = findIncidentArc(bundle({window: {onset: at(40), onsetSource: 'logs', declaredAt: null}, logs: thinWindow(null)}))
+    expect(arc.recovery).toBeNull()
+    expect(arc.endOfImpact).toBeNull()
   })
 })
