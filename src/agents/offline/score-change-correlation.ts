@@ -5,7 +5,8 @@ import type {FailureCondition} from './failure-conditions.js'
 import type {FailingFrame, IncidentSignals} from './incident-signals.js'
 import type {MemoryRamp} from './load-signals.js'
 import {FAILURE_CLASS_INFO, type FailureClass} from './signatures/failure-classes.js'
-import {conceptsOf} from './text-tokens.js'
+import {isLogEmitter} from './log-emitter-packages.js'
+import {conceptsOf, tokenSet} from './text-tokens.js'
 
 /** How well one change explains the incident: timing × content, with the reasons in words. */
 export interface ChangeCorrelation {
@@ -96,7 +97,8 @@ export function scoreChangeCorrelation(
     reasons.push(`the failing frames are inside ${packageHit}, the package it upgraded`)
     for (const failure of CODE_FAILURES) explains.add(failure)
   }
-  const packageNamed = candidate.packages.find((pkg) => signals.errors.some((e) => wordIn(e.text, pkg.split('/').pop()!)))
+  // A logging library is named in the lines it wrote: only an exception naming it ties it to the failure.
+  const packageNamed = candidate.packages.find((pkg) => signals.errors.some((e) => wordIn(isLogEmitter(pkg) ? (e.kind === 'exception' ? e.lines[0] : '') : e.text, pkg.split('/').pop()!)))
   if (!packageHit && packageNamed) {
     overlap = Math.max(overlap, 0.8)
     reasons.push(`the errors name ${packageNamed}, the package it upgraded`)
@@ -106,7 +108,7 @@ export function scoreChangeCorrelation(
     overlap = 1
     reasons.push(`the failing code is named after "${identifierHit}", which it switched`)
   }
-  const schemaHit = schemaObjectsOf(candidate.ref.subject).find((object) => signals.errors.some((e) => namesSchemaObject(e.text, object)))
+  const schemaHit = schemaObjectsOf(candidate.ref.subject, candidate.packages).find((object) => signals.errors.some((e) => namesSchemaObject(e.text, object)))
   if (schemaHit) {
     overlap = 1
     reasons.push(`the new errors name ${schemaHit.table}.${schemaHit.column} (column "${schemaHit.column}" of relation "${schemaHit.table}"), which it changed`)
@@ -138,7 +140,9 @@ export function scoreChangeCorrelation(
     for (const hit of first.hits) explains.add(hit.signature.failure)
   }
   const specific = overlap > 0
-  const sharedTokens = [...candidate.tokens].filter((t) => signals.tokens.has(t))
+  // The words of a logging library's name (Serilog.AspNetCore: "asp", "net", "core") are the emitter's, not the failure's.
+  const emitterWords = tokenSet(candidate.packages.filter(isLogEmitter))
+  const sharedTokens = [...candidate.tokens].filter((t) => signals.tokens.has(t) && !emitterWords.has(t))
   // One shared word (and the concept it carries) is vocabulary, not content: it takes two pieces,
   // two words or a word and a concept reached through other words (knex ↔ database).
   const viaSharedWords = conceptsOf(new Set(sharedTokens))
@@ -227,9 +231,12 @@ function identifiersOf(subject: string): string[] {
   return (subject.match(/\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b/gi) ?? []).map(collapse).filter((id) => id.length >= 8)
 }
 
-/** `table.column` names in a subject (`make orders.currency NOT NULL`). */
-function schemaObjectsOf(subject: string): {table: string; column: string}[] {
-  return [...subject.matchAll(/\b([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)\b/gi)].map((m) => ({table: m[1].toLowerCase(), column: m[2].toLowerCase()}))
+/** `table.column` names in a subject (`make orders.currency NOT NULL`); a dotted package name (Serilog.AspNetCore) is none. */
+function schemaObjectsOf(subject: string, packages: readonly string[]): {table: string; column: string}[] {
+  const named = packages.map((pkg) => pkg.toLowerCase())
+  return [...subject.matchAll(/\b([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)\b/gi)]
+    .filter((m) => !named.some((pkg) => pkg.includes(m[0].toLowerCase())))
+    .map((m) => ({table: m[1].toLowerCase(), column: m[2].toLowerCase()}))
 }
 
 /** An error that names both the column and its table, as database errors do (`column "currency" of relation "orders"`). */
