@@ -119,11 +119,16 @@ function timeoutDestinations(hits: readonly SignatureHit[]): Set<string> {
   return destinations
 }
 
-/** A generic wording (any runtime's "timed out") adds nothing where a specific signature read the same lines. */
+/**
+ * A generic wording (any runtime's "timed out") adds nothing where a specific signature read the
+ * same lines; an entry another one found supersedes (ErrImagePull beside a registry's 429) is that
+ * one's consequence.
+ */
 function dropRedundant(hits: readonly SignatureHit[]): SignatureHit[] {
   const generic = (hit: SignatureHit) => hit.signature.ecosystem === 'system'
   const covered = new Set(hits.filter((hit) => !generic(hit)).flatMap((hit) => hit.evidenceIds))
-  return hits.filter((hit) => !generic(hit) || hit.metric || !hit.evidenceIds.every((id) => covered.has(id)))
+  const superseded = new Set(hits.filter((hit) => hit.fresh).flatMap((hit) => hit.signature.supersedes))
+  return hits.filter((hit) => !superseded.has(hit.signature.id) && (!generic(hit) || hit.metric || !hit.evidenceIds.every((id) => covered.has(id))))
 }
 
 /**
