@@ -19,6 +19,7 @@ export const FAILURE_CLASSES = [
   'dns-failure',
   'connection-reset',
   'timeout',
+  'deadline',
   'upstream-5xx',
   'dependency-unavailable',
   'circuit-open',
@@ -77,6 +78,9 @@ export const FAILURE_CLASS_INFO: Readonly<Record<FailureClass, FailureClassInfo>
   'dns-failure': {category: 'network', role: 'origin', strength: 0.7, concepts: ['dns', 'host'], scope: ['infrastructure', 'backend-reliability'], says: 'Name resolution failed{c}: lookups return no such host or time out'},
   'connection-reset': {category: 'network', role: 'origin', strength: 0.45, concepts: ['network', 'host'], scope: ['infrastructure', 'backend-reliability'], says: 'Connections were reset or broken mid-request{c}'},
   timeout: {category: 'external-dependency', role: 'origin', strength: 0.55, concepts: ['timeout', 'host'], scope: ['backend-reliability', 'infrastructure', 'performance'], says: 'Calls timed out{c}'},
+  // A call that ran past its deadline says the callee was slow, not where: a dependency when it names
+  // one, else nothing (a nightly batch's deadlines are not the network's by themselves).
+  deadline: {category: 'external-dependency', role: 'origin', strength: 0.55, concepts: ['timeout', 'host'], scope: ['backend-reliability', 'performance'], says: 'Calls ran past their deadline{c}'},
   'upstream-5xx': {category: 'external-dependency', role: 'origin', strength: 0.65, concepts: ['host'], scope: ['backend-reliability', 'infrastructure'], says: 'An upstream dependency answered with server errors{c}'},
   'dependency-unavailable': {category: 'external-dependency', role: 'origin', strength: 0.6, concepts: ['host'], scope: ['backend-reliability', 'infrastructure'], says: 'A dependency was unavailable{c}: no healthy instance, broker or node answered'},
   'circuit-open': {category: 'external-dependency', role: 'effect', strength: 0.5, concepts: ['host'], scope: ['backend-reliability'], says: 'A circuit breaker opened{c} after calls to a dependency kept failing'},
