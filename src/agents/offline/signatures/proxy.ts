@@ -11,6 +11,28 @@ const ENVOY_FLAGS = 'https://www.envoyproxy.io/docs/envoy/latest/configuration/o
  */
 export const PROXY_SIGNATURES: SignatureInput[] = [
   {
+    id: 'http2-rapid-reset-metric',
+    ecosystem: 'proxy',
+    failure: 'exploit-attempt',
+    title: 'HTTP/2 rapid reset flood (CVE-2023-44487): stream resets leapt',
+    match: {metrics: [r`(?:downstream|http2|h2)[\w]*rx_reset`, r`rst_stream`, r`stream_resets?(?:_|$)`, r`rapid_reset`]},
+    mitigation: 'Upgrade the proxies and servers to releases that cap stream resets, and limit concurrent streams and resets per connection at the edge.',
+    nextSteps: ['Break the resets down by client address and connection; block the heaviest sources.', 'Check the proxies’ versions against the CVE-2023-44487 advisories.'],
+    source: 'https://blog.cloudflare.com/technical-breakdown-http2-rapid-reset-ddos-attack/',
+    examples: {match: ['envoy_http_downstream_rq_rx_reset', 'nginx_http2_rst_stream_received_total', 'grpc_server_stream_resets_per_second'], nonMatch: ['envoy_cluster_upstream_rq_tx_reset', 'http_requests_total']},
+  },
+  {
+    id: 'http2-rapid-reset',
+    ecosystem: 'proxy',
+    failure: 'exploit-attempt',
+    title: 'HTTP/2 rapid reset flood (CVE-2023-44487) reported',
+    match: {patterns: [r`\bCVE-2023-44487\b`, r`\brapid reset\b`, r`http2: server: (?:too many|excessive) (?:RST_STREAM|stream resets)`]},
+    mitigation: 'Upgrade the proxies and servers to releases that cap stream resets, and limit concurrent streams and resets per connection at the edge.',
+    nextSteps: ['Break the resets down by client address and connection; block the heaviest sources.'],
+    source: 'https://github.com/golang/go/issues/63417',
+    examples: {match: ['http2: server: too many RST_STREAM frames from 203.0.113.9', 'WAF: blocked HTTP/2 rapid reset pattern from 203.0.113.9'], nonMatch: ['http2: stream 7 reset by client (CANCEL)']},
+  },
+  {
     id: 'nginx-upstream-refused',
     ecosystem: 'proxy',
     failure: 'edge-5xx',
