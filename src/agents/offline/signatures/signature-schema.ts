@@ -25,6 +25,7 @@ export const ECOSYSTEMS = [
   'kubernetes',
   'tls',
   'dns',
+  'network',
   'system',
   'rate-limit',
   'auth',
