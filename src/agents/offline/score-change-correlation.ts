@@ -212,6 +212,8 @@ function frameInPackage(frame: FailingFrame, pkg: string): boolean {
   const lower = file.toLowerCase()
   const python = name.replace(/-/g, '_')
   if (lower.includes(`site-packages/${python}/`) || lower.includes(`dist-packages/${python}/`)) return true
+  // Cargo's registry checkout: ~/.cargo/registry/src/index.crates.io-<hash>/rustls-0.23.12/src/…
+  if (new RegExp(`/registry/src/[^/]+/${escape(name)}-\\d`).test(lower)) return true
   if (new RegExp(`/pkg/mod/.*/${escape(name)}@`).test(lower) || new RegExp(`/gems/${escape(name)}-\\d`).test(lower) || lower.includes(`/vendor/${pkg.toLowerCase()}/`)) return true
   return /\.(?:java|kt|scala|groovy)$/.test(file) && new RegExp(`(?:^|\\.)${escape(name.replace(/-/g, ''))}\\.`).test(frame.qualified.toLowerCase())
 }

@@ -40,6 +40,7 @@ function manifestParser(path: string): ManifestParser | null {
   if (name === 'go.mod') return parseGoMod
   if (name === 'Cargo.toml') return parseCargoToml
   if (name === 'Gemfile.lock') return parseGemfileLock
+  if (name === 'Cargo.lock') return parseCargoLock
   if (/^requirements[^/]*\.txt$/.test(name)) return parseRequirements
   return null
 }
@@ -118,6 +119,21 @@ export function parseCargoToml(text: string): Map<string, string> {
     if (match) versions.set(match[1], match[2])
   }
   return versions
+}
+
+/**
+ * Resolved crates of a Cargo.lock (`[[package]]` tables of name and version): the transitive
+ * versions a bump moved (tonic 0.12 pulling rustls 0.23), which the Cargo.toml alone does not say.
+ * A crate resolved at several versions reads as all of them.
+ */
+export function parseCargoLock(text: string): Map<string, string> {
+  const versions = new Map<string, string[]>()
+  for (const block of text.split(/^\[\[package\]\]\s*$/m).slice(1)) {
+    const name = /^name\s*=\s*"([^"]+)"/m.exec(block)?.[1]
+    const version = /^version\s*=\s*"([^"]+)"/m.exec(block)?.[1]
+    if (name && version) versions.set(name, [...(versions.get(name) ?? []), version])
+  }
+  return new Map([...versions].map(([name, list]) => [name, list.sort().join(', ')]))
 }
 
 export function parseGemfileLock(text: string): Map<string, string> {
