@@ -1,6 +1,7 @@
 import type {DeployEvent} from '../../evidence/deploys/deploy-event.js'
 import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
 import type {KeyChange} from '../../evidence/git/config-changes.js'
+import type {DependencyChange} from '../../evidence/git/dependency-changes.js'
 import type {CommitChange} from '../../evidence/git/git-digest.js'
 import type {ChangeRef} from '../../incident/change-ref.js'
 import {tokenSet} from './text-tokens.js'
@@ -22,6 +23,8 @@ export interface ChangeCandidate {
   keyChanges: KeyChange[]
   components: string[]
   packages: string[]
+  /** Versions it moved (manifests, lockfiles, base images), for what a version crossing says. */
+  dependencyChanges: DependencyChange[]
   tokens: Set<string>
   label: string
 }
@@ -60,6 +63,7 @@ export function changeCandidates(bundle: EvidenceBundle, onsetOverride: string |
       components: commit.components,
       // Manifests we do not parse (pom.xml, Gemfile …) still name the package in a bot's subject.
       packages: commit.dependencyChanges.length > 0 ? commit.dependencyChanges.map((d) => d.package) : commit.kind === 'dependency-upgrade' ? packagesInSubject(commit.subject) : [],
+      dependencyChanges: commit.dependencyChanges,
       tokens: tokenSet([commit.subject, ...commit.files.map((f) => f.path), ...commit.dependencyChanges.map((d) => d.package)]),
       label: `${commit.shortSha} "${commit.subject}"`,
     }
@@ -81,6 +85,7 @@ export function changeCandidates(bundle: EvidenceBundle, onsetOverride: string |
       keyChanges: event.kind === 'config' ? keyChangesIn(subject) : [],
       components: event.service ? [event.service] : [],
       packages: [],
+      dependencyChanges: [],
       tokens: tokenSet([subject]),
       label: `${event.kind} "${subject}"`,
     })

@@ -6,6 +6,7 @@ import type {FailingFrame, IncidentSignals} from './incident-signals.js'
 import type {MemoryRamp} from './load-signals.js'
 import {FAILURE_CLASS_INFO, type FailureClass} from './signatures/failure-classes.js'
 import {isLogEmitter} from './log-emitter-packages.js'
+import {runtimeDefaultLinks} from './runtime-default-changes.js'
 import {conceptsOf, tokenSet} from './text-tokens.js'
 
 /** How well one change explains the incident: timing × content, with the reasons in words. */
@@ -44,6 +45,8 @@ const DIRECTORY_OVERLAP = MIN_OVERLAP - 0.05
 /** Failures whose concept words in a change's own subject and paths are specific enough to tie it to them. */
 const FAILURE_BY_CONCEPT: Partial<Record<FailureClass, string>> = {'dns-failure': 'dns', 'tls-expired': 'tls', 'tls-invalid': 'tls'}
 const CLASS_CONCEPT_OVERLAP = 0.6
+/** A runtime upgrade across a documented default change, followed by the failures it causes. */
+const RUNTIME_DEFAULT_OVERLAP = 0.8
 /** First failures no change of ours explains by shared words alone. */
 const OUT_OF_REACH = new Set(['external-dependency', 'certificate-expiry', 'traffic-surge', 'security-attack'])
 /** First failures only a platform or configuration change explains by shared words. */
@@ -124,6 +127,12 @@ export function scoreChangeCorrelation(
     overlap = Math.max(overlap, configLink.weight)
     reasons.push(configLink.reason)
     for (const hit of configLink.condition.hits) explains.add(hit.signature.failure)
+  }
+  const crossed = runtimeDefaultLinks(candidate.dependencyChanges, conditions)[0]
+  if (crossed) {
+    overlap = Math.max(overlap, RUNTIME_DEFAULT_OVERLAP)
+    reasons.push(`${crossed.entry.says}, and ${crossed.condition.hits[0].signature.title} followed`)
+    for (const failure of crossed.entry.failures) explains.add(failure)
   }
   const followed = failureAfterEvent(candidate, conditions, context.logsFrom ?? null)
   if (followed) {

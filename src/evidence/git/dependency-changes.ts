@@ -41,6 +41,9 @@ function manifestParser(path: string): ManifestParser | null {
   if (name === 'Cargo.toml') return parseCargoToml
   if (name === 'Gemfile.lock') return parseGemfileLock
   if (name === 'Cargo.lock') return parseCargoLock
+  if (/^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$/.test(name)) return parseDockerfileBases
+  if (name === '.nvmrc' || name === '.node-version') return (text) => runtimeFile('node', text)
+  if (name === '.tool-versions') return parseToolVersions
   if (/^requirements[^/]*\.txt$/.test(name)) return parseRequirements
   return null
 }
@@ -134,6 +137,35 @@ export function parseCargoLock(text: string): Map<string, string> {
     if (name && version) versions.set(name, [...(versions.get(name) ?? []), version])
   }
   return new Map([...versions].map(([name, list]) => [name, list.sort().join(', ')]))
+}
+
+/**
+ * The base images of a Dockerfile as runtime versions: `FROM node:8.11-alpine AS build` is node at
+ * 8.11-alpine (registry and namespace dropped, `library/node` is node). A runtime upgrade moves
+ * defaults the code never set (Node 8's 5 s keep-alive timeout), so it is an upgrade like any other.
+ */
+export function parseDockerfileBases(text: string): Map<string, string> {
+  const versions = new Map<string, string>()
+  for (const m of text.matchAll(/^\s*FROM\s+(?:--platform=\S+\s+)?([^\s:@]+):([^\s@]+)/gim)) {
+    const image = m[1].slice(m[1].lastIndexOf('/') + 1)
+    if (!versions.has(image)) versions.set(image, m[2])
+  }
+  return versions
+}
+
+function runtimeFile(runtime: string, text: string): Map<string, string> {
+  const version = text.trim().split(/\s+/)[0]?.replace(/^v(?=\d)/, '')
+  return version ? new Map([[runtime, version]]) : new Map()
+}
+
+/** asdf/mise `.tool-versions`: `nodejs 18.17.0` per line. */
+export function parseToolVersions(text: string): Map<string, string> {
+  const versions = new Map<string, string>()
+  for (const line of text.split('\n')) {
+    const m = /^\s*([\w-]+)\s+(\S+)/.exec(line.replace(/#.*$/, ''))
+    if (m) versions.set(m[1] === 'nodejs' ? 'node' : m[1], m[2])
+  }
+  return versions
 }
 
 export function parseGemfileLock(text: string): Map<string, string> {

@@ -192,6 +192,21 @@ export const PROXY_SIGNATURES: SignatureInput[] = [
     examples: {match: [{line: 'Server api/api-1 is DOWN, reason: Layer4 connection problem, info: "Connection refused", check duration: 0ms. 0 active and 0 backup servers left.', extracted: {resource: 'api/api-1'}}], nonMatch: ['Server api/api-1 is UP, reason: Layer7 check passed']},
   },
   {
+    id: 'aws-alb-gateway-status',
+    ecosystem: 'proxy',
+    failure: 'edge-5xx',
+    title: 'AWS load balancer answered 502/504 (access log)',
+    match: {patterns: [r`^(?:http|https|h2|grpcs|ws|wss) \S+ \S+ \S+ \S+ [-\d.]+ [-\d.]+ [-\d.]+ (?<status>502|504) (?:-|\d{3}) `]},
+    extracts: ['status'],
+    mitigation: 'Look behind the balancer: a target closed the connection, reset it or answered too slowly.',
+    nextSteps: ['A 502 with target status "-" and a short target time means the target closed a kept-alive connection: compare its keep-alive timeout with the balancer’s idle timeout.'],
+    source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html',
+    examples: {
+      match: [{line: 'http 2018-07-02T22:23:00.186641Z app/my-loadbalancer/50dc6c495c0c9188 192.168.131.39:2817 10.0.0.1:80 0.000 0.001 -1 502 - 34 366 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.46.0" - -', extracted: {status: '502'}}],
+      nonMatch: ['http 2018-07-02T22:23:00.186641Z app/my-loadbalancer/50dc6c495c0c9188 192.168.131.39:2817 10.0.0.1:80 0.000 0.001 0.000 200 200 34 366 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.46.0" - -'],
+    },
+  },
+  {
     id: 'edge-gateway-status',
     ecosystem: 'proxy',
     failure: 'edge-5xx',
