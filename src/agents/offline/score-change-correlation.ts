@@ -45,6 +45,8 @@ const DIRECTORY_OVERLAP = MIN_OVERLAP - 0.05
 /** Failures whose concept words in a change's own subject and paths are specific enough to tie it to them. */
 const FAILURE_BY_CONCEPT: Partial<Record<FailureClass, string>> = {'dns-failure': 'dns', 'tls-expired': 'tls', 'tls-invalid': 'tls'}
 const CLASS_CONCEPT_OVERLAP = 0.6
+/** A health-check change while the probes fail: the check's own code is what the restarts run. */
+const HEALTH_CHECK_OVERLAP = 0.8
 /** A runtime upgrade across a documented default change, followed by the failures it causes. */
 const RUNTIME_DEFAULT_OVERLAP = 0.8
 /** First failures no change of ours explains by shared words alone. */
@@ -147,6 +149,14 @@ export function scoreChangeCorrelation(
     overlap = Math.max(overlap, CLASS_CONCEPT_OVERLAP)
     reasons.push(`it is a ${concept} change, and the first failure was ${first.hits[0].signature.title}`)
     for (const hit of first.hits) explains.add(hit.signature.failure)
+  }
+  // A change to the health check while probes fail and restart the pods: a check that waits on a
+  // dependency turns that dependency's trouble into restarts (the documented liveness anti-pattern).
+  const probes = conditions.find((c) => c.hits.some((hit) => hit.signature.failure === 'probe-failure'))
+  if (probes && conceptsOf(candidate.tokens).has('health')) {
+    overlap = Math.max(overlap, HEALTH_CHECK_OVERLAP)
+    reasons.push(`it changed the health check, and ${probes.hits.find((hit) => hit.signature.failure === 'probe-failure')!.signature.title.toLowerCase()} followed`)
+    for (const failure of ['probe-failure', 'crash-loop'] as const) explains.add(failure)
   }
   const specific = overlap > 0
   // The words of a logging library's name (Serilog.AspNetCore: "asp", "net", "core") are the emitter's, not the failure's.
