@@ -1,6 +1,7 @@
 import type {DeployEvent} from '../../evidence/deploys/deploy-event.js'
 import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
 import type {KeyChange} from '../../evidence/git/config-changes.js'
+import type {DependencyChange} from '../../evidence/git/dependency-changes.js'
 import type {CommitChange} from '../../evidence/git/git-digest.js'
 import type {ChangeRef} from '../../incident/change-ref.js'
 import {tokenSet} from './text-tokens.js'
@@ -22,6 +23,8 @@ export interface ChangeCandidate {
   keyChanges: KeyChange[]
   components: string[]
   packages: string[]
+  /** Versions it moved (manifests, lockfiles, base images), for what a version crossing says. */
+  dependencyChanges: DependencyChange[]
   tokens: Set<string>
   label: string
 }
@@ -40,10 +43,12 @@ export function changeCandidates(bundle: EvidenceBundle, onsetOverride: string |
   const events = bundle.deploys?.events ?? []
   const before = (at: string) => onsetMs === null || Date.parse(at) <= onsetMs
   const commitOf = (sha: string | null) => (sha ? allCommits.find((c) => c.sha.startsWith(sha)) : undefined)
-  const shippingEvents = events.filter((e) => e.kind !== 'feature-flag' && commitOf(e.sha) !== undefined)
+  // A deploy named only by its release tag ships the commit the tag points to.
+  const shippedCommit = (event: DeployEvent) => commitOf(event.sha) ?? (event.sha === null ? taggedCommit(allCommits, event.version) : undefined)
+  const shippingEvents = events.filter((e) => e.kind !== 'feature-flag' && shippedCommit(e) !== undefined)
   const minutes = (at: string) => (onsetMs === null ? null : Math.round((onsetMs - Date.parse(at)) / 6000) / 10)
 
-  const shippedBy = shippingTimes(shippingEvents.filter((e) => before(e.time)), allCommits, commitOf)
+  const shippedBy = shippingTimes(shippingEvents.filter((e) => before(e.time)), allCommits, shippedCommit)
   const candidates: ChangeCandidate[] = commits.map((commit) => {
     const ship = shippedBy.get(commit.sha)
     const shippedAt = ship?.time ?? commit.committedAt
@@ -58,6 +63,7 @@ export function changeCandidates(bundle: EvidenceBundle, onsetOverride: string |
       components: commit.components,
       // Manifests we do not parse (pom.xml, Gemfile …) still name the package in a bot's subject.
       packages: commit.dependencyChanges.length > 0 ? commit.dependencyChanges.map((d) => d.package) : commit.kind === 'dependency-upgrade' ? packagesInSubject(commit.subject) : [],
+      dependencyChanges: commit.dependencyChanges,
       tokens: tokenSet([commit.subject, ...commit.files.map((f) => f.path), ...commit.dependencyChanges.map((d) => d.package)]),
       label: `${commit.shortSha} "${commit.subject}"`,
     }
@@ -65,7 +71,7 @@ export function changeCandidates(bundle: EvidenceBundle, onsetOverride: string |
 
   for (const event of events) {
     // A deploy of a known commit is that commit's shipping time; a flag flip is a change of its own.
-    if (!before(event.time) || (event.kind !== 'feature-flag' && commitOf(event.sha) !== undefined)) continue
+    if (!before(event.time) || (event.kind !== 'feature-flag' && shippedCommit(event) !== undefined)) continue
     // A deploy is named by its sha, its version (a tag, a build number) or its description; one with none says nothing to correlate.
     if (event.kind === 'deploy' && event.sha === null && event.version === null && !event.description) continue
     const subject = event.description ?? [event.kind, event.service, event.version].filter(Boolean).join(' ')
@@ -79,6 +85,7 @@ export function changeCandidates(bundle: EvidenceBundle, onsetOverride: string |
       keyChanges: event.kind === 'config' ? keyChangesIn(subject) : [],
       components: event.service ? [event.service] : [],
       packages: [],
+      dependencyChanges: [],
       tokens: tokenSet([subject]),
       label: `${event.kind} "${subject}"`,
     })
@@ -91,15 +98,11 @@ export function changeCandidates(bundle: EvidenceBundle, onsetOverride: string |
  * deploy's commit up to X. The first deploy on record ships only its own commit, since what earlier
  * deploys (not on record) shipped is unknown.
  */
-function shippingTimes(
-  events: readonly DeployEvent[],
-  commits: readonly CommitChange[],
-  commitOf: (sha: string | null) => CommitChange | undefined,
-): Map<string, DeployEvent> {
+function shippingTimes(events: readonly DeployEvent[], commits: readonly CommitChange[], shippedCommit: (event: DeployEvent) => CommitChange | undefined): Map<string, DeployEvent> {
   const shipped = new Map<string, DeployEvent>()
   let previous: string | null = null
   for (const event of [...events].sort((a, b) => a.time.localeCompare(b.time))) {
-    const head = commitOf(event.sha)!
+    const head = shippedCommit(event)!
     for (const commit of commits) {
       const inRange = previous === null ? commit.sha === head.sha : commit.committedAt > previous && commit.committedAt <= head.committedAt
       if (inRange && !shipped.has(commit.sha)) shipped.set(commit.sha, event)
@@ -107,6 +110,13 @@ function shippingTimes(
     if (previous === null || head.committedAt > previous) previous = head.committedAt
   }
   return shipped
+}
+
+/** The commit a release tag names (`v2.3.0`, `2.3.0`, `release-2.3.0`), as `git tag` spelled it or with a `v` more or less. */
+function taggedCommit(commits: readonly CommitChange[], version: string | null): CommitChange | undefined {
+  if (!version) return undefined
+  const bare = (tag: string) => tag.replace(/^refs\/tags\//, '').replace(/^v(?=\d)/, '')
+  return commits.find((c) => c.tags.some((tag) => tag === version || bare(tag) === bare(version)))
 }
 
 /**

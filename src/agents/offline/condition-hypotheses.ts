@@ -29,11 +29,13 @@ const CLASSES_OF: Readonly<Record<Saturated['resource'], readonly FailureClass[]
 export function saturationHypotheses(saturated: Saturated[], conditions: readonly FailureCondition[], signals: IncidentSignals, rate: RateChange | null, explained: ReadonlySet<FailureClass>): OfflineHypothesis[] {
   const covered = new Set(conditions.filter((c) => c.fresh).flatMap((c) => c.hits.map((hit) => hit.signature.failure)))
   const surging = rate !== null && rate.factor >= SURGE_FACTOR
+  // An attack burns CPU and memory on purpose (a reset flood, a payload storm): their saturation is its effect.
+  const attacked = conditions.some((c) => c.fresh && c.category === 'security-attack')
   return saturated
     .filter((s) => s.resource !== 'other' && !CLASSES_OF[s.resource].some((failure) => covered.has(failure)))
     .map((s) => {
       const isDb = s.resource === 'connections'
-      const consequence = CLASSES_OF[s.resource].some((failure) => explained.has(failure)) || (surging && s.resource === 'cpu')
+      const consequence = CLASSES_OF[s.resource].some((failure) => explained.has(failure)) || ((surging || attacked) && (s.resource === 'cpu' || s.resource === 'memory'))
       return {
         finding: {
           hypothesis: `${s.series} reached ${Math.round(s.ratio * 100)}% of its limit at ${s.at.slice(11, 16)} UTC${consequence ? ', a consequence of the load or change named above' : ''}.`,
@@ -49,20 +51,20 @@ export function saturationHypotheses(saturated: Saturated[], conditions: readonl
     })
 }
 
-export function surgeHypothesis(rate: RateChange | null, bundle: EvidenceBundle, signals: IncidentSignals, auth: AuthFailureBurst | null): OfflineHypothesis[] {
+export function surgeHypothesis(rate: RateChange | null, bundle: EvidenceBundle, signals: IncidentSignals, auth: AuthFailureBurst | null, conditions: readonly FailureCondition[]): OfflineHypothesis[] {
   if (rate === null || rate.factor < SURGE_FACTOR) return []
   const lines = bundle.logs?.totals.lines ?? 0
   // New kinds of error (a retry storm) can make the volume; the same requests failing under load cannot.
   const newErrors = signals.errors.filter((e) => e.isNew && e.kind === 'template' && e.levels.includes('error')).reduce((sum, e) => sum + e.count, 0)
   const errorDriven = lines > 0 && newErrors / lines >= 0.1
-  const attackDriven = auth !== null && auth.factor >= 3
+  const attackDriven = (auth !== null && auth.factor >= 3) || conditions.some((c) => c.fresh && c.category === 'security-attack' && c.strength >= 0.4)
   const latency = latencyRises(bundle)
   const busiest = (bundle.logs?.endpoints ?? []).slice().sort((a, b) => b.total - a.total).slice(0, 2)
   const factor = Number.isFinite(rate.factor) ? `×${rate.factor.toFixed(1)}` : 'from nothing'
   return [
     {
       finding: {
-        hypothesis: `Traffic surge: ${rate.source} rose ${factor} at ${rate.at.slice(11, 16)} UTC${latency.length > 0 ? ` and ${latency[0].name.replace(/\{.*$/, '')} rose with it` : ''}${errorDriven ? ', but new errors account for much of the extra volume' : attackDriven ? ', driven by the authentication-failure burst' : ' with no new kind of error'}.`,
+        hypothesis: `Traffic surge: ${rate.source} rose ${factor} at ${rate.at.slice(11, 16)} UTC${latency.length > 0 ? ` and ${latency[0].name.replace(/\{.*$/, '')} rose with it` : ''}${errorDriven ? ', but new errors account for much of the extra volume' : attackDriven ? auth !== null && auth.factor >= 3 ? ', driven by the authentication-failure burst' : ', driven by the attack named above' : ' with no new kind of error'}.`,
         category: 'traffic-surge',
         component: null,
         change: null,

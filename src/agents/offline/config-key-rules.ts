@@ -17,7 +17,7 @@ export interface ConfigKeyRule {
   examples: {match: string[]; nonMatch: string[]}
 }
 
-const HOST_FAILURES: ConfigKeyRule['links'] = (['connection-refused', 'dns-failure', 'timeout', 'upstream-5xx', 'dependency-unavailable', 'tls-invalid', 'tls-expired', 'auth-rejected'] as const).map((failure) => ({failure, down: 0.6, up: 0.6, other: 0.6}))
+const HOST_FAILURES: ConfigKeyRule['links'] = (['connection-refused', 'dns-failure', 'timeout', 'deadline', 'upstream-5xx', 'dependency-unavailable', 'tls-invalid', 'tls-expired', 'auth-rejected'] as const).map((failure) => ({failure, down: 0.6, up: 0.6, other: 0.6}))
 
 export const CONFIG_KEY_RULES: readonly ConfigKeyRule[] = [
   {
@@ -32,6 +32,7 @@ export const CONFIG_KEY_RULES: readonly ConfigKeyRule[] = [
     words: /\b(?:timeout|timeouts|deadline)\b/,
     links: [
       {failure: 'timeout', down: 0.8, up: 0.5, other: 0.6},
+      {failure: 'deadline', down: 0.8, up: 0.5, other: 0.6},
       {failure: 'query-timeout', down: 0.8, up: 0.5, other: 0.6},
       {failure: 'saturation', down: 0.6, up: 0.5, other: 0.5},
     ],

@@ -42,7 +42,7 @@ const SIMULTANEOUS_MS = 60_000
 const INTERNAL_HOST = /(^|\.)(internal|local|localhost|svc|lan|corp|intranet|cluster\.local)$|^(10|127)\.|^192\.168\.|^172\.(1[6-9]|2\d|3[01])\.|^[^.]+$/i
 const IP = /^(?:\d{1,3}\.){3}\d{1,3}$|^\[?[\da-f:]+\]?$/i
 /** Upstream-ish classes whose component is the host they name. */
-const HOST_CLASSES = new Set<FailureClass>(['connection-refused', 'upstream-5xx', 'dependency-unavailable', 'circuit-open', 'retries-exhausted', 'auth-rejected', 'tls-expired', 'tls-invalid', 'connection-reset'])
+const HOST_CLASSES = new Set<FailureClass>(['deadline', 'connection-refused', 'upstream-5xx', 'dependency-unavailable', 'circuit-open', 'retries-exhausted', 'auth-rejected', 'tls-expired', 'tls-invalid', 'connection-reset'])
 const RESOURCE_OF: Partial<Record<FailureClass, string>> = {
   'out-of-memory': 'memory',
   'disk-full': 'disk',
@@ -119,11 +119,16 @@ function timeoutDestinations(hits: readonly SignatureHit[]): Set<string> {
   return destinations
 }
 
-/** A generic wording (any runtime's "timed out") adds nothing where a specific signature read the same lines. */
+/**
+ * A generic wording (any runtime's "timed out") adds nothing where a specific signature read the
+ * same lines; an entry another one found supersedes (ErrImagePull beside a registry's 429) is that
+ * one's consequence.
+ */
 function dropRedundant(hits: readonly SignatureHit[]): SignatureHit[] {
   const generic = (hit: SignatureHit) => hit.signature.ecosystem === 'system'
   const covered = new Set(hits.filter((hit) => !generic(hit)).flatMap((hit) => hit.evidenceIds))
-  return hits.filter((hit) => !generic(hit) || hit.metric || !hit.evidenceIds.every((id) => covered.has(id)))
+  const superseded = new Set(hits.filter((hit) => hit.fresh).flatMap((hit) => hit.signature.supersedes))
+  return hits.filter((hit) => !superseded.has(hit.signature.id) && (!generic(hit) || hit.metric || !hit.evidenceIds.every((id) => covered.has(id))))
 }
 
 /**
@@ -218,6 +223,10 @@ function resolve(hit: SignatureHit, timeoutsSpread: boolean): {category: RootCau
       if (named.length === 1) return {category, component: displayHost(named[0]), factor: 1}
       // Timeouts to an address, or to nothing named: the network as much as anything.
       return {category: 'network', component: host, factor: host === null ? 0.75 : 0.9}
+    case 'deadline':
+      // Named: that dependency was slow. Unnamed or an address only: where the time went is not said.
+      if (category !== 'external-dependency' || named.length === 1) return {category, component: named.length === 1 ? displayHost(named[0]) : host, factor: 1}
+      return {category: 'unknown', component: host, factor: 1}
     case 'rate-limited':
       // Throttled by a vendor we call (a host named, or a vendor's own wording), or throttling our own callers under load.
       if (named.length > 0) return {category: 'external-dependency', component: displayHost(named[0]), factor: 1}

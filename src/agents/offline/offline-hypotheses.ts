@@ -73,7 +73,7 @@ function analyzeBundle(bundle: EvidenceBundle, catalogue: readonly CompiledSigna
       .map((c) => unsupportedChange(c, signals)),
     ...failureHypotheses(conditions, cascade, signals, saturated, explained),
     ...saturationHypotheses(saturated, conditions, signals, rate, explained),
-    ...surgeHypothesis(rate, bundle, signals, auth),
+    ...surgeHypothesis(rate, bundle, signals, auth, conditions),
     ...(auth ? [attackHypothesis(auth, signals)] : []),
     ...diagnosisHypotheses(diagnosis, signals),
     ...probeHypotheses(probes, signals),

@@ -5,7 +5,9 @@ import type {FailureCondition} from './failure-conditions.js'
 import type {FailingFrame, IncidentSignals} from './incident-signals.js'
 import type {MemoryRamp} from './load-signals.js'
 import {FAILURE_CLASS_INFO, type FailureClass} from './signatures/failure-classes.js'
-import {conceptsOf} from './text-tokens.js'
+import {isLogEmitter} from './log-emitter-packages.js'
+import {runtimeDefaultLinks} from './runtime-default-changes.js'
+import {conceptsOf, tokenSet} from './text-tokens.js'
 
 /** How well one change explains the incident: timing × content, with the reasons in words. */
 export interface ChangeCorrelation {
@@ -43,6 +45,10 @@ const DIRECTORY_OVERLAP = MIN_OVERLAP - 0.05
 /** Failures whose concept words in a change's own subject and paths are specific enough to tie it to them. */
 const FAILURE_BY_CONCEPT: Partial<Record<FailureClass, string>> = {'dns-failure': 'dns', 'tls-expired': 'tls', 'tls-invalid': 'tls'}
 const CLASS_CONCEPT_OVERLAP = 0.6
+/** A health-check change while the probes fail: the check's own code is what the restarts run. */
+const HEALTH_CHECK_OVERLAP = 0.8
+/** A runtime upgrade across a documented default change, followed by the failures it causes. */
+const RUNTIME_DEFAULT_OVERLAP = 0.8
 /** First failures no change of ours explains by shared words alone. */
 const OUT_OF_REACH = new Set(['external-dependency', 'certificate-expiry', 'traffic-surge', 'security-attack'])
 /** First failures only a platform or configuration change explains by shared words. */
@@ -96,7 +102,8 @@ export function scoreChangeCorrelation(
     reasons.push(`the failing frames are inside ${packageHit}, the package it upgraded`)
     for (const failure of CODE_FAILURES) explains.add(failure)
   }
-  const packageNamed = candidate.packages.find((pkg) => signals.errors.some((e) => wordIn(e.text, pkg.split('/').pop()!)))
+  // A logging library is named in the lines it wrote: only an exception naming it ties it to the failure.
+  const packageNamed = candidate.packages.find((pkg) => signals.errors.some((e) => wordIn(isLogEmitter(pkg) ? (e.kind === 'exception' ? e.lines[0] : '') : e.text, pkg.split('/').pop()!)))
   if (!packageHit && packageNamed) {
     overlap = Math.max(overlap, 0.8)
     reasons.push(`the errors name ${packageNamed}, the package it upgraded`)
@@ -106,7 +113,7 @@ export function scoreChangeCorrelation(
     overlap = 1
     reasons.push(`the failing code is named after "${identifierHit}", which it switched`)
   }
-  const schemaHit = schemaObjectsOf(candidate.ref.subject).find((object) => signals.errors.some((e) => namesSchemaObject(e.text, object)))
+  const schemaHit = schemaObjectsOf(candidate.ref.subject, candidate.packages).find((object) => signals.errors.some((e) => namesSchemaObject(e.text, object)))
   if (schemaHit) {
     overlap = 1
     reasons.push(`the new errors name ${schemaHit.table}.${schemaHit.column} (column "${schemaHit.column}" of relation "${schemaHit.table}"), which it changed`)
@@ -123,6 +130,12 @@ export function scoreChangeCorrelation(
     reasons.push(configLink.reason)
     for (const hit of configLink.condition.hits) explains.add(hit.signature.failure)
   }
+  const crossed = runtimeDefaultLinks(candidate.dependencyChanges, conditions)[0]
+  if (crossed) {
+    overlap = Math.max(overlap, RUNTIME_DEFAULT_OVERLAP)
+    reasons.push(`${crossed.entry.says}, and ${crossed.condition.hits[0].signature.title} followed`)
+    for (const failure of crossed.entry.failures) explains.add(failure)
+  }
   const followed = failureAfterEvent(candidate, conditions, context.logsFrom ?? null)
   if (followed) {
     overlap = Math.max(overlap, FOLLOW_OVERLAP)
@@ -137,8 +150,18 @@ export function scoreChangeCorrelation(
     reasons.push(`it is a ${concept} change, and the first failure was ${first.hits[0].signature.title}`)
     for (const hit of first.hits) explains.add(hit.signature.failure)
   }
+  // A change to the health check while probes fail and restart the pods: a check that waits on a
+  // dependency turns that dependency's trouble into restarts (the documented liveness anti-pattern).
+  const probes = conditions.find((c) => c.hits.some((hit) => hit.signature.failure === 'probe-failure'))
+  if (probes && conceptsOf(candidate.tokens).has('health')) {
+    overlap = Math.max(overlap, HEALTH_CHECK_OVERLAP)
+    reasons.push(`it changed the health check, and ${probes.hits.find((hit) => hit.signature.failure === 'probe-failure')!.signature.title.toLowerCase()} followed`)
+    for (const failure of ['probe-failure', 'crash-loop'] as const) explains.add(failure)
+  }
   const specific = overlap > 0
-  const sharedTokens = [...candidate.tokens].filter((t) => signals.tokens.has(t))
+  // The words of a logging library's name (Serilog.AspNetCore: "asp", "net", "core") are the emitter's, not the failure's.
+  const emitterWords = tokenSet(candidate.packages.filter(isLogEmitter))
+  const sharedTokens = [...candidate.tokens].filter((t) => signals.tokens.has(t) && !emitterWords.has(t))
   // One shared word (and the concept it carries) is vocabulary, not content: it takes two pieces,
   // two words or a word and a concept reached through other words (knex ↔ database).
   const viaSharedWords = conceptsOf(new Set(sharedTokens))
@@ -208,6 +231,8 @@ function frameInPackage(frame: FailingFrame, pkg: string): boolean {
   const lower = file.toLowerCase()
   const python = name.replace(/-/g, '_')
   if (lower.includes(`site-packages/${python}/`) || lower.includes(`dist-packages/${python}/`)) return true
+  // Cargo's registry checkout: ~/.cargo/registry/src/index.crates.io-<hash>/rustls-0.23.12/src/…
+  if (new RegExp(`/registry/src/[^/]+/${escape(name)}-\\d`).test(lower)) return true
   if (new RegExp(`/pkg/mod/.*/${escape(name)}@`).test(lower) || new RegExp(`/gems/${escape(name)}-\\d`).test(lower) || lower.includes(`/vendor/${pkg.toLowerCase()}/`)) return true
   return /\.(?:java|kt|scala|groovy)$/.test(file) && new RegExp(`(?:^|\\.)${escape(name.replace(/-/g, ''))}\\.`).test(frame.qualified.toLowerCase())
 }
@@ -227,9 +252,12 @@ function identifiersOf(subject: string): string[] {
   return (subject.match(/\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b/gi) ?? []).map(collapse).filter((id) => id.length >= 8)
 }
 
-/** `table.column` names in a subject (`make orders.currency NOT NULL`). */
-function schemaObjectsOf(subject: string): {table: string; column: string}[] {
-  return [...subject.matchAll(/\b([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)\b/gi)].map((m) => ({table: m[1].toLowerCase(), column: m[2].toLowerCase()}))
+/** `table.column` names in a subject (`make orders.currency NOT NULL`); a dotted package name (Serilog.AspNetCore) is none. */
+function schemaObjectsOf(subject: string, packages: readonly string[]): {table: string; column: string}[] {
+  const named = packages.map((pkg) => pkg.toLowerCase())
+  return [...subject.matchAll(/\b([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)\b/gi)]
+    .filter((m) => !named.some((pkg) => pkg.includes(m[0].toLowerCase())))
+    .map((m) => ({table: m[1].toLowerCase(), column: m[2].toLowerCase()}))
 }
 
 /** An error that names both the column and its table, as database errors do (`column "currency" of relation "orders"`). */

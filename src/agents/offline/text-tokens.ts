@@ -26,6 +26,7 @@ const CONCEPTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['disk', /^(disk|enospc|space|volume|filesystem)$/],
   ['auth', /^(auth|authentication|authenticate|login|session|token|jwt|jsonwebtoken|password|credential|credentials)$/],
   ['tls', /^(tls|ssl|x509|certificate|cert|certs)$/],
+  ['health', /^(health|healthz|healthcheck|liveness|readiness|livez|readyz|probe|probes)$/],
   ['dns', /^(dns|getaddrinfo|enotfound|resolver|coredns|lookup|servfail|nxdomain|nameserver|resolv)$/],
 ]
 

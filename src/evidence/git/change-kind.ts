@@ -25,7 +25,7 @@ const LOCKFILES = new Set([
   'uv.lock',
 ])
 /** Manifests that also hold non-dependency settings; parseable ones count only when a version moved. */
-export const PARSED_MANIFESTS = /(^|\/)(package\.json|go\.mod|Cargo\.toml|requirements[^/]*\.txt)$/
+export const PARSED_MANIFESTS = /(^|\/)(package\.json|go\.mod|Cargo\.toml|requirements[^/]*\.txt|(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?|\.nvmrc|\.node-version|\.tool-versions)$/
 const OPAQUE_MANIFESTS = /(^|\/)(pom\.xml|build\.gradle(\.kts)?|Gemfile|Pipfile|pyproject\.toml|composer\.json|setup\.py|setup\.cfg)$/
 
 const CONFIG_DIRS = /(^|\/)(config|conf|configs|settings|k8s|kubernetes|helm|charts|deploy|deployments?|terraform|infra|manifests)\//i

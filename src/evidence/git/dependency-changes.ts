@@ -40,6 +40,10 @@ function manifestParser(path: string): ManifestParser | null {
   if (name === 'go.mod') return parseGoMod
   if (name === 'Cargo.toml') return parseCargoToml
   if (name === 'Gemfile.lock') return parseGemfileLock
+  if (name === 'Cargo.lock') return parseCargoLock
+  if (/^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$/.test(name)) return parseDockerfileBases
+  if (name === '.nvmrc' || name === '.node-version') return (text) => runtimeFile('node', text)
+  if (name === '.tool-versions') return parseToolVersions
   if (/^requirements[^/]*\.txt$/.test(name)) return parseRequirements
   return null
 }
@@ -116,6 +120,50 @@ export function parseCargoToml(text: string): Map<string, string> {
     const table = /^([A-Za-z0-9_-]+)\s*=\s*\{.*\bversion\s*=\s*"([^"]+)"/.exec(line)
     const match = plain ?? table
     if (match) versions.set(match[1], match[2])
+  }
+  return versions
+}
+
+/**
+ * Resolved crates of a Cargo.lock (`[[package]]` tables of name and version): the transitive
+ * versions a bump moved (tonic 0.12 pulling rustls 0.23), which the Cargo.toml alone does not say.
+ * A crate resolved at several versions reads as all of them.
+ */
+export function parseCargoLock(text: string): Map<string, string> {
+  const versions = new Map<string, string[]>()
+  for (const block of text.split(/^\[\[package\]\]\s*$/m).slice(1)) {
+    const name = /^name\s*=\s*"([^"]+)"/m.exec(block)?.[1]
+    const version = /^version\s*=\s*"([^"]+)"/m.exec(block)?.[1]
+    if (name && version) versions.set(name, [...(versions.get(name) ?? []), version])
+  }
+  return new Map([...versions].map(([name, list]) => [name, list.sort().join(', ')]))
+}
+
+/**
+ * The base images of a Dockerfile as runtime versions: `FROM node:8.11-alpine AS build` is node at
+ * 8.11-alpine (registry and namespace dropped, `library/node` is node). A runtime upgrade moves
+ * defaults the code never set (Node 8's 5 s keep-alive timeout), so it is an upgrade like any other.
+ */
+export function parseDockerfileBases(text: string): Map<string, string> {
+  const versions = new Map<string, string>()
+  for (const m of text.matchAll(/^\s*FROM\s+(?:--platform=\S+\s+)?([^\s:@]+):([^\s@]+)/gim)) {
+    const image = m[1].slice(m[1].lastIndexOf('/') + 1)
+    if (!versions.has(image)) versions.set(image, m[2])
+  }
+  return versions
+}
+
+function runtimeFile(runtime: string, text: string): Map<string, string> {
+  const version = text.trim().split(/\s+/)[0]?.replace(/^v(?=\d)/, '')
+  return version ? new Map([[runtime, version]]) : new Map()
+}
+
+/** asdf/mise `.tool-versions`: `nodejs 18.17.0` per line. */
+export function parseToolVersions(text: string): Map<string, string> {
+  const versions = new Map<string, string>()
+  for (const line of text.split('\n')) {
+    const m = /^\s*([\w-]+)\s+(\S+)/.exec(line.replace(/#.*$/, ''))
+    if (m) versions.set(m[1] === 'nodejs' ? 'node' : m[1], m[2])
   }
   return versions
 }

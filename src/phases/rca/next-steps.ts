@@ -16,6 +16,8 @@ export function nextStepsFor(cause: RootCause, facts: EvidenceFacts, limitations
     if (!facts.errors) steps.push('Collect the service logs for the hour before and after the onset (--logs).')
     if (facts.changes.length === 0) steps.push('Point --repo at the service repository to correlate recent changes with the onset.')
     if (facts.events.length === 0) steps.push('Export deploy and feature-flag events for the window (--deploys).')
+    // A slow-building failure (replication lag, a filling disk, a leak) can surface long after its change.
+    if (facts.examined.git) steps.push(`Widen the change window beyond --lookback ${facts.lookback} (for example --lookback 7d): a change that shipped earlier can take hours or days to show (replication lag, a filling disk, a leak).`)
     steps.push('Compare the new error templates since onset with the last deploy of each dependency of the service.')
     steps.push('Check the dashboards of upstream and downstream services for a change at the same minute.')
   }

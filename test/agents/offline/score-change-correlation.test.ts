@@ -30,6 +30,7 @@ function candidate(change: Partial<ChangeCandidate> & {words?: string} = {}): Ch
     keyChanges: [],
     components: [],
     packages: [],
+    dependencyChanges: [],
     tokens: tokenSet([words ?? '']),
     label: 'a change',
     ...rest,

@@ -77,3 +77,17 @@ describe('diffManifest', () => {
     expect(diffManifest('pom.xml', '<a/>', '<b/>')).toEqual([])
   })
 })
+
+describe('parseCargoLock', () => {
+  it('reads every resolved crate, a crate at two versions as both', async () => {
+    const {parseCargoLock} = await import('../../../src/evidence/git/dependency-changes.js')
+    const text = ['version = 3', '', '[[package]]', 'name = "rustls"', 'version = "0.23.12"', 'source = "registry+https://github.com/rust-lang/crates.io-index"', '', '[[package]]', 'name = "tonic"', 'version = "0.12.1"', '', '[[package]]', 'name = "rustls"', 'version = "0.21.12"', ''].join('\n')
+    expect(parseCargoLock(text)).toEqual(new Map([['rustls', '0.21.12, 0.23.12'], ['tonic', '0.12.1']]))
+  })
+
+  it('says which crates a bump moved through the lockfile', async () => {
+    const {diffManifest} = await import('../../../src/evidence/git/dependency-changes.js')
+    const lock = (rustls: string, tonic: string) => `[[package]]\nname = "rustls"\nversion = "${rustls}"\n\n[[package]]\nname = "tonic"\nversion = "${tonic}"\n`
+    expect(diffManifest('Cargo.lock', lock('0.22.4', '0.11.0'), lock('0.23.12', '0.12.1')).map((c) => c.package)).toEqual(['rustls', 'tonic'])
+  })
+})

@@ -8,6 +8,37 @@ const r = String.raw
  */
 export const RATE_LIMIT_SIGNATURES: SignatureInput[] = [
   {
+    id: 'registry-pull-rate-limit',
+    ecosystem: 'rate-limit',
+    failure: 'rate-limited',
+    // The registry throttles our pulls: its limit, not a surge of our callers nor an image reference we changed.
+    category: 'external-dependency',
+    title: 'Container registry pull rate limit (Docker Hub toomanyrequests)',
+    match: {
+      patterns: [
+        r`\btoomanyrequests: (?:You have reached your (?:unauthenticated )?pull rate limit|Too Many Requests|Rate exceeded)`,
+        r`unexpected status (?:code )?(?<url>https?:\/\/[\w.-]+(?::\d+)?\/v2\/\S*?): 429 Too Many Requests`,
+        r`(?:pull|manifest|blob)[^\n]{0,200}?\b429 Too Many Requests\b[^\n]{0,80}?\b(?:registry|docker\.io|pull rate)`,
+      ],
+    },
+    extracts: ['url'],
+    supersedes: ['k8s-image-pull', 'http-429-answered', 'rate-limit-exceeded'],
+
+    mitigation: 'Authenticate pulls (imagePullSecrets with a paid account) or pull through a mirror/cache; pin IfNotPresent so restarts reuse the node’s copy.',
+    nextSteps: ['Check the registry’s rate-limit headers (ratelimit-remaining) from a node.', 'Find what multiplied the pulls (a node pool scale-up, imagePullPolicy: Always, a restart storm).'],
+    source: 'https://docs.docker.com/docker-hub/usage/pulls/',
+    examples: {
+      match: [
+        'Warning  Failed  kubelet  Failed to pull image "redis:7.2": rpc error: code = Unknown desc = Error response from daemon: toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit',
+        {
+          line: 'Failed to pull image "docker.io/library/nginx:1.25": failed to pull and unpack image "docker.io/library/nginx:1.25": failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/library/nginx/manifests/sha256:4c0fdaa8b6341bfdeca5f18f7837462c80cff90527ee35ef185571e1c327beac: 429 Too Many Requests - Server message: toomanyrequests: You have reached your pull rate limit.',
+          extracted: {url: 'https://registry-1.docker.io/v2/library/nginx/manifests/sha256:4c0fdaa8b6341bfdeca5f18f7837462c80cff90527ee35ef185571e1c327beac'},
+        },
+      ],
+      nonMatch: ['Failed to pull image "registry.example.com/shop/checkout:2.14.1": rpc error: code = NotFound desc = failed to pull and unpack image: not found', '203.0.113.7 - - "GET /api/products HTTP/1.1" 429 57'],
+    },
+  },
+  {
     id: 'http-429-answered',
     ecosystem: 'rate-limit',
     failure: 'rate-limited',

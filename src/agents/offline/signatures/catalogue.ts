@@ -19,6 +19,7 @@ import {REDIS_SIGNATURES} from './redis.js'
 import {RUBY_SIGNATURES} from './ruby.js'
 import {RUST_SIGNATURES} from './rust.js'
 import {SignatureEntrySchema, type SignatureInput} from './signature-schema.js'
+import {NETWORK_SIGNATURES} from './routing.js'
 import {SHELL_SIGNATURES, STARTUP_SIGNATURES} from './startup.js'
 import {SYSTEM_SIGNATURES} from './system.js'
 
@@ -47,6 +48,7 @@ export const BUILT_IN_SIGNATURES: readonly SignatureInput[] = [
   ...KUBERNETES_SIGNATURES,
   ...TLS_SIGNATURES,
   ...DNS_SIGNATURES,
+  ...NETWORK_SIGNATURES,
   ...SYSTEM_SIGNATURES,
   ...RATE_LIMIT_SIGNATURES,
   ...AUTH_SIGNATURES,

@@ -11,6 +11,8 @@ export interface CompiledSignature {
   info: FailureClassInfo
   title: string
   extracts: readonly ExtractField[]
+  /** Ids of entries whose hits this one's presence turns into its consequences. */
+  supersedes: readonly string[]
   mitigation: string | null
   nextSteps: readonly string[]
   source: string | null
@@ -71,6 +73,7 @@ export function compileSignature(entry: SignatureEntry | UserSignature): Compile
     info,
     title: entry.title ?? entry.id,
     extracts: entry.extracts,
+    supersedes: entry.supersedes,
     mitigation: entry.mitigation ?? null,
     nextSteps: entry.nextSteps,
     source: entry.source ?? null,

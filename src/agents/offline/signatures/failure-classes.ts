@@ -19,6 +19,7 @@ export const FAILURE_CLASSES = [
   'dns-failure',
   'connection-reset',
   'timeout',
+  'deadline',
   'upstream-5xx',
   'dependency-unavailable',
   'circuit-open',
@@ -77,13 +78,19 @@ export const FAILURE_CLASS_INFO: Readonly<Record<FailureClass, FailureClassInfo>
   'dns-failure': {category: 'network', role: 'origin', strength: 0.7, concepts: ['dns', 'host'], scope: ['infrastructure', 'backend-reliability'], says: 'Name resolution failed{c}: lookups return no such host or time out'},
   'connection-reset': {category: 'network', role: 'origin', strength: 0.45, concepts: ['network', 'host'], scope: ['infrastructure', 'backend-reliability'], says: 'Connections were reset or broken mid-request{c}'},
   timeout: {category: 'external-dependency', role: 'origin', strength: 0.55, concepts: ['timeout', 'host'], scope: ['backend-reliability', 'infrastructure', 'performance'], says: 'Calls timed out{c}'},
+  // A call that ran past its deadline says the callee was slow, not where: a dependency when it names
+  // one, else nothing (a nightly batch's deadlines are not the network's by themselves).
+  deadline: {category: 'external-dependency', role: 'origin', strength: 0.55, concepts: ['timeout', 'host'], scope: ['backend-reliability', 'performance'], says: 'Calls ran past their deadline{c}'},
   'upstream-5xx': {category: 'external-dependency', role: 'origin', strength: 0.65, concepts: ['host'], scope: ['backend-reliability', 'infrastructure'], says: 'An upstream dependency answered with server errors{c}'},
   'dependency-unavailable': {category: 'external-dependency', role: 'origin', strength: 0.6, concepts: ['host'], scope: ['backend-reliability', 'infrastructure'], says: 'A dependency was unavailable{c}: no healthy instance, broker or node answered'},
   'circuit-open': {category: 'external-dependency', role: 'effect', strength: 0.5, concepts: ['host'], scope: ['backend-reliability'], says: 'A circuit breaker opened{c} after calls to a dependency kept failing'},
   'retries-exhausted': {category: 'external-dependency', role: 'effect', strength: 0.35, concepts: ['host'], scope: ['backend-reliability'], says: 'Calls exhausted their retries{c}'},
   'rate-limited': {category: 'traffic-surge', role: 'origin', strength: 0.55, concepts: ['rate'], scope: ['performance', 'backend-reliability'], says: 'Requests were rate limited{c} (HTTP 429 / throttling)'},
   'tls-expired': {category: 'certificate-expiry', role: 'origin', strength: 0.8, concepts: ['tls'], scope: ['infrastructure', 'backend-reliability'], says: 'A TLS certificate expired or is not yet valid{c}: connections fail certificate verification'},
-  'tls-invalid': {category: 'config-change', role: 'origin', strength: 0.35, concepts: ['tls'], scope: ['infrastructure'], says: 'TLS verification failed{c}: the certificate is untrusted or for another name'},
+  // A certificate the clients no longer trust is a certificate problem whatever broke the chain (an
+  // expired intermediate or root, a rotation to an unknown CA); a change that touched TLS still
+  // takes it over through its tls concept.
+  'tls-invalid': {category: 'certificate-expiry', role: 'origin', strength: 0.6, concepts: ['tls'], scope: ['infrastructure', 'backend-reliability'], says: 'TLS verification failed{c}: the certificate is untrusted, expired somewhere in its chain or for another name'},
   'auth-rejected': {category: 'config-change', role: 'origin', strength: 0.45, concepts: ['auth'], scope: ['security', 'backend-reliability'], says: 'A dependency rejected the service’s credentials{c}'},
   'missing-config': {category: 'config-change', role: 'origin', strength: 0.7, concepts: ['config'], scope: ['backend-reliability', 'infrastructure'], says: 'Required configuration is missing{c}: the process cannot start or serve without it'},
   'invalid-config': {category: 'config-change', role: 'origin', strength: 0.6, concepts: ['config'], scope: ['backend-reliability', 'infrastructure'], says: 'Configuration could not be parsed or holds an invalid value{c}'},

@@ -115,7 +115,7 @@ export const GO_SIGNATURES: SignatureInput[] = [
   {
     id: 'go-context-deadline',
     ecosystem: 'go',
-    failure: 'timeout',
+    failure: 'deadline',
     title: 'Go context deadline exceeded / http.Client timeout',
     match: {
       patterns: [
@@ -131,6 +131,20 @@ export const GO_SIGNATURES: SignatureInput[] = [
     examples: {
       match: [{line: 'Get "https://api.shipping.example/v2/rates": context deadline exceeded (Client.Timeout exceeded while awaiting headers)', extracted: {url: 'https://api.shipping.example/v2/rates'}}, 'rpc error: code = DeadlineExceeded desc = context deadline exceeded'],
       nonMatch: ['context canceled by client'],
+    },
+  },
+  {
+    id: 'grpc-deadline-exceeded',
+    ecosystem: 'go',
+    failure: 'deadline',
+    title: 'gRPC status DEADLINE_EXCEEDED',
+    match: {patterns: [r`rpc error: code = DeadlineExceeded`, r`\bDEADLINE_EXCEEDED\b`, r`StatusCode\.DEADLINE_EXCEEDED`]},
+    mitigation: 'Find where the time goes (the callee’s latency, queueing, a batch competing for it) before raising the deadline.',
+    nextSteps: ['Compare the callee’s latency and load with the caller’s deadline at the onset.', 'Check whether the failures recur at the same time each day (a batch or backup window).'],
+    source: 'https://grpc.io/docs/guides/status-codes/',
+    examples: {
+      match: ['rpc error: code = DeadlineExceeded desc = context deadline exceeded', 'io.grpc.StatusRuntimeException: DEADLINE_EXCEEDED: deadline exceeded after 9.999842316s. [closed=[], open=[[buffered_nanos=10000302150, waiting_for_connection]]]', '<_InactiveRpcError of RPC that terminated with: status = StatusCode.DEADLINE_EXCEEDED details = "Deadline Exceeded">'],
+      nonMatch: ['rpc error: code = NotFound desc = order 42 not found'],
     },
   },
   {

@@ -10,6 +10,36 @@ const r = String.raw
  */
 export const HTTP_CLIENT_SIGNATURES: SignatureInput[] = [
   {
+    id: 'google-api-unavailable',
+    ecosystem: 'http-client',
+    failure: 'dependency-unavailable',
+    title: 'Google API unavailable (503 / UNAVAILABLE)',
+    match: {
+      patterns: [
+        r`\bServiceUnavailable: 503\b(?:[^\n]{0,40}?(?<url>https:\/\/[\w.-]+\.googleapis\.com\/\S*))?`,
+        r`\bgoogleapi: Error 503\b`,
+        r`\b14 UNAVAILABLE: `,
+        r`"code":\s*503,\s*"message":\s*"[^"]*",\s*"status":\s*"UNAVAILABLE"`,
+        r`\bUnavailableException: io\.grpc\.StatusRuntimeException: UNAVAILABLE\b`,
+        r`The service is currently unavailable[^\n]{0,80}?(?<host>[\w-]+\.googleapis\.com)`,
+        r`(?<host>[\w-]+\.googleapis\.com)[^\n]{0,200}?(?:503|UNAVAILABLE|The service is currently unavailable)`,
+      ],
+    },
+    extracts: ['url', 'host'],
+    mitigation: 'Retry with backoff and degrade what depends on the API; check the Google Cloud status dashboard for the service and region.',
+    nextSteps: ['Check status.cloud.google.com for the API at the onset.', 'Break the 503s down by API and region.'],
+    source: 'https://cloud.google.com/apis/design/errors#http_mapping',
+    examples: {
+      match: [
+        {line: 'google.api_core.exceptions.ServiceUnavailable: 503 POST https://storage.googleapis.com/upload/storage/v1/b/shop-media/o: The service is currently unavailable.', extracted: {url: 'https://storage.googleapis.com/upload/storage/v1/b/shop-media/o'}},
+        'googleapi: Error 503: The service is currently unavailable., backendError',
+        'Error: 14 UNAVAILABLE: The service is currently unavailable.',
+        '{"error":{"code":503,"message":"The service is currently unavailable.","status":"UNAVAILABLE"}}',
+      ],
+      nonMatch: ['googleapi: Error 404: No such object: shop-media/x.png, notFound', 'Error: 5 NOT_FOUND: topic not found'],
+    },
+  },
+  {
     id: 'http-upstream-5xx',
     ecosystem: 'http-client',
     failure: 'upstream-5xx',

@@ -11,6 +11,28 @@ const ENVOY_FLAGS = 'https://www.envoyproxy.io/docs/envoy/latest/configuration/o
  */
 export const PROXY_SIGNATURES: SignatureInput[] = [
   {
+    id: 'http2-rapid-reset-metric',
+    ecosystem: 'proxy',
+    failure: 'exploit-attempt',
+    title: 'HTTP/2 rapid reset flood (CVE-2023-44487): stream resets leapt',
+    match: {metrics: [r`(?:downstream|http2|h2)[\w]*rx_reset`, r`rst_stream`, r`stream_resets?(?:_|$)`, r`rapid_reset`]},
+    mitigation: 'Upgrade the proxies and servers to releases that cap stream resets, and limit concurrent streams and resets per connection at the edge.',
+    nextSteps: ['Break the resets down by client address and connection; block the heaviest sources.', 'Check the proxies’ versions against the CVE-2023-44487 advisories.'],
+    source: 'https://blog.cloudflare.com/technical-breakdown-http2-rapid-reset-ddos-attack/',
+    examples: {match: ['envoy_http_downstream_rq_rx_reset', 'nginx_http2_rst_stream_received_total', 'grpc_server_stream_resets_per_second'], nonMatch: ['envoy_cluster_upstream_rq_tx_reset', 'http_requests_total']},
+  },
+  {
+    id: 'http2-rapid-reset',
+    ecosystem: 'proxy',
+    failure: 'exploit-attempt',
+    title: 'HTTP/2 rapid reset flood (CVE-2023-44487) reported',
+    match: {patterns: [r`\bCVE-2023-44487\b`, r`\brapid reset\b`, r`http2: server: (?:too many|excessive) (?:RST_STREAM|stream resets)`]},
+    mitigation: 'Upgrade the proxies and servers to releases that cap stream resets, and limit concurrent streams and resets per connection at the edge.',
+    nextSteps: ['Break the resets down by client address and connection; block the heaviest sources.'],
+    source: 'https://github.com/golang/go/issues/63417',
+    examples: {match: ['http2: server: too many RST_STREAM frames from 203.0.113.9', 'WAF: blocked HTTP/2 rapid reset pattern from 203.0.113.9'], nonMatch: ['http2: stream 7 reset by client (CANCEL)']},
+  },
+  {
     id: 'nginx-upstream-refused',
     ecosystem: 'proxy',
     failure: 'edge-5xx',
@@ -168,6 +190,21 @@ export const PROXY_SIGNATURES: SignatureInput[] = [
     nextSteps: ['Read the check reason (refused, timeout, wrong status) and the backend’s logs.'],
     source: 'https://docs.haproxy.org/2.8/configuration.html#5.2-check',
     examples: {match: [{line: 'Server api/api-1 is DOWN, reason: Layer4 connection problem, info: "Connection refused", check duration: 0ms. 0 active and 0 backup servers left.', extracted: {resource: 'api/api-1'}}], nonMatch: ['Server api/api-1 is UP, reason: Layer7 check passed']},
+  },
+  {
+    id: 'aws-alb-gateway-status',
+    ecosystem: 'proxy',
+    failure: 'edge-5xx',
+    title: 'AWS load balancer answered 502/504 (access log)',
+    match: {patterns: [r`^(?:http|https|h2|grpcs|ws|wss) \S+ \S+ \S+ \S+ [-\d.]+ [-\d.]+ [-\d.]+ (?<status>502|504) (?:-|\d{3}) `]},
+    extracts: ['status'],
+    mitigation: 'Look behind the balancer: a target closed the connection, reset it or answered too slowly.',
+    nextSteps: ['A 502 with target status "-" and a short target time means the target closed a kept-alive connection: compare its keep-alive timeout with the balancer’s idle timeout.'],
+    source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html',
+    examples: {
+      match: [{line: 'http 2018-07-02T22:23:00.186641Z app/my-loadbalancer/50dc6c495c0c9188 192.168.131.39:2817 10.0.0.1:80 0.000 0.001 -1 502 - 34 366 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.46.0" - -', extracted: {status: '502'}}],
+      nonMatch: ['http 2018-07-02T22:23:00.186641Z app/my-loadbalancer/50dc6c495c0c9188 192.168.131.39:2817 10.0.0.1:80 0.000 0.001 0.000 200 200 34 366 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.46.0" - -'],
+    },
   },
   {
     id: 'edge-gateway-status',

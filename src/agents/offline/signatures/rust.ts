@@ -5,6 +5,20 @@ const r = String.raw
 /** Rust: panics, allocation failure, reqwest/hyper client errors, sqlx/deadpool pools, env vars. */
 export const RUST_SIGNATURES: SignatureInput[] = [
   {
+    id: 'rustls-no-crypto-provider',
+    ecosystem: 'rust',
+    failure: 'missing-dependency',
+    title: 'rustls: no process-level CryptoProvider (rustls 0.23 needs one installed)',
+    match: {patterns: [r`no process-level CryptoProvider available`, r`Could not automatically determine the process-level CryptoProvider from Rustls crate features`]},
+    mitigation: 'Roll back the bump that pulled rustls 0.23 in, or install a provider at start-up (rustls::crypto::ring::default_provider().install_default()).',
+    nextSteps: ['Run cargo tree -i rustls to see which upgraded crate brought rustls 0.23 and with which crypto features.'],
+    source: 'https://github.com/rustls/rustls/issues/1938',
+    examples: {
+      match: ['no process-level CryptoProvider available -- call CryptoProvider::install_default() before this point', 'Could not automatically determine the process-level CryptoProvider from Rustls crate features.'],
+      nonMatch: ['installed the ring CryptoProvider'],
+    },
+  },
+  {
     id: 'rust-unwrap-panic',
     ecosystem: 'rust',
     failure: 'code-defect',

@@ -25,6 +25,7 @@ export const ECOSYSTEMS = [
   'kubernetes',
   'tls',
   'dns',
+  'network',
   'system',
   'rate-limit',
   'auth',
@@ -112,6 +113,11 @@ export const SignatureEntrySchema = z
     title: z.string().min(1),
     match: SignatureMatchSchema,
     extracts: z.array(z.enum(EXTRACT_FIELDS)).default([]),
+    /**
+     * Entries this one accounts for when both are found: their lines are its consequences, not a
+     * second failure (a registry's 429 explains the ErrImagePull and ImagePullBackOff that follow).
+     */
+    supersedes: z.array(Id).default([]),
     mitigation: z.string().min(1),
     nextSteps: z.array(z.string().min(1)).min(1),
     /** The public document or bug report the message shape was taken from. */

@@ -9,7 +9,7 @@ import {readableTemplate} from '../../../render/template-text.js'
 
 const INFRA_FAILURES = new Set<FailureClass>([
   'out-of-memory', 'disk-full', 'cpu-throttling', 'fd-exhaustion', 'dns-failure', 'connection-reset', 'connection-refused', 'tls-expired', 'tls-invalid',
-  'timeout', 'upstream-5xx', 'dependency-unavailable', 'image-pull', 'scheduling', 'eviction', 'node-failure', 'crash-loop', 'probe-failure', 'missing-config',
+  'timeout', 'deadline', 'upstream-5xx', 'dependency-unavailable', 'image-pull', 'scheduling', 'eviction', 'node-failure', 'crash-loop', 'probe-failure', 'missing-config',
 ])
 const RESTART = /restart|oomkilled|back-?off|crashloop|exited with|killed process|liveness probe failed|readiness probe failed/i
 

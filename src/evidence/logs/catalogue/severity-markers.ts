@@ -150,6 +150,17 @@ export const SEVERITY_MARKERS: readonly SeverityMarker[] = [
     },
   },
   {
+    id: 'routing-failure',
+    description: 'A router losing a BGP session or its prefix limit (syslog severities 3–5 carry no level word)',
+    level: 'error',
+    keywords: ['BGP', 'ADJCHANGE', 'Hold timer', 'prefix'],
+    pattern: /%(?:BGP-\d-)?ADJCHANGE: neighbor \S+.{0,40}? Down\b|%BGP-(?:4-MAXPFX|3-MAXPFXEXCEED|3-NOTIFICATION):|Error: Hold timer expired|Maximum number of prefixes reached/,
+    examples: {
+      match: ['Jun 24 10:35:01 edge-rtr-1 %BGP-5-ADJCHANGE: neighbor 192.0.2.1 Down BGP Notification sent', '%BGP-4-MAXPFX: No. of prefix received from 192.0.2.1 (afi 0) reaches 8021, max 10000', 'bird: bgp_transit1: Error: Hold timer expired'],
+      nonMatch: ['%BGP-5-ADJCHANGE: neighbor 192.0.2.1 Up'],
+    },
+  },
+  {
     id: 'http-5xx-request',
     description: 'A request line or status field with a 5xx status inside a text line',
     level: 'error',

@@ -28,3 +28,10 @@ describe('the failure-signature catalogue', () => {
     for (const line of entry.examples.nonMatch) expect(matchOf(line), `should not match: ${line}`).toBeNull()
   })
 })
+
+describe('entries that supersede others', () => {
+  const ids = new Set(BUILT_IN_SIGNATURES.map((entry) => entry.id))
+  it.each(BUILT_IN_SIGNATURES.filter((entry) => (entry.supersedes ?? []).length > 0).map((entry) => [entry.id, entry] as const))('%s supersedes entries that exist', (_id, entry) => {
+    for (const id of entry.supersedes ?? []) expect(ids.has(id), id).toBe(true)
+  })
+})
