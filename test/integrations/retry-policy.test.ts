@@ -65,6 +65,13 @@ describe('serverRequestedDelayMs', () => {
     expect(delayOf({'ratelimit-reset': 'x', 'x-ratelimit-reset': '2026-11-30T14:10:04Z'})).toBe(4_000)
   })
 
+  it('never reads a number as a date: a negative Retry-After is no wait of its own, a bare reset number no time', () => {
+    // Date.parse would take "-5" for a day in 2001, long past: no wait at all instead of the next header's.
+    expect(delayOf({'retry-after': '-5', 'ratelimit-reset': '3'})).toBe(3_000)
+    expect(delayOf({'retry-after': '-5'})).toBeNull()
+    expect(delayOf({'x-ratelimit-reset': '12'})).toBeNull()
+  })
+
   it('is null when the server asked for nothing usable', () => {
     expect(delayOf({})).toBeNull()
     expect(delayOf({'retry-after-ms': '-5', 'ratelimit-reset': '-1', 'x-ratelimit-reset': 'tomorrow'})).toBeNull()

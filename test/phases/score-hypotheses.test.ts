@@ -90,6 +90,22 @@ describe('scoreHypotheses', () => {
     ])
     expect(reversed.map((hypothesis) => hypothesis.key)).toEqual([`change:${'b'.repeat(40)}`, 'database-saturation:orders-db'])
   })
+
+  it('puts the causes naming a change first among equally scored ones, each group in the order reported', () => {
+    const config = {sha: 'b'.repeat(40), subject: 'Raise pool size', kind: 'config-change' as const}
+    const flag = {sha: null, subject: 'Enable new pricing', kind: 'feature-flag' as const}
+    const others = [
+      finding({category: 'database-saturation', component: 'orders-db', confidence: 0.6}),
+      finding({category: 'traffic-surge', component: 'checkout', confidence: 0.6}),
+      finding({category: 'network', component: 'edge', confidence: 0.6}),
+    ]
+    const named = [finding({category: 'config-change', change: config, confidence: 0.6}), finding({category: 'feature-flag', change: flag, confidence: 0.6})]
+    for (const at of [0, 1, 2, 3]) {
+      const findings = [...others.slice(0, at), ...named, ...others.slice(at)]
+      const ranked = scoreHypotheses([report('root-cause-analyst', findings)])
+      expect(ranked.map((hypothesis) => hypothesis.key), `reported at ${at}`).toEqual([...named, ...others].map((one) => keyOf(one)))
+    }
+  })
 })
 
 describe('keyOf', () => {

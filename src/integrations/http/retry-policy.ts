@@ -25,14 +25,24 @@ export function serverRequestedDelayMs(headers: Headers, now: Date): number | nu
   if (retryAfter !== null) {
     const seconds = Number(retryAfter.trim())
     if (retryAfter.trim() !== '' && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
-    const date = Date.parse(retryAfter)
-    if (Number.isFinite(date)) return Math.max(0, date - now.getTime())
+    const date = dateMs(retryAfter)
+    if (date !== null) return Math.max(0, date - now.getTime())
   }
   const reset = Number.parseFloat(headers.get('ratelimit-reset') ?? '')
   if (Number.isFinite(reset) && reset >= 0) return reset * 1000
-  const resetAt = Date.parse(headers.get('x-ratelimit-reset') ?? '')
-  if (Number.isFinite(resetAt)) return Math.max(0, resetAt - now.getTime())
+  const resetAt = dateMs(headers.get('x-ratelimit-reset') ?? '')
+  if (resetAt !== null) return Math.max(0, resetAt - now.getTime())
   return null
+}
+
+/**
+ * A date header's time; never a bare number, which Date.parse would read as a year ("-5" is 2001).
+ * Number() also takes a blank for 0, so a blank is refused here as well.
+ */
+function dateMs(text: string): number | null {
+  if (Number.isFinite(Number(text))) return null
+  const ms = Date.parse(text)
+  return Number.isFinite(ms) ? ms : null
 }
 
 /**

@@ -164,6 +164,12 @@ describe('detectOnset at its edges', () => {
       expect(detectOnset(weakFirst, {hint: 190 * MINUTE})?.index).toBe(340)
       expect(detectOnset(strongFirst, {hint: 190 * MINUTE})?.index).toBe(40)
     })
+
+    it('takes the earlier of two equally strong ones, with no hint or one equally near both', () => {
+      const twins = steady(400, [{from: 40, to: 60, errors: 400}, {from: 340, to: 360, errors: 400}], 30)
+      expect(detectOnset(twins)).toMatchObject({index: 40, endIndex: 60})
+      expect(detectOnset(twins, {hint: 190 * MINUTE})).toMatchObject({index: 40, endIndex: 60})
+    })
   })
 })
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {maskToken, tokenHasDigit, tokenize} from '../../../src/evidence/logs/mask-tokens.js'
+import {maskToken, takeMaskedWordValue, tokenHasDigit, tokenize} from '../../../src/evidence/logs/mask-tokens.js'
 
 describe('maskToken at its edges', () => {
   it.each(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'])(
@@ -82,6 +82,65 @@ describe('tokenize', () => {
   it('masks when asked to, and only then', () => {
     expect(tokenize('took 15 ms', true)).toEqual(['took', '<*>', 'ms'])
     expect(tokenize('took 15 ms', false)).toEqual(['took', '15', 'ms'])
+  })
+
+  it('takes a quoted span of words for one value, so free text leaves the shape alone', () => {
+    expect(tokenize('query "red running shoes" took 15 ms', true)).toEqual(['query', '<*>', 'took', '<*>', 'ms'])
+    expect(tokenize("said 'hello world', then left", true)).toEqual(['said', '<*>', 'then', 'left'])
+    expect(tokenize('query "red running shoes" took', false)).toEqual(['query', '"red', 'running', 'shoes"', 'took'])
+  })
+
+  it('keeps a quoted span that holds values as one token of structure: a request line', () => {
+    expect(tokenize('got "GET /api/orders HTTP/1.1" from', true)).toEqual(['got', '"GET <*> <*>', 'from'])
+  })
+
+  it('leaves a quote that never closes to its words', () => {
+    expect(tokenize('said "unterminated quote here', true)).toEqual(['said', '"unterminated', 'quote', 'here'])
+    expect(tokenize("it's fine", true)).toEqual(["it's", 'fine'])
+  })
+
+  it('looks at most 16 tokens ahead for the closing quote', () => {
+    const words = (count: number) => Array.from({length: count}, (_, i) => `w${String.fromCharCode(97 + i)}`).join(' ')
+    // The opening token, then the closing one as the 16th after it: one value.
+    expect(tokenize(`a "open ${words(15)} shut" b`, true)).toEqual(['a', '<*>', 'b'])
+    // The closing one as the 17th: too far for one value, the words stay.
+    expect(tokenize(`a "open ${words(16)} shut" b`, true)).toHaveLength(20)
+  })
+})
+
+describe('maskToken on tokens without digits', () => {
+  it.each([
+    ['alpha', 'alpha'], // a short word
+    ['a@b', 'a@b'], // short, and shaped like no value
+    ['user@example.org', '<*>'],
+    ['(user@example.org),', '<*>'], // punctuation around it
+    ['"user@example.org"', '<*>'],
+    ['deadbeefcafe', '<*>'],
+    ['C:\\tmp', '<*>'],
+    ['to=user@example.org', 'to=<*>'],
+    ['to:user@example.org', 'to:<*>'],
+    ['path=/var/log/app', 'path=<*>'],
+    ['url:https://cdn.example.com/x', 'url:<*>'],
+    ['owner=alice', 'owner=alice'], // a word after the key is no value
+    ['mode:fast', 'mode:fast'],
+    ['to=', 'to='],
+    ['=user@example.org', '=user@example.org'],
+    ['my.key=user@example.org', 'my.key=user@example.org'], // no key worth keeping, and no value as a whole
+    ['a=b:user@example.org', 'a=b:user@example.org'], // the first = decides, and b:user@… is no value class
+  ])('%s → %s', (token, masked) => {
+    expect(maskToken(token)).toBe(masked)
+  })
+
+  it('tells the miner when a value without digits was masked, once', () => {
+    takeMaskedWordValue()
+    maskToken('took')
+    maskToken('15')
+    expect(takeMaskedWordValue()).toBe(false)
+    maskToken('user@example.org')
+    expect(takeMaskedWordValue()).toBe(true)
+    expect(takeMaskedWordValue()).toBe(false)
+    maskToken('to=user@example.org')
+    expect(takeMaskedWordValue()).toBe(true)
   })
 })
 
