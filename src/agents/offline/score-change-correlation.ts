@@ -260,10 +260,17 @@ function schemaObjectsOf(subject: string, packages: readonly string[]): {table: 
     .map((m) => ({table: m[1].toLowerCase(), column: m[2].toLowerCase()}))
 }
 
-/** An error that names both the column and its table, as database errors do (`column "currency" of relation "orders"`). */
+/**
+ * An error that names both the column and its table, as database errors do (`column "currency" of
+ * relation "orders"`, `orders.currency`). A dotted name inside a longer one is a namespace, not a
+ * column: `Serilog.AspNetCore.RequestLoggingMiddleware`, the logger of every request line, named
+ * neither a table `serilog` nor a column `aspnetcore`, yet read so it blamed the Serilog bump.
+ */
 function namesSchemaObject(text: string, object: {table: string; column: string}): boolean {
   const lower = text.toLowerCase()
-  return (lower.includes(`"${object.column}"`) || lower.includes(`.${object.column}`) || lower.includes(`column ${object.column}`)) && (lower.includes(`"${object.table}"`) || lower.includes(`${object.table}.`) || lower.includes(`table ${object.table}`))
+  const dotted = new RegExp(`(?<![\\w.])${escape(object.table)}\\.${escape(object.column)}(?![\\w]|\\.\\w)`).test(lower)
+  if (dotted) return true
+  return (lower.includes(`"${object.column}"`) || lower.includes(`column ${object.column}`)) && (lower.includes(`"${object.table}"`) || lower.includes(`table ${object.table}`) || lower.includes(`relation ${object.table}`))
 }
 
 function collapse(text: string): string {

@@ -3,9 +3,11 @@
  * message, HTTP fields, user, client, stack, latency — ranked for when several are present, and
  * the per-line slots the best-ranked value of each role is collected into.
  */
-const TIME = ['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'date', 't', 'eventTime', '__REALTIME_TIMESTAMP']
-const LEVEL = ['level', 'severity', 'lvl', 'levelname', 'loglevel', 'log.level', 'severity_text', 'severityText']
-const MESSAGE = ['msg', 'message', '@message', 'event', 'text', 'log', 'MESSAGE']
+// `@t`, `@l`, `@m`/`@mt`, `@x`: Serilog's compact format (CLEF); `Timestamp`, `Level`,
+// `RenderedMessage`/`MessageTemplate`, `Exception`: Serilog's and NLog's plain JSON formatters.
+const TIME = ['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'date', 't', 'eventTime', '__REALTIME_TIMESTAMP', '@t', 'Timestamp']
+const LEVEL = ['level', 'severity', 'lvl', 'levelname', 'loglevel', 'log.level', 'severity_text', 'severityText', '@l', 'Level']
+const MESSAGE = ['msg', 'message', '@message', 'event', 'text', 'log', 'MESSAGE', '@m', 'RenderedMessage', '@mt', 'MessageTemplate']
 const ERROR = ['err', 'error', 'exception', 'exc']
 const ERROR_MESSAGE = ['err.message', 'error.message', 'exception.message', 'error.msg']
 const STATUS = ['status', 'status_code', 'statusCode', 'http.status_code', 'http.status', 'res.statusCode', 'response.status', 'http.response.status_code']
@@ -15,7 +17,7 @@ const USER = ['user_id', 'userId', 'user', 'uid', 'customer_id', 'customerId', '
 const IP = ['client_ip', 'clientIp', 'remote_addr', 'remoteAddr', 'remote_ip', 'ip', 'http.client_ip', 'req.remoteAddress', 'network.client.ip', 'client.ip']
 /** journald's syslog priority, 0 (emerg) to 7 (debug). */
 const PRIORITY = ['PRIORITY']
-const STACK = ['stack', 'stack_trace', 'stacktrace', 'err.stack', 'error.stack', 'exception.stacktrace', 'exception.stack', 'error.stack_trace', 'exc_info']
+const STACK = ['stack', 'stack_trace', 'stacktrace', 'err.stack', 'error.stack', 'exception.stacktrace', 'exception.stack', 'error.stack_trace', 'exc_info', '@x', 'Exception']
 /** Latency fields with the factor that turns their unit into milliseconds. */
 const LATENCY: Array<[string, number]> = [
   ['latency_ms', 1],

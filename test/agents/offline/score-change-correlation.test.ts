@@ -305,6 +305,13 @@ describe('a subject that names the failing code', () => {
     expect(scored.reasons).toContain('the new errors name orders.currency (column "currency" of relation "orders"), which it changed')
   })
 
+  it('does not read a dotted namespace in the errors as table.column (a logger name on every request line)', () => {
+    const bump = candidate({ref: {sha: null, subject: 'orders-api 2.3.1 (Serilog.AspNetCore 4.0.0)', kind: 'code-change'}})
+    const lines = ['HTTP GET /api/orders responded 401 in 3.2 ms SourceContext=Serilog.AspNetCore.RequestLoggingMiddleware', 'IDX10501: Signature validation failed. Unable to match key']
+    expect(score(bump, signals({errors: lines})).reasons.join(' ')).not.toContain('which it changed')
+    expect(score(bump, signals({errors: ['at Serilog.AspNetCore.RequestLoggingMiddleware.Invoke(HttpContext httpContext)']})).overlap).toBeLessThan(1)
+  })
+
   it('does not when the errors name only the column or only the table', () => {
     const migration = candidate({ref: {sha: 'b'.repeat(40), subject: 'make orders.currency NOT NULL', kind: 'database-migration'}})
     expect(score(migration, signals({errors: ['column "currency" is ambiguous']})).reasons.join(' ')).not.toContain('which it changed')

@@ -31,6 +31,17 @@ describe('parseJsonLine', () => {
     expect(record.stack).toContain('/app/x.js:1:2')
   })
 
+  it.each([
+    ['compact (CLEF)', {'@t': '2026-11-21T10:15:00.1230000Z', '@mt': 'HTTP {RequestMethod} {RequestPath} responded {StatusCode}', '@l': 'Error', '@x': 'System.InvalidOperationException: pool closed\n   at Shop.Orders.Pool.Get() in /src/Orders/Pool.cs:line 12', RequestMethod: 'GET', RequestPath: '/api/orders', StatusCode: 500}],
+    ['plain JSON formatter', {Timestamp: '2026-11-21T10:15:00.1230000+00:00', Level: 'Error', MessageTemplate: 'HTTP {RequestMethod} {RequestPath} responded {StatusCode}', RenderedMessage: 'HTTP GET /api/orders responded 500', Exception: 'System.InvalidOperationException: pool closed\n   at Shop.Orders.Pool.Get() in /src/Orders/Pool.cs:line 12'}],
+  ])('reads Serilog %s: time, level, message and the exception', (_, line) => {
+    const record = parseJsonLine(JSON.stringify(line))!
+    expect(record.ts).toBe(Date.parse('2026-11-21T10:15:00.123Z'))
+    expect(record.level).toBe('error')
+    expect(record.message).toContain('HTTP ')
+    expect(record.stack).toContain('Pool.cs:line 12')
+  })
+
   it('takes nothing over from the previous line, and prefers the better-ranked key whatever the order', () => {
     parseJsonLine('{"time":"2024-03-01T14:02:11Z","level":"error","msg":"a","status":503,"latency_ms":5,"user_id":"u1","client_ip":"10.0.0.1","stack":"x"}')
     const next = parseJsonLine('{"lvl":"warn","log":"fallback","message":"preferred"}')!
