@@ -36,5 +36,11 @@ export function explainParseError(error: Error, spec: CommandSpec): {message: st
     const extra = ((error as {args?: unknown[]}).args ?? []).map(String)
     return {message: `Unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map((arg) => `"${arg}"`).join(', ')} for \`${spec.id}\`.`, suggestions: ['Put text with spaces in quotes, and give flags as --name value.']}
   }
+  // A flag value oclif refused (`--threads 0`, `--threads two`): its reason sits on the second line.
+  const value = /^Parsing (--[\w-]+)\s*\n\s*(.+)/.exec(error.message)
+  if (value) {
+    const reason = value[2].trim().replace(/\.$/, '')
+    return {message: `${value[1]}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}.`, suggestions: [`Run \`incident-response ${spec.id === 'run' ? '' : `${spec.id} `}--help\` for the flags it takes.`]}
+  }
   return null
 }

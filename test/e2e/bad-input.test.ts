@@ -29,6 +29,8 @@ describe('bad input gets one clear line, the right exit code, and no half-writte
     [['--id', '../../etc'], 2, /Not an incident id/],
     [['--id', 'incident-2000-01-01-000000'], 1, /No incident incident-2000-01-01-000000/],
     [['--bogus'], 2, /Unknown flag --bogus\./],
+    [['--severity', 'p1', '--symptoms', 'high-error-rate', '--threads', '0'], 2, /--threads: expected an integer greater than or equal to 1 but received: 0\./],
+    [['--severity', 'p1', '--symptoms', 'high-error-rate', '--threads', 'two'], 2, /--threads: expected an integer but received: two\./],
     [['--severty', 'p1'], 2, /Unknown flag --severty\.\n {2}→ Did you mean --severity\?/],
     [['lsit'], 2, /Unknown command "lsit"\.\n {2}→ Did you mean `incident-response list`\?/],
     [['note', '--id', 'incident-2026-11-12-140900'], 2, /Missing the TEXT \(What happened or was decided\) argument of `note`\./],
