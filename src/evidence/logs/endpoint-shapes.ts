@@ -39,12 +39,10 @@ export class EndpointShapes {
       const segment = path.slice(from, to)
       const parent = out
       let seen = this.below.get(parent)
-      if (seen === undefined) {
-        seen = this.below.size < this.maxParents ? new Set() : null
-        this.below.set(detach(parent), seen)
-      }
+      if (seen === undefined && this.below.size < this.maxParents) this.below.set(detach(parent), (seen = new Set()))
       let value = segment
-      if (seen === null) value = WIDE_SEGMENT
+      // Past the bound an unseen parent is not remembered: its positions read as parameters.
+      if (seen === undefined || seen === null) value = WIDE_SEGMENT
       else if (segment === WIDE_SEGMENT) {
         this.below.set(parent, null)
         widened.push(parent)
@@ -61,7 +59,6 @@ export class EndpointShapes {
     }
     return {path: path.charCodeAt(0) === 47 ? out : out.slice(1), widened}
   }
-
 }
 
 /** `path` with its segment right below `parent` read as `:id`, or null when it is not below `parent` or already reads so. */

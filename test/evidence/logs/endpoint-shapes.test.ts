@@ -33,6 +33,9 @@ describe('EndpointShapes', () => {
     const shapes = new EndpointShapes(100, 2)
     shapes.shape('/a/b')
     expect(shapes.shape('/c/d').path).toBe('/c/:id')
+    // Nothing more is remembered: the same path reads the same way again.
+    expect(shapes.shape('/c/e').path).toBe('/c/:id')
+    expect((shapes as unknown as {below: Map<string, unknown>}).below.size).toBe(2)
   })
 
   it('widenedPath rewrites only paths below the parent, once', () => {
