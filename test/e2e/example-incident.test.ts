@@ -83,6 +83,10 @@ describe('the bundled example incident, end to end (built CLI)', () => {
     for (const section of ['Executive summary', 'Impact', 'Root cause', 'Five whys', 'Contributing factors', 'Detection', 'Response', 'Timeline', 'What went well', 'What went wrong', 'Action items', 'Messaging']) {
       expect(postmortem).toContain(section)
     }
+    // The chart lists its markers as "hh:mm kind: label": each label says something the kind does not.
+    const chart = await readFile(join(dir, 'error-rate.svg'), 'utf8')
+    expect(chart).toContain('14:02 onset: first failures<')
+    expect(chart).toContain('14:09 detection: incident declared')
   })
 
   it('keeps secrets and people out of every file', async () => {

@@ -13,8 +13,9 @@ export function postmortemCharts(incident: Incident, rca: Rca, facts: EvidenceFa
   const t = incident.timestamps
   const markers: {at: string; label: string; kind: MarkerKind}[] = []
   const onset = t.startedAt ?? rca.rootCause.onset
-  if (onset) markers.push({at: onset, label: 'onset', kind: 'onset'})
-  if (t.detectedAt && facts.declaredAt) markers.push({at: t.detectedAt, label: 'declared', kind: 'detection'})
+  // Listed under the chart as "hh:mm kind: label", so a label says what the kind does not.
+  if (onset) markers.push({at: onset, label: 'first failures', kind: 'onset'})
+  if (t.detectedAt && facts.declaredAt) markers.push({at: t.detectedAt, label: 'incident declared', kind: 'detection'})
   // Full texts: the chart numbers its markers and lists them underneath, wrapped, never cut.
   for (const event of rca.timeline) {
     const text = event.text.replace(/^.*?: /, '')
