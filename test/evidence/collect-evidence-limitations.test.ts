@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 
 import {collectEvidence} from '../../src/evidence/collect-evidence.js'
-import {IncidentSchema} from '../../src/incident/incident.js'
+import {incident as incidentFixture} from '../phases/fixtures.js'
 
 // Fabricated, in shapes the catalogue knows: a Slack bot token and an AWS access key id.
 const IN_ERROR = 'xoxb-284019374652-4829104837261-Zk8pQ2mN7vX4Lr9sT3wB6yC1'
@@ -25,19 +25,12 @@ describe('collectEvidence redacts the limitations and warnings it reports', () =
     await mkdir(join(dir, IN_PATH))
     const log = join(dir, IN_PATH, 'worker.log')
     await writeFile(log, 'ERROR worker crashed\nERROR worker crashed again\n')
-    const incident = IncidentSchema.parse({
-      schemaVersion: 1,
+    const incident = incidentFixture({
       id: 'incident-2026-11-20-121000',
-      title: 'checkout-api: high-error-rate',
       severity: 'P1',
-      symptoms: ['high-error-rate'],
-      service: 'checkout-api',
-      status: 'investigating',
       createdAt: '2026-11-20T12:10:00.000Z',
-      phases: {},
       timestamps: {startedAt: null, detectedAt: '2026-11-20T12:10:00.000Z', acknowledgedAt: null, mitigatedAt: null, resolvedAt: null},
-      inputs: {metrics: [query], logs: [log]},
-      provider: 'offline',
+      inputs: {...incidentFixture().inputs, metrics: [query], logs: [log], startedAtFlag: null},
     })
     const bundle = await collectEvidence({incident, databaseUrl: null, now: new Date('2026-11-20T12:10:00Z')})
     expect(bundle.limitations).toContainEqual(expect.stringContaining('the saved query failed: parse error at char 12: token=[REDACTED:'))

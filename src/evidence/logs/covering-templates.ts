@@ -30,7 +30,7 @@ export function coveredGroupKeys(miner: TemplateMiner): string[] {
       let best: TemplateCluster | null = null
       for (const cover of covers) {
         if (cover === cluster || wildcards.get(cover)! <= wildcards.get(cluster)!) continue
-        if ((best === null || cover.size > best.size) && covers_(cover.tokens, cluster.tokens, threshold)) best = cover
+        if ((best === null || cover.size > best.size) && coversTokens(cover.tokens, cluster.tokens, threshold)) best = cover
       }
       if (best) coverOf[cluster.id] = best.id
     }
@@ -44,7 +44,7 @@ export function coveredGroupKeys(miner: TemplateMiner): string[] {
 }
 
 /** Whether `cover` has a parameter wherever it differs from `tokens`, agreeing on at least `threshold` of the positions. */
-function covers_(cover: readonly string[], tokens: readonly string[], threshold: number): boolean {
+function coversTokens(cover: readonly string[], tokens: readonly string[], threshold: number): boolean {
   let agree = 0
   for (let i = 0; i < cover.length; i++) {
     if (cover[i] === tokens[i]) agree++
