@@ -39,6 +39,11 @@ export interface FailingFrame {
 export interface IncidentSignals {
   onsetMs: number | null
   onset: string | null
+  /**
+   * False when no evidence placed the onset and the declaration stands in for it: a change's
+   * minutes "before the onset" then measure only how long before someone ran the tool.
+   */
+  onsetFromEvidence?: boolean
   /** Evidence for the onset itself (the log change-point or the metric that moved). */
   onsetIds: string[]
   errors: ErrorSignal[]
@@ -126,6 +131,7 @@ export function incidentSignals(bundle: EvidenceBundle): IncidentSignals {
   return {
     onsetMs,
     onset,
+    onsetFromEvidence: bundle.window.onsetSource === 'logs' || bundle.window.onsetSource === 'metrics',
     onsetIds: onsetEvidence(bundle),
     errors,
     errorCount: errors.filter((e) => e.kind === 'template' && e.levels.includes('error')).reduce((sum, e) => sum + e.count, 0),

@@ -172,7 +172,10 @@ export function scoreChangeCorrelation(
   if (sharedTokens.length > 0 && overlap < 1) reasons.push(`it and the new errors share the words ${sharedTokens.slice(0, 5).map((t) => `"${t}"`).join(', ')}`)
 
   // Shared words are weak content: they need the change to sit close to the onset.
-  const supported = timing >= (specific ? MIN_TIMING : MIN_TIMING_WORDS_ONLY) && overlap >= MIN_OVERLAP
+  // Without an onset from the evidence, timing says nothing about the failure: only a tie by
+  // content (a failing frame, a package, a config key …) may name a change, never shared words.
+  const timed = specific || signals.onsetFromEvidence !== false
+  const supported = timed && timing >= (specific ? MIN_TIMING : MIN_TIMING_WORDS_ONLY) && overlap >= MIN_OVERLAP
   const strength = Math.sqrt(timing) * overlap
   const confidence = supported ? Math.min(MAX_CONFIDENCE, 0.45 + 0.45 * strength) : 0.05 + 0.2 * Math.sqrt(timing) * Math.max(overlap, 0.25)
   // The failure classes whose leading concept the change shares (a pool change and pool timeouts).

@@ -45,10 +45,11 @@ function error(text: string): ErrorSignal {
   return {evidenceId: 'ev-logs-2', text, lines: [text], count: 50, fresh: true, isNew: true, firstSeenMs: ONSET_MS, timed: true, levels: ['error'], kind: 'template'}
 }
 
-function signals(spec: {frames?: FailingFrame[]; errors?: string[]; words?: string; onsetMs?: number | null} = {}): IncidentSignals {
+function signals(spec: {frames?: FailingFrame[]; errors?: string[]; words?: string; onsetMs?: number | null; onsetFromEvidence?: boolean} = {}): IncidentSignals {
   const errors = (spec.errors ?? []).map(error)
   const tokens = tokenSet([spec.words ?? '', ...(spec.errors ?? [])])
   return {
+    onsetFromEvidence: spec.onsetFromEvidence ?? true,
     onsetMs: spec.onsetMs === undefined ? ONSET_MS : spec.onsetMs,
     onset: ONSET,
     onsetIds: ['ev-logs-1'],
@@ -373,6 +374,14 @@ describe('shared words', () => {
   it('quote at most five words', () => {
     const many = signals({errors: ['alpha bravo charlie delta echo foxtrot']})
     expect(score(candidate({words: 'alpha bravo charlie delta echo foxtrot'}), many).reasons).toContain('it and the new errors share the words "alpha", "bravo", "charlie", "delta", "echo"')
+  })
+
+  it('never name a change when only the declaration stands in for the onset (its minutes measure when the tool was run)', () => {
+    const declared = signals({errors: ['query failed: relation orders'], onsetFromEvidence: false})
+    expect(score(candidate({words: 'knex orders'}), declared)).toMatchObject({overlap: 0.5, supported: false})
+    // A tie by content still names it: the failing frame is in the file it changed.
+    const framed = signals({frames: [frame('src/orders/repo.ts')], errors: ['query failed'], onsetFromEvidence: false})
+    expect(score(candidate({files: ['src/orders/repo.ts']}), framed)).toMatchObject({supported: true, specific: true})
   })
 
   it('count a concept reached through other words as a second piece: knex and the database', () => {
