@@ -23,9 +23,11 @@ const LOCKFILES = new Set([
   'Pipfile.lock',
   'composer.lock',
   'uv.lock',
+  'packages.lock.json',
 ])
 /** Manifests that also hold non-dependency settings; parseable ones count only when a version moved. */
-export const PARSED_MANIFESTS = /(^|\/)(package\.json|go\.mod|Cargo\.toml|requirements[^/]*\.txt|(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?|\.nvmrc|\.node-version|\.tool-versions)$/
+export const PARSED_MANIFESTS =
+  /(^|\/)(package\.json|go\.mod|Cargo\.toml|requirements[^/]*\.txt|(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?|\.nvmrc|\.node-version|\.tool-versions|[^/]+\.(?:cs|fs|vb)proj|Directory\.(?:Packages|Build)\.props|packages\.config)$/
 const OPAQUE_MANIFESTS = /(^|\/)(pom\.xml|build\.gradle(\.kts)?|Gemfile|Pipfile|pyproject\.toml|composer\.json|setup\.py|setup\.cfg)$/
 
 const CONFIG_DIRS = /(^|\/)(config|conf|configs|settings|k8s|kubernetes|helm|charts|deploy|deployments?|terraform|infra|manifests)\//i

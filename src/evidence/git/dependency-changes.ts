@@ -45,6 +45,8 @@ function manifestParser(path: string): ManifestParser | null {
   if (name === '.nvmrc' || name === '.node-version') return (text) => runtimeFile('node', text)
   if (name === '.tool-versions') return parseToolVersions
   if (/^requirements[^/]*\.txt$/.test(name)) return parseRequirements
+  if (MSBUILD_PROJECT.test(name)) return parseMsbuildProject
+  if (name === 'packages.config') return parseNugetPackagesConfig
   return null
 }
 
@@ -166,6 +168,43 @@ export function parseToolVersions(text: string): Map<string, string> {
     if (m) versions.set(m[1] === 'nodejs' ? 'node' : m[1], m[2])
   }
   return versions
+}
+
+/** MSBuild files that name NuGet packages: projects and the central/shared props files. */
+export const MSBUILD_PROJECT = /^(?:[^/]+\.(?:cs|fs|vb)proj|Directory\.(?:Packages|Build)\.props)$/
+
+/**
+ * NuGet versions from an MSBuild file: `<PackageReference Include="X" Version="1.2" />`, the
+ * `<Version>` child form, central `<PackageVersion …>` entries, and the target framework as the
+ * runtime `dotnet` (net6.0 → net8.0 moves runtime defaults the code never set). Attribute order
+ * and quotes vary between hand-written and tool-written files, so each attribute is read alone.
+ */
+export function parseMsbuildProject(text: string): Map<string, string> {
+  const versions = new Map<string, string>()
+  const body = text.replace(/<!--[\s\S]*?-->/g, '')
+  for (const m of body.matchAll(/<(?:PackageReference|PackageVersion)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:PackageReference|PackageVersion)>)/g)) {
+    const name = xmlAttribute(m[1], 'Include') ?? xmlAttribute(m[1], 'Update')
+    const version = xmlAttribute(m[1], 'Version') ?? xmlAttribute(m[1], 'VersionOverride') ?? /<Version>\s*([^<\s]+)\s*<\/Version>/.exec(m[2] ?? '')?.[1]
+    if (name && version) versions.set(name, version)
+  }
+  const framework = /<TargetFrameworks?>\s*([^<]+?)\s*<\/TargetFrameworks?>/.exec(body)?.[1]
+  if (framework) versions.set('dotnet', framework)
+  return versions
+}
+
+/** The older NuGet list: `<package id="Newtonsoft.Json" version="12.0.3" targetFramework="net472" />`. */
+export function parseNugetPackagesConfig(text: string): Map<string, string> {
+  const versions = new Map<string, string>()
+  for (const m of text.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<package\b([^>]*)\/?>/g)) {
+    const name = xmlAttribute(m[1], 'id')
+    const version = xmlAttribute(m[1], 'version')
+    if (name && version) versions.set(name, version)
+  }
+  return versions
+}
+
+function xmlAttribute(attributes: string, name: string): string | undefined {
+  return new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes)?.slice(1).find((v) => v !== undefined)
 }
 
 export function parseGemfileLock(text: string): Map<string, string> {

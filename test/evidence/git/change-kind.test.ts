@@ -45,6 +45,11 @@ describe('classifyFile', () => {
     expect(classifyFile('package.json', true)).toBe('dependency-upgrade')
     expect(classifyFile('package.json', false)).toBe('config-change')
     expect(classifyFile('requirements-dev.txt', true)).toBe('dependency-upgrade')
+    // .NET: a PackageReference bump is an upgrade; a project edit that moves no version is a build setting.
+    expect(classifyFile('src/Orders.Api/Orders.Api.csproj', true)).toBe('dependency-upgrade')
+    expect(classifyFile('src/Orders.Api/Orders.Api.csproj', false)).toBe('config-change')
+    expect(classifyFile('Directory.Packages.props', true)).toBe('dependency-upgrade')
+    expect(classifyFile('src/Orders.Api/packages.lock.json')).toBe('dependency-upgrade')
   })
 })
 

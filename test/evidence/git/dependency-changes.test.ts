@@ -5,6 +5,8 @@ import {
   parseCargoToml,
   parseGemfileLock,
   parseGoMod,
+  parseMsbuildProject,
+  parseNugetPackagesConfig,
   parsePackageJson,
   parseRequirements,
 } from '../../../src/evidence/git/dependency-changes.js'
@@ -58,6 +60,53 @@ describe('manifest parsers', () => {
         ['rails', '7.1.2'],
       ]),
     )
+  })
+})
+
+describe('.NET manifests', () => {
+  // The shapes of Microsoft's docs: SDK-style projects, central package management, packages.config.
+  const project = (serilog: string, framework = 'net8.0') => `<Project Sdk="Microsoft.NET.Sdk.Web">
+  <PropertyGroup>
+    <TargetFramework>${framework}</TargetFramework>
+    <Nullable>enable</Nullable>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Npgsql.EntityFrameworkCore.PostgreSQL" Version="8.0.4" />
+    <PackageReference Version='3.1.1' Include='Polly' PrivateAssets="all"/>
+    <!-- <PackageReference Include="Old.Package" Version="1.0.0" /> -->
+    <PackageReference Include="Serilog.AspNetCore">
+      <Version>${serilog}</Version>
+    </PackageReference>
+    <ProjectReference Include="..\\Orders.Domain\\Orders.Domain.csproj" />
+  </ItemGroup>
+</Project>
+`
+
+  it('reads PackageReference attributes in any order and quote, the <Version> child form and the target framework; skips comments', () => {
+    expect(parseMsbuildProject(project('8.0.1'))).toEqual(
+      new Map([
+        ['Npgsql.EntityFrameworkCore.PostgreSQL', '8.0.4'],
+        ['Polly', '3.1.1'],
+        ['Serilog.AspNetCore', '8.0.1'],
+        ['dotnet', 'net8.0'],
+      ]),
+    )
+  })
+
+  it('says which package and which runtime a project edit moved', () => {
+    expect(diffManifest('src/Orders.Api/Orders.Api.csproj', project('7.0.0', 'net6.0'), project('8.0.1'))).toEqual([
+      {package: 'Serilog.AspNetCore', from: '7.0.0', to: '8.0.1', file: 'src/Orders.Api/Orders.Api.csproj'},
+      {package: 'dotnet', from: 'net6.0', to: 'net8.0', file: 'src/Orders.Api/Orders.Api.csproj'},
+    ])
+    expect(diffManifest('src/Orders.Api/Orders.Api.csproj', project('8.0.1'), project('8.0.1').replace('enable', 'disable'))).toEqual([])
+  })
+
+  it('reads central package versions and packages.config', () => {
+    const central = '<Project><ItemGroup><PackageVersion Include="Newtonsoft.Json" Version="13.0.3" /><PackageVersion Update="xunit" Version="2.9.0" /></ItemGroup></Project>'
+    expect(parseMsbuildProject(central)).toEqual(new Map([['Newtonsoft.Json', '13.0.3'], ['xunit', '2.9.0']]))
+    const config = '<?xml version="1.0" encoding="utf-8"?>\n<packages>\n  <package id="Newtonsoft.Json" version="12.0.3" targetFramework="net472" />\n  <package id="log4net" version="2.0.15" targetFramework="net472" />\n</packages>'
+    expect(parseNugetPackagesConfig(config)).toEqual(new Map([['Newtonsoft.Json', '12.0.3'], ['log4net', '2.0.15']]))
+    expect(diffManifest('web/packages.config', config, config.replace('12.0.3', '13.0.1'))).toEqual([{package: 'Newtonsoft.Json', from: '12.0.3', to: '13.0.1', file: 'web/packages.config'}])
   })
 })
 
