@@ -21,6 +21,8 @@ export interface EvidenceFacts {
     peakRate: number | null
     firstErrorAt: string | null
     lastErrorAt: string | null
+    /** Where `count` stops: the recovery, when the evidence shows one; null = to the end of the evidence. */
+    countedTo: string | null
     evidenceIds: string[]
   } | null
   endpoints: {endpoint: string; errors: number; evidenceId: string}[]

@@ -118,6 +118,7 @@ function errorFacts(bundle: EvidenceBundle, onsetMs: number | null, recoveryMs: 
     peakRate: rates.length > 0 ? Math.max(...rates) : null,
     firstErrorAt: onsetMs === null ? logs.firstErrorAt : (withErrors[0]?.t ?? null),
     lastErrorAt: withErrors.length > 0 ? new Date(Date.parse(withErrors.at(-1)!.t) + logs.bucketWidthMs).toISOString() : null,
+    countedTo: onsetMs !== null && recoveryMs !== null ? new Date(recoveryMs).toISOString() : null,
     evidenceIds: [logs.onset?.evidenceId, topError?.evidenceId].filter((id): id is string => Boolean(id)),
   }
 }

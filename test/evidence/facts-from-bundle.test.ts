@@ -36,5 +36,12 @@ describe('factsFrom', () => {
     expect(facts.arc.recovery?.at).toBe(at(70))
     expect(facts.errors?.count).toBe(30)
     expect(facts.errors?.lastErrorAt).toBe(at(70))
+    expect(facts.errors?.countedTo).toBe(at(70))
+  })
+
+  it('says the count runs over the whole evidence when the onset is unknown', () => {
+    const bundle: EvidenceBundle = {schemaVersion: 1, window: {onset: null, onsetSource: null, declaredAt: null}, logs: logs(), git: null, deploys: null, metrics: null, postgres: null, health: null, items: [], limitations: []}
+    const facts = factsFrom(bundle, INCIDENT)
+    expect(facts.errors?.countedTo).toBeNull()
   })
 })

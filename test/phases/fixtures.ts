@@ -33,7 +33,7 @@ export function facts(over: Partial<EvidenceFacts> = {}): EvidenceFacts {
     onset: '2026-11-12T14:02:00.000Z',
     onsetEvidenceIds: ['ev-logs-1'],
     declaredAt: '2026-11-12T14:09:00.000Z',
-    errors: {count: 531, requests: 15_600, rateSinceOnset: 0.16, baselineRate: 0.002, peakRate: 0.3, firstErrorAt: '2026-11-12T14:02:00.000Z', lastErrorAt: '2026-11-12T14:31:00.000Z', evidenceIds: ['ev-logs-1', 'ev-logs-2']},
+    errors: {count: 531, requests: 15_600, rateSinceOnset: 0.16, baselineRate: 0.002, peakRate: 0.3, firstErrorAt: '2026-11-12T14:02:00.000Z', lastErrorAt: '2026-11-12T14:31:00.000Z', countedTo: '2026-11-12T14:31:00.000Z', evidenceIds: ['ev-logs-1', 'ev-logs-2']},
     endpoints: [{endpoint: 'POST /api/checkout', errors: 531, evidenceId: 'ev-logs-24'}],
     affectedUsers: null,
     topErrors: [{text: 'null value in column "currency" of relation "orders" violates not-null constraint', count: 531, evidenceId: 'ev-logs-2', isNew: true}],

@@ -38,7 +38,7 @@ export function failuresOf(facts: EvidenceFacts): StoryFailures {
   if (!facts.errors) return {kind: 'no-logs'}
   if (facts.errors.count === 0) return {kind: 'none'}
   const first = facts.errors.firstErrorAt
-  return {kind: 'error-lines', lines: facts.errors.count, firstAt: first && facts.onset && Date.parse(first) > Date.parse(facts.onset) ? first : null}
+  return {kind: 'error-lines', lines: facts.errors.count, firstAt: first && facts.onset && Date.parse(first) > Date.parse(facts.onset) ? first : null, to: facts.errors.countedTo}
 }
 
 function causeOf(cause: RootCause | null): StoryCause {

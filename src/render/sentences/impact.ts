@@ -20,8 +20,11 @@ export const failedRequests = sentence<Pick<Story, 'failures' | 'onset'>>({
         const before = failures.baseline.total > 0 ? `, against ${percent(failures.baseline.failed / failures.baseline.total)} before the onset` : ''
         return `${plural(failures.during.failed, 'request')} failed (HTTP 5xx) ${window}: ${percent(failures.during.failed / failures.during.total)} of ${count(failures.during.total)}${before}. ${source}`
       }
-      case 'error-lines':
-        return `${plural(failures.lines, 'error line')} ${failures.lines === 1 ? 'was' : 'were'} logged after the onset; without request lines (a status per request) ${failures.lines === 1 ? 'it' : 'they'} cannot be turned into a number of failed requests.`
+      case 'error-lines': {
+        // The count covers the impact window when the onset is known, else the whole evidence.
+        const window = !onset ? 'in the evidence' : failures.to ? `from ${clock(onset)} to ${clock(failures.to, onset)}` : `from ${clock(onset)} to the end of the evidence`
+        return `${plural(failures.lines, 'error line')} ${failures.lines === 1 ? 'was' : 'were'} logged ${window}; without request lines (a status per request) ${failures.lines === 1 ? 'it' : 'they'} cannot be turned into a number of failed requests.`
+      }
       case 'none':
         return 'The logs hold no failed request and no error line.'
       case 'no-logs':
@@ -34,8 +37,9 @@ export const failedRequests = sentence<Pick<Story, 'failures' | 'onset'>>({
     {variant: 'from application request lines', input: {...EXAMPLE_STORY, failures: {...REQUESTS, source: 'app', files: ['app.log.gz', 'worker.log']}}, output: '536 requests failed (HTTP 5xx) from 2026-11-12 14:02 UTC to 14:30 UTC: 11.8% of 4,524, against 0.14% before the onset. Counted from the application\'s request lines (app.log.gz and worker.log), one per request with its status, so error lines about the same requests are not counted again.'},
     {variant: 'no request failed', input: {...EXAMPLE_STORY, failures: {...REQUESTS, during: {total: 4524, failed: 0}}}, output: 'No request failed from 2026-11-12 14:02 UTC to 14:30 UTC (0 of 4,524). Counted from the access log (access.log.gz), one line per request, so the application\'s own lines about the same requests are not counted again.'},
     {variant: 'onset unknown, nothing before it', input: {...EXAMPLE_STORY, onset: null, failures: {...REQUESTS, baseline: {total: 0, failed: 0}}}, output: '536 requests failed (HTTP 5xx) in the evidence: 11.8% of 4,524. Counted from the access log (access.log.gz), one line per request, so the application\'s own lines about the same requests are not counted again.'},
-    {variant: 'error lines only', input: {...EXAMPLE_STORY, failures: {kind: 'error-lines', lines: 1108}}, output: '1,108 error lines were logged after the onset; without request lines (a status per request) they cannot be turned into a number of failed requests.'},
-    {variant: 'one error line', input: {...EXAMPLE_STORY, failures: {kind: 'error-lines', lines: 1}}, output: '1 error line was logged after the onset; without request lines (a status per request) it cannot be turned into a number of failed requests.'},
+    {variant: 'error lines only, to the recovery', input: {...EXAMPLE_STORY, failures: {kind: 'error-lines', lines: 1108, to: '2026-11-12T14:31:00.000Z'}}, output: '1,108 error lines were logged from 2026-11-12 14:02 UTC to 14:31 UTC; without request lines (a status per request) they cannot be turned into a number of failed requests.'},
+    {variant: 'one error line, no recovery', input: {...EXAMPLE_STORY, failures: {kind: 'error-lines', lines: 1}}, output: '1 error line was logged from 2026-11-12 14:02 UTC to the end of the evidence; without request lines (a status per request) it cannot be turned into a number of failed requests.'},
+    {variant: 'error lines, onset unknown', input: {...EXAMPLE_STORY, onset: null, failures: {kind: 'error-lines', lines: 12}}, output: '12 error lines were logged in the evidence; without request lines (a status per request) they cannot be turned into a number of failed requests.'},
     {variant: 'nothing failed', input: {...EXAMPLE_STORY, failures: {kind: 'none'}}, output: 'The logs hold no failed request and no error line.'},
     {variant: 'no logs', input: {...EXAMPLE_STORY, failures: {kind: 'no-logs'}}, output: 'No logs were given, so the failures cannot be counted.'},
   ],

@@ -12,8 +12,11 @@ export interface Counts {
 
 export type StoryFailures =
   | {kind: 'requests'; during: Counts; baseline: Counts; source: 'access' | 'app'; files: string[]; to: string; until: 'end-of-impact' | 'evidence-end'}
-  /** `firstAt`: the first error line, when it came after the onset (an attack under way before errors began). */
-  | {kind: 'error-lines'; lines: number; firstAt?: string | null}
+  /**
+   * `firstAt`: the first error line, when it came after the onset (an attack under way before errors began).
+   * `to`: where the count stops (the recovery); absent or null = to the end of the evidence.
+   */
+  | {kind: 'error-lines'; lines: number; firstAt?: string | null; to?: string | null}
   | {kind: 'none'}
   | {kind: 'no-logs'}
 
