@@ -1,6 +1,6 @@
 import type {Finding} from '../../incident/finding.js'
 import type {SpecialistId} from '../../incident/vocabulary.js'
-import type {IncidentSignals} from './incident-signals.js'
+import {referencePoint, type IncidentSignals} from './incident-signals.js'
 import type {OfflineHypothesis} from './offline-hypotheses.js'
 import {describeMinutes, type ChangeCorrelation} from './score-change-correlation.js'
 
@@ -31,7 +31,7 @@ export function changeHypothesis(c: ChangeCorrelation, signals: IncidentSignals)
 
 export function unsupportedChange(c: ChangeCorrelation, signals: IncidentSignals): OfflineHypothesis {
   const {candidate} = c
-  const when = candidate.minutesBeforeOnset === null ? 'in the lookback window' : `${describeMinutes(candidate.minutesBeforeOnset)} before the onset`
+  const when = candidate.minutesBeforeOnset === null ? 'in the lookback window' : `${describeMinutes(candidate.minutesBeforeOnset)} before ${referencePoint(signals)}`
   return {
     finding: {
       hypothesis:

@@ -55,6 +55,11 @@ export interface IncidentSignals {
   concepts: Set<string>
 }
 
+/** What a change's minutes are counted to: the onset, or the declaration standing in for it. */
+export function referencePoint(signals: Pick<IncidentSignals, 'onsetFromEvidence'>): string {
+  return signals.onsetFromEvidence === false ? 'the incident was declared' : 'the onset'
+}
+
 const MAX_UNFRESH_TEMPLATES = 10
 /** A quoted user agent in an access line: its words (Apple, Web, Kit, Mobile …) say nothing about the failure. */
 const USER_AGENT = /"(?:Mozilla|curl|Wget|okhttp|Go-http-client|python-requests|[\w.-]+\/[\d.]+ \()[^"]*"/g

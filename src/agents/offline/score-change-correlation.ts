@@ -2,7 +2,7 @@ import type {ChangeCandidate} from './change-candidates.js'
 import {linkConfigChanges} from './config-links.js'
 import {failureAfterEvent, FOLLOW_OVERLAP} from './failure-after-event.js'
 import type {FailureCondition} from './failure-conditions.js'
-import type {FailingFrame, IncidentSignals} from './incident-signals.js'
+import {referencePoint, type FailingFrame, type IncidentSignals} from './incident-signals.js'
 import type {MemoryRamp} from './load-signals.js'
 import {FAILURE_CLASS_INFO, type FailureClass} from './signatures/failure-classes.js'
 import {isLogEmitter} from './log-emitter-packages.js'
@@ -72,7 +72,7 @@ export function scoreChangeCorrelation(
   const reasons: string[] = []
   let timing = timingWeight(candidate.minutesBeforeOnset)
   if (candidate.minutesBeforeOnset !== null && candidate.minutesBeforeOnset >= 0) {
-    reasons.push(`shipped ${describeMinutes(candidate.minutesBeforeOnset)} before the onset`)
+    reasons.push(`shipped ${describeMinutes(candidate.minutesBeforeOnset)} before ${referencePoint(signals)}`)
   }
   const sharedConcepts = [...conceptsOf(candidate.tokens)].filter((c) => signals.concepts.has(c))
   const ramp = sharedConcepts.includes('memory') ? rampAfter(candidate, context.ramps ?? []) : undefined

@@ -384,6 +384,12 @@ describe('shared words', () => {
     expect(score(candidate({files: ['src/orders/repo.ts']}), framed)).toMatchObject({supported: true, specific: true})
   })
 
+  it('count the minutes to the declaration, and say so, when no evidence placed the onset', () => {
+    const shipped = (onsetFromEvidence: boolean) => score(candidate({words: 'knex orders'}), signals({errors: ['query failed'], onsetFromEvidence})).reasons.find((r) => r.startsWith('shipped'))
+    expect(shipped(false)).toMatch(/^shipped .+ before the incident was declared$/)
+    expect(shipped(true)).toMatch(/^shipped .+ before the onset$/)
+  })
+
   it('count a concept reached through other words as a second piece: knex and the database', () => {
     const db = signals({errors: ['query failed: relation orders']})
     // "orders" is shared; "knex" reaches the database concept the errors carry through "query".
