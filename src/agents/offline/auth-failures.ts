@@ -1,3 +1,4 @@
+import {clock, clockSpan} from '../../render/sentences/sentence.js'
 import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
 import {DEFAULT_SEVERITY_MARKERS} from '../../evidence/logs/content-severity.js'
 import type {LogTemplate} from '../../evidence/logs/log-digest.js'
@@ -70,10 +71,10 @@ export function authFailureBurst(bundle: EvidenceBundle): AuthFailureBurst | nul
   if (timing === null) return null
   if (timing.kind === 'rise') {
     const factor = timing.factor
-    return {...common, at: timing.at, factor, sustained: false, strong: factor >= 3, trend: `${factor >= 3 ? 'jumped' : 'rose'} ×${Number.isFinite(factor) ? factor.toFixed(factor >= 3 ? 0 : 1) : '∞'} at ${hhmm(timing.at)} UTC`}
+    return {...common, at: timing.at, factor, sustained: false, strong: factor >= 3, trend: `${factor >= 3 ? 'jumped' : 'rose'} ×${Number.isFinite(factor) ? factor.toFixed(factor >= 3 ? 0 : 1) : '∞'} at ${clock(timing.at)}`}
   }
   const strong = (topIpShare !== null && topIpShare >= CONCENTRATED_SHARE) || count >= SUSTAINED_STRONG_COUNT
-  return {...common, at: timing.from, factor: Number.POSITIVE_INFINITY, sustained: true, strong, trend: timing.toEnd ? `ran throughout the logs, from ${hhmm(timing.from)} to ${hhmm(timing.to)} UTC` : `were under way when the logs begin (${hhmm(timing.from)} UTC) and stopped at ${hhmm(timing.to)} UTC`}
+  return {...common, at: timing.from, factor: Number.POSITIVE_INFINITY, sustained: true, strong, trend: timing.toEnd ? `ran throughout the logs, from ${clockSpan(timing.from, timing.to).replace('–', ' to ')}` : `were under way when the logs begin (${clock(timing.from)}) and stopped at ${clock(timing.to, timing.from)}`}
 }
 
 /** Denied answers counted on login endpoints without failed-login lines to time them: only a rise of problem lines says when. */
@@ -116,4 +117,3 @@ function concentration(bundle: EvidenceBundle): Pick<AuthFailureBurst, 'topIps' 
   return {topIps: failing.map((ip) => ip.ip), topIpShare: failing.length > 0 && failedLines > 0 ? failing.slice(0, 3).reduce((sum, ip) => sum + ip.failures, 0) / failedLines : null, rankedBy: 'lines'}
 }
 
-const hhmm = (iso: string) => iso.slice(11, 16)

@@ -19,10 +19,11 @@ afterAll(async () => {
 })
 
 /** An sshd auth log (syslog, no year, no level words) with a brute force under way from its first line to its last. */
-function sshdLog(): string {
+function sshdLog(start = '2025-12-10T06:00:00Z'): string {
   const lines: string[] = []
   for (let minute = 0; minute < 120; minute++) {
-    const at = `Dec 10 ${String(6 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
+    const t = new Date(Date.parse(start) + minute * 60_000).toISOString()
+    const at = `Dec ${t.slice(8, 10)} ${t.slice(11, 16)}`
     for (let k = 0; k < 3; k++) {
       const pid = 24200 + minute * 3 + k
       lines.push(`${at}:${String(10 + k).padStart(2, '0')} LabSZ sshd[${pid}]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=183.62.140.253  user=root`)
@@ -48,12 +49,18 @@ describe('failed logins in a plain-text sshd log', () => {
     expect(bundle.logs!.clients.topIps?.[0]).toEqual({ip: '183.62.140.253', count: 720, failures: 720})
     const burst = authFailureBurst(bundle)
     // 360 "Failed password" lines; their 360 PAM records and 120 "Invalid user" connection lines are not attempts again.
-    expect(burst).toMatchObject({sustained: true, strong: true, count: 360, companions: 480, at: '2025-12-10T06:00:10.000Z', trend: 'ran throughout the logs, from 06:00 to 07:59 UTC'})
+    expect(burst).toMatchObject({sustained: true, strong: true, count: 360, companions: 480, at: '2025-12-10T06:00:10.000Z', trend: 'ran throughout the logs, from 2025-12-10 06:00 to 07:59 UTC'})
     expect(bundle.logs!.clients.loginFailures).toEqual({total: 360, ips: 1, top: [{ip: '183.62.140.253', attempts: 360}]})
     expect(burst).toMatchObject({topIps: ['183.62.140.253'], topIpShare: 1, rankedBy: 'logins'})
     const report = securitySpecialist(bundle, INCIDENT)
     expect(report.findings[0]).toMatchObject({category: 'security-attack', component: 'authentication'})
     expect(report.findings[0].hypothesis).toContain('183.62.140.253')
+  })
+
+  it('say the dates of an attack that runs past midnight', async () => {
+    const file = path.join(dir, 'midnight.log')
+    await writeFile(file, sshdLog('2025-12-10T23:00:00Z'))
+    expect(authFailureBurst(await bundleOf(file))?.trend).toBe('ran throughout the logs, from 2025-12-10 23:00 UTC to 2025-12-11 00:59 UTC')
   })
 
   it('count each failed login once, whatever companion lines sshd and syslog write around it', async () => {

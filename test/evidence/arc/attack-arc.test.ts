@@ -65,7 +65,7 @@ describe('an attack under way when the evidence begins', () => {
   it('recovers when the attack stopped, for longer than any pause it took, at the minute after its last failed login', async () => {
     const bundle = await bundleOf('stopped.log', sshdLog(80))
     expect(bundle.window.onset).toBe('2025-12-10T06:00:10.000Z')
-    expect(authFailureBurst(bundle)?.trend).toBe('were under way when the logs begin (06:00 UTC) and stopped at 07:19 UTC')
+    expect(authFailureBurst(bundle)?.trend).toBe('were under way when the logs begin (2025-12-10 06:00 UTC) and stopped at 07:19 UTC')
     const arc = findIncidentArc(bundle)
     expect(arc.recovery?.at).toBe('2025-12-10T07:20:00.000Z')
     expect(arc.recovery?.signals.map((signal) => signal.signal)).toContain('failed logins')
