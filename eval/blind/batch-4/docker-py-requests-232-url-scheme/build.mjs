@@ -24,7 +24,8 @@ for (const e of every(r, '2024-05-21T06:30:00Z', '2024-05-21T08:15:00Z', 9000, (
   const t = e.t
   const job = r.int(880000, 889999)
   rows.push(j(t, 'sandbox-runner', 6, `2024-05-21 ${new Date(t).toISOString().slice(11, 23).replace('.', ',')} INFO runner.jobs: job ${job} started container ${r.hex(12)} image=registry.example.com/ci/node:20`))
-  rows.push(j(t + r.int(2000, 7000), 'sandbox-runner', 6, `2024-05-21 ${new Date(t + 5000).toISOString().slice(11, 23).replace('.', ',')} INFO runner.jobs: job ${job} finished exit_code=0`))
+  const done = t + r.int(2000, 6000)
+  rows.push(j(done, 'sandbox-runner', 6, `2024-05-21 ${new Date(done).toISOString().slice(11, 23).replace('.', ',')} INFO runner.jobs: job ${job} finished exit_code=0`))
 }
 rows.push(j(deploy, 'systemd', 6, 'Stopping sandbox-runner.service - CI sandbox runner...'))
 rows.push(j(deploy + 900, 'systemd', 6, 'sandbox-runner.service: Deactivated successfully.'))
@@ -76,6 +77,8 @@ while (t < new Date('2024-05-21T10:40:00Z').getTime()) {
   rows.push(j(t + 10700, 'systemd', 6, `sandbox-runner.service: Scheduled restart job, restart counter is at ${n}.`))
   t += 10700 + 10
 }
+// journalctl prints entries in time order.
+rows.sort((a, b) => Number(BigInt(a.__REALTIME_TIMESTAMP) - BigInt(b.__REALTIME_TIMESTAMP)))
 writeJsonl(out(dir, 'logs/journal.json'), rows.map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined))))
 
 const req = (requests, docker) => `docker==${docker}\nrequests>=${requests === '2.32.0' ? '2.32.0' : '2.31.0'},<3\nPyYAML==6.0.1\nprometheus-client==0.20.0\n`

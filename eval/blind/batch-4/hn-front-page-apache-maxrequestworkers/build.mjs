@@ -4,13 +4,14 @@ import {people} from '../../lib/skeleton.mjs'
 const dir = process.argv[2]
 const r = rng(20220412)
 const hn = new Date('2022-04-12T13:05:00Z').getTime()
-// Visitors per second: ~0.3 normally; the HN link brings ~40/s at the peak, decaying over hours.
+// Visitors per second: ~0.05 normally; the HN link brings ~6/s at the peak, decaying over hours.
 const rate = (d) => {
   const m = (d.getTime() - hn) / 60000
-  if (m < 0) return 0.3
-  return 0.3 + 40 * Math.min(1, m / 12) * Math.exp(-Math.max(0, m - 12) / 150)
+  if (m < 0) return 0.05
+  return 0.05 + 6 * Math.min(1, m / 12) * Math.exp(-Math.max(0, m - 12) / 120)
 }
-const saturated = (d) => rate(d) > 11
+// Uncached WordPress pages take ~25-60 s under load, so 150 prefork workers are all busy above ~2 req/s.
+const saturated = (d) => rate(d) > 2
 const UAS = ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/100.0.4896.75 Safari/537.36', 'Mozilla/5.0 (X11; Linux x86_64; rv:99.0) Gecko/20100101 Firefox/99.0', 'Mozilla/5.0 (iPhone; CPU iPhone OS 15_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/15.4 Mobile/15E148 Safari/604.1']
 const post = '/2022/04/backyard-approach-lighting-adelaide-airport/'
 const line = (d, path, status, bytes, ref) => `${docIp(r)} - - [${fmt.clf(d)}] "GET ${path} HTTP/1.1" ${status} ${bytes} "${ref}" "${r.pick(UAS)}"`
