@@ -1,4 +1,4 @@
-import {link, open, readFile, rename, stat, unlink, type FileHandle} from 'node:fs/promises'
+import {link, open, rename, unlink, type FileHandle} from 'node:fs/promises'
 import {hostname} from 'node:os'
 import {join} from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
@@ -90,11 +90,21 @@ async function create(path: string): Promise<boolean> {
 async function readState(path: string): Promise<LockState> {
   let text: string
   let ageMs: number
+  // Age and content from one open file: by path, a release and a new take between the two reads
+  // would pair the old file's age with the new owner's record.
+  let handle: FileHandle
   try {
-    ageMs = Date.now() - (await stat(path)).mtimeMs
-    text = await readFile(path, 'utf8')
+    handle = await open(path, 'r')
   } catch {
     return null
+  }
+  try {
+    ageMs = Date.now() - (await handle.stat()).mtimeMs
+    text = await handle.readFile('utf8')
+  } catch {
+    return null
+  } finally {
+    await handle.close().catch(() => undefined)
   }
   if (text.trim() === '') return {ownerless: 'the lock file was empty (its writer stopped before writing it, e.g. on a full disk)', ageMs}
   try {
