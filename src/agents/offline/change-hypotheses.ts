@@ -29,6 +29,14 @@ export function changeHypothesis(c: ChangeCorrelation, signals: IncidentSignals)
   }
 }
 
+/** Why a change that matches the errors is still not named: the reason the score held, not always timing. */
+function whyNotNamed(c: ChangeCorrelation, signals: IncidentSignals, when: string): string {
+  const unexplained = c.reasons.find((r) => r.startsWith('but '))
+  if (unexplained) return unexplained
+  if (!c.specific && signals.onsetFromEvidence === false) return `but no evidence placed the onset, so shipping ${when} does not tie it to the failure`
+  return `but shipped ${when}, too long before to have triggered it`
+}
+
 export function unsupportedChange(c: ChangeCorrelation, signals: IncidentSignals): OfflineHypothesis {
   const {candidate} = c
   const when = candidate.minutesBeforeOnset === null ? 'in the lookback window' : `${describeMinutes(candidate.minutesBeforeOnset)} before ${referencePoint(signals)}`
@@ -36,7 +44,7 @@ export function unsupportedChange(c: ChangeCorrelation, signals: IncidentSignals
     finding: {
       hypothesis:
         c.overlap >= 0.5
-          ? `${kindWord(candidate.ref.kind)} ${candidate.label} matches the errors (${c.reasons.filter((r) => !r.startsWith('shipped')).join('; ')}) but shipped ${when}, too long before to have triggered it.`
+          ? `${kindWord(candidate.ref.kind)} ${candidate.label} matches the errors (${c.reasons.filter((r) => !r.startsWith('shipped') && !r.startsWith('but ')).join('; ')}) ${whyNotNamed(c, signals, when)}.`
           : `${kindWord(candidate.ref.kind)} ${candidate.label} shipped ${when}, but nothing in the errors points at what it changed.`,
       category: candidate.ref.kind,
       component: candidate.components[0] ?? null,

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
 import type {ChangeCandidate} from '../../../src/agents/offline/change-candidates.js'
+import {unsupportedChange} from '../../../src/agents/offline/change-hypotheses.js'
 import {failureConditions, type FailureCondition} from '../../../src/agents/offline/failure-conditions.js'
 import type {ErrorSignal, FailingFrame, IncidentSignals} from '../../../src/agents/offline/incident-signals.js'
 import {describeMinutes, scoreChangeCorrelation, timingWeight, withoutUnexplainedFailure, type ChangeCorrelation} from '../../../src/agents/offline/score-change-correlation.js'
@@ -382,6 +383,17 @@ describe('shared words', () => {
     // A tie by content still names it: the failing frame is in the file it changed.
     const framed = signals({frames: [frame('src/orders/repo.ts')], errors: ['query failed'], onsetFromEvidence: false})
     expect(score(candidate({files: ['src/orders/repo.ts']}), framed)).toMatchObject({supported: true, specific: true})
+  })
+
+  it('give the reason a matching change is not named: no onset from the evidence, or timing', () => {
+    const lead = (minutes: number, onsetFromEvidence: boolean) => {
+      const s = signals({errors: ['query failed: relation orders'], onsetFromEvidence})
+      return unsupportedChange(scoreChangeCorrelation(candidate({words: 'knex orders', minutesBeforeOnset: minutes}), s), s).finding.hypothesis
+    }
+    expect(lead(11, false)).toBe(
+      'Code change a change matches the errors (it and the new errors share the words "order") but no evidence placed the onset, so shipping 11 min before the incident was declared does not tie it to the failure.',
+    )
+    expect(lead(60 * 24 * 20, true)).toMatch(/^Code change a change matches the errors \(.*\) but shipped 20.0 days before the onset, too long before to have triggered it\.$/)
   })
 
   it('count the minutes to the declaration, and say so, when no evidence placed the onset', () => {
