@@ -91,6 +91,7 @@ function recordFromFound(rawLine: string): LogRecord {
   if (latency !== undefined) record.latencyMs = parseDuration(latency, found.factor[ROLE.latency])
   record.user = asText(found.get('user'))
   record.ip = asText(found.get('ip'))
+  record.requestId = asText(found.get('requestId'))
   const stack = found.get('stack')
   record.stack = typeof stack === 'string' ? stack : null
 
