@@ -51,6 +51,23 @@ export const REQUEST_ID_FIELDS: ReadonlyArray<{key: string; writtenBy: string}> 
   {key: 'logging.googleapis.com/trace', writtenBy: "Google Cloud Logging's structured JSON"},
 ]
 
+/**
+ * What stands in for no id: `-`, `null`, `none`, an all-zero trace id (OpenTelemetry's invalid
+ * one). Taken for an id, such a placeholder would make every failed line that has it one request.
+ */
+const NO_REQUEST_ID = /^(?:[-_0.:\s]*|null|nil|none|undefined|unknown|n\/a)$/i
+const ZERO = 48
+const DASH = 45
+
+/** A request-id field's value as an id, or null when it is none (a placeholder, a boolean, an object). */
+export function requestIdOf(value: unknown): string | null {
+  const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null
+  if (text === null) return null
+  // Placeholders are short or start with 0 or -: the pattern is tried on those only.
+  const first = text.charCodeAt(0)
+  return (text.length <= 9 || first === ZERO || first === DASH) && NO_REQUEST_ID.test(text) ? null : text
+}
+
 /** Latency fields with the factor that turns their unit into milliseconds. */
 const LATENCY: Array<[string, number]> = [
   ['latency_ms', 1],

@@ -1,5 +1,6 @@
 import {fieldsBetween, learnLevelField, learnTimestamp, levelAt, levelAtField, scanForTimestamp, timestampAt, type LearnedLevel, type LearnedTimestamp, type TimestampLayouts} from './line-layout.js'
 import {syslogPriorityLevel} from './catalogue/level-spellings.js'
+import {requestIdOf} from './field-roles.js'
 import {emptyRecord, findLevelWord, type LogRecord} from './log-record.js'
 import {parseLogfmt, recordFromFields, recordFromFlatJson} from './structured-fields.js'
 import {parseAccessTimestamp, type TimeContext} from './timestamp.js'
@@ -76,7 +77,7 @@ const ACCESS_REQUEST_ID = /(?:^|\s)(?:[A-Za-z_]+=)?"?([0-9a-fA-F]{32}|[0-9a-fA-F
 
 function accessRequestId(extras: string): string | null {
   if (!extras) return null
-  return ACCESS_REQUEST_ID.exec(extras)?.[1] ?? null
+  return requestIdOf(ACCESS_REQUEST_ID.exec(extras)?.[1])
 }
 
 /** What reading a line needs besides the line: the file's learned layout, the time context, the catalogue. */

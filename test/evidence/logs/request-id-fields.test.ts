@@ -39,6 +39,16 @@ describe('request id fields', () => {
     expect(parseJsonLine(JSON.stringify({msg: 'x', trace_id: 'trace-1', correlationId: 'corr-1'}))!.requestId).toBe('corr-1')
   })
 
+  it('reads no id from a placeholder, a boolean or an all-zero trace id, so lines without one do not become one request', () => {
+    for (const value of ['-', '', ' ', 'null', 'None', 'undefined', 'n/a', '0', '00000000000000000000000000000000', '00000000-0000-0000-0000-000000000000', true, false, {}, null]) {
+      expect(parseJsonLine(JSON.stringify({msg: 'x', status: 502, request_id: value}))!.requestId, JSON.stringify(value)).toBeNull()
+    }
+    for (const value of ['0af7651916cd43dd8448eb211c80319c', 'req-bb32ed95cc7f', '-abc', 'none-of-these', '0HMVFE0A0AK8V:00000001']) {
+      expect(parseJsonLine(JSON.stringify({msg: 'x', status: 502, trace_id: value}))!.requestId, value).toBe(value)
+    }
+    expect(parseJsonLine(JSON.stringify({msg: 'x', status: 502, requestId: 4711}))!.requestId).toBe('4711')
+  })
+
   it('leaves counters out: pino-http req.id and Fastify reqId are not request ids', () => {
     expect(parseJsonLine(JSON.stringify({msg: 'request completed', req: {id: 1, method: 'GET', url: '/'}, res: {statusCode: 500}}))!.requestId).toBeNull()
     expect(parseJsonLine(JSON.stringify({msg: 'request completed', reqId: 'req-1', statusCode: 500}))!.requestId).toBeNull()
@@ -54,7 +64,8 @@ describe('the request id of an access-log line', () => {
     expect(parseAccessLine(`${combined} rid="0b9c5d2e-8a41-4f6b-9d3e-7c1a2b3c4d5e"`)!.requestId).toBe('0b9c5d2e-8a41-4f6b-9d3e-7c1a2b3c4d5e')
   })
 
-  it('finds none in a line without one: a latency, a dash, a shorter hex value', () => {
+  it('finds none in a line without one: a latency, a dash, a shorter hex value, an all-zero id', () => {
+    expect(parseAccessLine(`${combined} 0.012 00000000000000000000000000000000`)!.requestId).toBeNull()
     expect(parseAccessLine(`${combined} 0.012`)!.requestId).toBeNull()
     expect(parseAccessLine(`${combined} 0.012 -`)!.requestId).toBeNull()
     expect(parseAccessLine(`${combined} 0.012 deadbeef`)!.requestId).toBeNull()
