@@ -34,7 +34,7 @@ describe('decideTriage', () => {
   })
 
   it('speaks of requests on the status page only when request lines counted them', () => {
-    const requests = {source: 'access' as const, files: ['access.log'], from: '2026-11-12T14:02:00.000Z', to: '2026-11-12T14:31:00.000Z', until: 'end-of-impact' as const, during: {total: 4000, failed: 541}, baseline: {total: 9000, failed: 3}, endpoints: []}
+    const requests = {source: 'access' as const, files: ['access.log'], correlatedAcross: null, from: '2026-11-12T14:02:00.000Z', to: '2026-11-12T14:31:00.000Z', until: 'end-of-impact' as const, during: {total: 4000, failed: 541}, baseline: {total: 9000, failed: 3}, endpoints: []}
     expect(decideTriage(incident(), facts({requests}), []).statusPage).toContain('is returning errors for some requests since')
     expect(decideTriage(incident(), facts({requests: null}), []).statusPage).toMatch(/^Investigating — checkout-api has been failing since 2026-11-12 14:02 UTC\./)
   })

@@ -10,11 +10,20 @@ import {type Counts, testEndpoint} from './endpoint-test.js'
  * source only: the access log when there is one (one line per request, written by the server in
  * front of the application), else the application's request lines (those with a status). Error
  * lines are never added to it. A request failed when its status was 5xx.
+ *
+ * When the failed request lines of two or more sources carry request ids, and those of the
+ * authoritative source (the access log, else the application) do, the lines are matched instead:
+ * each distinct failed id counts once, whichever sources logged it, and failed lines without an
+ * id count from the authoritative source only. Requests in total are that source's successful
+ * ones plus the failed ones so counted.
  */
 export interface RequestImpact {
+  /** The authoritative source: the one requests (and endpoints) are counted from. */
   source: 'access' | 'app'
-  /** The log files of that source (base names). */
+  /** The log files counted from (base names). */
   files: string[]
+  /** The files whose failed request lines were matched by request id, or null when one source was counted. */
+  correlatedAcross: string[] | null
   /** The counting window: onset → end of impact, or → the end of the evidence while it has not ended. */
   from: string
   to: string
@@ -42,6 +51,7 @@ export function countRequestImpact(logs: LogDigest | null, arc: IncidentArc): Re
   if (!logs || !arc.onset || logs.buckets.length === 0) return null
   const source = logs.buckets.some((bucket) => (bucket.accessRequests ?? 0) > 0) ? 'access' : logs.buckets.some((bucket) => (bucket.appRequests ?? 0) > 0) ? 'app' : null
   if (!source) return null
+  const correlated = correlatedSources(logs, source)
   const onset = Date.parse(arc.onset)
   const until = arc.endOfImpact ? 'end-of-impact' : 'evidence-end'
   const end = arc.endOfImpact ? Date.parse(arc.endOfImpact) : Infinity
@@ -53,8 +63,10 @@ export function countRequestImpact(logs: LogDigest | null, arc: IncidentArc): Re
   const baseline: Counts = {total: 0, failed: 0}
   for (const bucket of logs.buckets) {
     const start = Date.parse(bucket.t)
-    const total = (source === 'access' ? bucket.accessRequests : bucket.appRequests) ?? 0
-    const failed = (source === 'access' ? bucket.accessFailed : bucket.appFailed) ?? 0
+    const requests = (source === 'access' ? bucket.accessRequests : bucket.appRequests) ?? 0
+    const failedLines = (source === 'access' ? bucket.accessFailed : bucket.appFailed) ?? 0
+    const failed = correlated ? (bucket.failedRequestIds ?? 0) + ((source === 'access' ? bucket.accessFailedWithoutId : bucket.appFailedWithoutId) ?? 0) : failedLines
+    const total = requests - failedLines + failed
     const into = inWindow(start) ? during : before(start) ? baseline : null
     if (into) {
       into.total += total
@@ -80,9 +92,11 @@ export function countRequestImpact(logs: LogDigest | null, arc: IncidentArc): Re
     .sort((a, b) => Number(b.affected) - Number(a.affected) || b.during.failed - a.during.failed)
 
   const lastBucket = logs.buckets.at(-1)!
+  const ofSource = logs.files.filter((file) => (source === 'access' ? file.format === 'access' : file.format !== 'access' && file.format !== 'empty')).map((file) => file.path)
   return {
     source,
-    files: logs.files.filter((file) => (source === 'access' ? file.format === 'access' : file.format !== 'access' && file.format !== 'empty')).map((file) => basename(file.path)),
+    files: [...new Set([...ofSource, ...(correlated ?? [])])].map((path) => basename(path)),
+    correlatedAcross: correlated?.map((path) => basename(path)) ?? null,
     from: arc.onset,
     to: arc.endOfImpact ?? arc.evidenceEnd ?? new Date(Date.parse(lastBucket.t) + width).toISOString(),
     until,
@@ -90,4 +104,20 @@ export function countRequestImpact(logs: LogDigest | null, arc: IncidentArc): Re
     baseline,
     endpoints,
   }
+}
+
+/**
+ * The sources whose failed request lines carry request ids, when matching them counts each
+ * failed request once: at least two such sources, every authoritative source with failures among
+ * them (a failure it logged without ids could not be matched with another source's line about the
+ * same request, which would count it twice), and every failed id kept (none past the cap).
+ */
+function correlatedSources(logs: LogDigest, source: 'access' | 'app'): string[] | null {
+  const ids = logs.requestIds
+  if (!ids || ids.capped) return null
+  const carrying = ids.sources.filter((entry) => entry.withId > 0)
+  if (carrying.length < 2) return null
+  if (ids.sources.some((entry) => entry.kind === source && entry.failed > 0 && entry.withId === 0)) return null
+  if (!carrying.some((entry) => entry.kind === source)) return null
+  return carrying.map((entry) => entry.file)
 }

@@ -1,4 +1,5 @@
 import type {AddressesState} from './client-addresses.js'
+import type {FailedRequestIdsState} from './failed-request-ids.js'
 import {addBucketCounts, type BucketCounts, type EndpointBucket, type EndpointStats, type ExceptionStats, type LogAggregator, type Sample, type TemplateStats} from './log-aggregator.js'
 
 /**
@@ -17,6 +18,7 @@ export interface AggregatorState {
   ips: AddressesState
   loginFailureIps: {attempt: AddressesState; pam: AddressesState}
   clientsCapped: boolean
+  failedRequestIds: FailedRequestIdsState
   uncounted: LogAggregator['uncounted']
   totals: LogAggregator['totals']
   firstErrorAt: number
@@ -40,6 +42,7 @@ export function exportAggregatorState(aggregator: LogAggregator): AggregatorStat
     ips: aggregator.ips.exportState(),
     loginFailureIps: {attempt: aggregator.loginFailureIps.attempt.exportState(), pam: aggregator.loginFailureIps.pam.exportState()},
     clientsCapped: aggregator.clientsCapped,
+    failedRequestIds: aggregator.failedRequestIds.exportState(),
     uncounted: aggregator.uncounted,
     totals: aggregator.totals,
     firstErrorAt: aggregator.firstErrorAt,
@@ -88,6 +91,7 @@ export function mergeAggregatorState(into: LogAggregator, state: AggregatorState
   if (!into.ips.merge(state.ips)) into.clientsCapped = true
   for (const kind of ['attempt', 'pam'] as const) if (!into.loginFailureIps[kind].merge(state.loginFailureIps[kind])) into.clientsCapped = true
   into.clientsCapped ||= state.clientsCapped
+  into.failedRequestIds.merge(state.failedRequestIds)
   into.uncounted.endpointLines += state.uncounted.endpointLines
   into.uncounted.exceptionEvents += state.uncounted.exceptionEvents
   for (const key of Object.keys(into.totals) as Array<keyof LogAggregator['totals']>) into.totals[key] += state.totals[key]

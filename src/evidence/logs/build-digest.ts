@@ -315,6 +315,8 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
     })
   }
 
+  const requestIds = requestIdSources(aggregator)
+  const failedIds = requestIds ? failedIdsPerBucket(aggregator, series) : null
   const digest: LogDigest = {
     schemaVersion: 1,
     files,
@@ -326,6 +328,9 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
       const out: LogDigest['buckets'][number] = {t: iso(series.starts[i]), total: bucket.total, warn: bucket.warn, error: bucket.error, http5xx: bucket.http5xx}
       if (bucket.accessRequests + bucket.appRequests > 0) {
         Object.assign(out, {accessRequests: bucket.accessRequests, accessFailed: bucket.accessFailed, appRequests: bucket.appRequests, appFailed: bucket.appFailed})
+      }
+      if (failedIds && (failedIds[i] > 0 || bucket.accessFailed + bucket.appFailed > 0)) {
+        Object.assign(out, {accessFailedWithoutId: bucket.accessFailedWithoutId, appFailedWithoutId: bucket.appFailedWithoutId, failedRequestIds: failedIds[i]})
       }
       if (bucket.latency) {
         out.latencyP50Ms = histogramQuantile(bucket.latency, 0.5) ?? undefined
@@ -348,10 +353,30 @@ export function buildDigest(aggregator: LogAggregator, files: LogFileSummary[], 
       ...(loginIps ? {loginFailures: loginIps} : {}),
     },
     exceptions,
+    ...(requestIds ? {requestIds} : {}),
     ...capsHit(aggregator),
     latency: aggregator.hasLatency ? latencySplit(series, onset?.at ?? null) : null,
   }
   return {digest, items}
+}
+
+/** The sources of failed request lines, when at least one such line carried a request id. */
+function requestIdSources(aggregator: LogAggregator): LogDigest['requestIds'] {
+  const {sources, capped} = aggregator.failedRequestIds
+  if (![...sources.values()].some((counts) => counts.withId > 0)) return undefined
+  return {sources: [...sources].map(([file, counts]) => ({file, kind: counts.access ? ('access' as const) : ('app' as const), failed: counts.failed, withId: counts.withId})), capped}
+}
+
+/** Distinct failed request ids per output bucket, each in the bucket of its first failure. */
+function failedIdsPerBucket(aggregator: LogAggregator, series: Series): number[] {
+  const counts = new Array<number>(series.buckets.length).fill(0)
+  if (counts.length === 0) return counts
+  const first = series.starts[0]
+  for (const ts of aggregator.failedRequestIds.firstFailed.values()) {
+    const index = Math.floor((ts - first) / series.widthMs)
+    if (index >= 0 && index < counts.length) counts[index]++
+  }
+  return counts
 }
 
 function latencySplit(series: Series, onsetAt: number | null): LogDigest['latency'] {
@@ -416,5 +441,6 @@ function capsHit(aggregator: LogAggregator): Pick<LogDigest, 'capped'> {
   if (aggregator.uncounted.endpointLines > 0) hits.push({what: 'endpoints', kept: aggregator.endpoints.size, uncounted: aggregator.uncounted.endpointLines})
   if (aggregator.uncounted.exceptionEvents > 0) hits.push({what: 'exceptions', kept: aggregator.exceptions.size, uncounted: aggregator.uncounted.exceptionEvents})
   if (aggregator.clientsCapped) hits.push({what: 'clients', kept: aggregator.limits.maxDistinctClients, uncounted: null})
+  if (aggregator.failedRequestIds.capped) hits.push({what: 'request-ids', kept: aggregator.limits.maxFailedRequestIds, uncounted: null})
   return hits.length > 0 ? {capped: hits} : {}
 }

@@ -19,6 +19,8 @@ export function capSentences(capped: readonly CapHit[] | undefined): string[] {
         return `Logs: more exception groups than the ${fmt(hit.kept)} kept; ${fmt(hit.uncounted ?? 0)} exception(s) of the others count in the totals only.`
       case 'clients':
         return `Logs: more distinct clients than the ${fmt(hit.kept)} counted per kind (users, addresses); distinct counts are lower bounds.`
+      case 'request-ids':
+        return `Logs: more failed requests with an id than the ${fmt(hit.kept)} ids kept; failed requests are counted from one source, not matched by request id.`
     }
   })
 }

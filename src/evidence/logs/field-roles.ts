@@ -1,6 +1,6 @@
 /**
  * Which field names of a structured line (JSON or logfmt) carry which role — time, level,
- * message, HTTP fields, user, client, stack, latency — ranked for when several are present, and
+ * message, HTTP fields, user, client, stack, latency, request id — ranked for when several are present, and
  * the per-line slots the best-ranked value of each role is collected into.
  */
 // `@t`, `@l`, `@m`/`@mt`, `@x`: Serilog's compact format (CLEF); `Timestamp`, `Level`,
@@ -18,6 +18,56 @@ const IP = ['client_ip', 'clientIp', 'remote_addr', 'remoteAddr', 'remote_ip', '
 /** journald's syslog priority, 0 (emerg) to 7 (debug). */
 const PRIORITY = ['PRIORITY']
 const STACK = ['stack', 'stack_trace', 'stacktrace', 'err.stack', 'error.stack', 'exception.stacktrace', 'exception.stack', 'error.stack_trace', 'exc_info', '@x', 'Exception']
+/**
+ * Fields that name the request a line is about, so that the lines two sources (an access log and
+ * the application, two services) write about one request can be matched. A request's own id
+ * first, then a correlation id, then the trace id, which a whole trace of calls shares.
+ * Left out on purpose: pino-http's `req.id` and Fastify's `reqId`, by default a counter per
+ * process (`1`, `req-1`), which two services hand out to different requests alike.
+ */
+export const REQUEST_ID_FIELDS: ReadonlyArray<{key: string; writtenBy: string}> = [
+  {key: 'request_id', writtenBy: 'snake_case loggers (structlog, lograge, Go middlewares), nginx JSON `$request_id`'},
+  {key: 'requestId', writtenBy: 'camelCase loggers (Winston, NestJS, Logback MDC at top level)'},
+  {key: 'RequestId', writtenBy: "ASP.NET Core's request scope, in Serilog/NLog JSON"},
+  {key: 'req_id', writtenBy: 'short snake_case spelling (OpenStack, Python middlewares)'},
+  {key: 'x_request_id', writtenBy: "nginx/Envoy JSON access logs of the `X-Request-ID` header"},
+  {key: 'x-request-id', writtenBy: 'the header logged under its own name'},
+  {key: 'http.request.id', writtenBy: 'Elastic Common Schema'},
+  {key: 'request.id', writtenBy: 'nested request objects'},
+  {key: 'mdc.requestId', writtenBy: "Logback JSON layouts that nest the MDC under `mdc`"},
+  {key: 'mdc.request_id', writtenBy: "Logback JSON layouts that nest the MDC under `mdc`"},
+  {key: 'contextMap.requestId', writtenBy: "Log4j2's JsonLayout (the thread context under `contextMap`)"},
+  {key: 'contextMap.request_id', writtenBy: "Log4j2's JsonLayout (the thread context under `contextMap`)"},
+  {key: 'correlation_id', writtenBy: 'correlation-id middlewares (asgi-correlation-id, Rails)'},
+  {key: 'correlationId', writtenBy: 'correlation-id middlewares (.NET, Spring, Node)'},
+  {key: 'CorrelationId', writtenBy: "Serilog's correlation-id enricher"},
+  {key: 'trace_id', writtenBy: 'OpenTelemetry log records (snake_case exporters)'},
+  {key: 'traceId', writtenBy: 'OpenTelemetry OTLP JSON, Spring Cloud Sleuth / Micrometer MDC'},
+  {key: 'TraceId', writtenBy: "ASP.NET Core's activity, in Serilog/NLog JSON"},
+  {key: 'trace.id', writtenBy: 'Elastic Common Schema'},
+  {key: 'dd.trace_id', writtenBy: "Datadog's log injection"},
+  {key: 'mdc.traceId', writtenBy: "Logback JSON layouts that nest the MDC under `mdc`"},
+  {key: 'contextMap.traceId', writtenBy: "Log4j2's JsonLayout (the thread context under `contextMap`)"},
+  {key: 'logging.googleapis.com/trace', writtenBy: "Google Cloud Logging's structured JSON"},
+]
+
+/**
+ * What stands in for no id: `-`, `null`, `none`, an all-zero trace id (OpenTelemetry's invalid
+ * one). Taken for an id, such a placeholder would make every failed line that has it one request.
+ */
+const NO_REQUEST_ID = /^(?:[-_0.:\s]*|null|nil|none|undefined|unknown|n\/a)$/i
+const ZERO = 48
+const DASH = 45
+
+/** A request-id field's value as an id, or null when it is none (a placeholder, a boolean, an object). */
+export function requestIdOf(value: unknown): string | null {
+  const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null
+  if (text === null) return null
+  // Placeholders are short or start with 0 or -: the pattern is tried on those only.
+  const first = text.charCodeAt(0)
+  return (text.length <= 9 || first === ZERO || first === DASH) && NO_REQUEST_ID.test(text) ? null : text
+}
+
 /** Latency fields with the factor that turns their unit into milliseconds. */
 const LATENCY: Array<[string, number]> = [
   ['latency_ms', 1],
@@ -39,7 +89,7 @@ const LATENCY: Array<[string, number]> = [
 ]
 
 // Written out rather than built from a list, so V8 sees constant slots on the per-line path.
-export const ROLE = {time: 0, level: 1, message: 2, error: 3, errorMessage: 4, status: 5, method: 6, path: 7, user: 8, ip: 9, stack: 10, latency: 11, priority: 12} as const
+export const ROLE = {time: 0, level: 1, message: 2, error: 3, errorMessage: 4, status: 5, method: 6, path: 7, user: 8, ip: 9, stack: 10, latency: 11, priority: 12, requestId: 13} as const
 export type Role = keyof typeof ROLE
 const ROLE_COUNT = Object.keys(ROLE).length
 export interface RoleSpec {
@@ -64,6 +114,7 @@ register('user', USER)
 register('ip', IP)
 register('stack', STACK)
 register('priority', PRIORITY)
+register('requestId', REQUEST_ID_FIELDS.map((field) => field.key))
 LATENCY.forEach(([key, factor], rank) => ROLE_BY_PATH.set(key, {role: ROLE.latency, rank, factor}))
 export const NESTED_PREFIXES = new Set([...ROLE_BY_PATH.keys()].flatMap((key) => key.split('.').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('.'))))
 

@@ -1,5 +1,6 @@
 import {fieldsBetween, learnLevelField, learnTimestamp, levelAt, levelAtField, scanForTimestamp, timestampAt, type LearnedLevel, type LearnedTimestamp, type TimestampLayouts} from './line-layout.js'
 import {syslogPriorityLevel} from './catalogue/level-spellings.js'
+import {requestIdOf} from './field-roles.js'
 import {emptyRecord, findLevelWord, type LogRecord} from './log-record.js'
 import {parseLogfmt, recordFromFields, recordFromFlatJson} from './structured-fields.js'
 import {parseAccessTimestamp, type TimeContext} from './timestamp.js'
@@ -53,6 +54,7 @@ export function parseAccessLine(line: string): LogRecord | null {
   record.status = Number(status)
   record.level = record.status >= 500 ? 'error' : record.status >= 400 ? 'warn' : 'info'
   record.latencyMs = accessLatency(extras)
+  record.requestId = accessRequestId(extras)
   record.message = `${record.method ?? '-'} ${record.path ?? request} ${status}`
   return record
 }
@@ -64,6 +66,18 @@ function accessLatency(extras: string): number | null {
   if (ms) return Number(ms[1])
   const seconds = /(?:^|\s)(?:rt=|request_time=|urt=)?"?(\d+\.\d+)"?(?:\s|$)/.exec(extras)
   return seconds ? Number(seconds[1]) * 1000 : null
+}
+
+/**
+ * A request id after the standard fields: nginx's `$request_id` (32 hex digits) or a UUID (an
+ * `X-Request-ID` header), bare, quoted or labelled (`rid=…`, `request_id="…"`). The application
+ * behind the server gets the same id in its header and logs it, so the two can be matched.
+ */
+const ACCESS_REQUEST_ID = /(?:^|\s)(?:[A-Za-z_]+=)?"?([0-9a-fA-F]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"?(?=\s|$)/
+
+function accessRequestId(extras: string): string | null {
+  if (!extras) return null
+  return requestIdOf(ACCESS_REQUEST_ID.exec(extras)?.[1])
 }
 
 /** What reading a line needs besides the line: the file's learned layout, the time context, the catalogue. */

@@ -3,6 +3,7 @@ import {detach} from './detach.js'
 import {ClientAddresses} from './client-addresses.js'
 import {normalizeEndpointPath} from './endpoint-path.js'
 import {EndpointShapes, widenedPath} from './endpoint-shapes.js'
+import {FailedRequestIds} from './failed-request-ids.js'
 import {addHistogram, latencyBin, newLatencyHistogram} from './latency-histogram.js'
 import type {LogLevel, LogRecord} from './log-record.js'
 import {parseException, type StackFrame} from './stack-trace.js'
@@ -28,10 +29,13 @@ export interface BucketCounts {
   accessFailed: number
   appRequests: number
   appFailed: number
+  /** Of those 5xx, the lines that carried no request id: the ones that cannot be matched across sources. */
+  accessFailedWithoutId: number
+  appFailedWithoutId: number
   latency: Uint32Array | null
 }
 
-export const emptyBucketCounts = (): BucketCounts => ({total: 0, warn: 0, error: 0, http5xx: 0, accessRequests: 0, accessFailed: 0, appRequests: 0, appFailed: 0, latency: null})
+export const emptyBucketCounts = (): BucketCounts => ({total: 0, warn: 0, error: 0, http5xx: 0, accessRequests: 0, accessFailed: 0, appRequests: 0, appFailed: 0, accessFailedWithoutId: 0, appFailedWithoutId: 0, latency: null})
 
 /** Adds one bucket's counts (and latency histogram) into another: merging workers, coarsening buckets. */
 export function addBucketCounts(target: BucketCounts, bucket: BucketCounts): void {
@@ -43,6 +47,8 @@ export function addBucketCounts(target: BucketCounts, bucket: BucketCounts): voi
   target.accessFailed += bucket.accessFailed
   target.appRequests += bucket.appRequests
   target.appFailed += bucket.appFailed
+  target.accessFailedWithoutId += bucket.accessFailedWithoutId
+  target.appFailedWithoutId += bucket.appFailedWithoutId
   if (bucket.latency) {
     target.latency ??= newLatencyHistogram()
     addHistogram(target.latency, bucket.latency)
@@ -101,6 +107,8 @@ export interface AggregatorLimits {
   maxEndpoints: number
   maxExceptions: number
   maxDistinctClients: number
+  /** Ids of failed requests kept to match them across sources (about 100 bytes each). */
+  maxFailedRequestIds: number
   maxSampleChars: number
   samplesPerTemplate: number
 }
@@ -110,6 +118,7 @@ const DEFAULT_LIMITS: AggregatorLimits = {
   maxEndpoints: 2000,
   maxExceptions: 1000,
   maxDistinctClients: 100_000,
+  maxFailedRequestIds: 100_000,
   maxSampleChars: 500,
   samplesPerTemplate: 3,
 }
@@ -138,6 +147,7 @@ export class LogAggregator {
   /** Failed logins by client address: their own lines, and PAM's records of them, apart (one attempt may have both). */
   readonly loginFailureIps: {attempt: ClientAddresses; pam: ClientAddresses}
   clientsCapped = false
+  readonly failedRequestIds: FailedRequestIds
   /** Request lines of endpoints past the endpoint cap, and events of exception groups past theirs: counted in the totals only. */
   readonly uncounted = {endpointLines: 0, exceptionEvents: 0}
   totals = {lines: 0, events: 0, errors: 0, warnings: 0, http5xx: 0, requests: 0}
@@ -150,6 +160,7 @@ export class LogAggregator {
     this.miner = new TemplateMiner(miner)
     this.limits = {...DEFAULT_LIMITS, ...limits}
     this.ips = new ClientAddresses(this.limits.maxDistinctClients)
+    this.failedRequestIds = new FailedRequestIds(this.limits.maxFailedRequestIds)
     this.loginFailureIps = {attempt: new ClientAddresses(this.limits.maxDistinctClients), pam: new ClientAddresses(this.limits.maxDistinctClients)}
     this.grid = new TimeGrid<BucketCounts>(
       this.limits.maxBuckets,
@@ -191,10 +202,13 @@ export class LogAggregator {
         if (accessLog) {
           bucket.accessRequests++
           if (is5xx) bucket.accessFailed++
+          if (is5xx && record.requestId === null) bucket.accessFailedWithoutId++
         } else {
           bucket.appRequests++
           if (is5xx) bucket.appFailed++
+          if (is5xx && record.requestId === null) bucket.appFailedWithoutId++
         }
+        if (is5xx) this.failedRequestIds.add(record.requestId, ts, file, accessLog)
       }
       if (record.latencyMs !== null) {
         this.hasLatency = true

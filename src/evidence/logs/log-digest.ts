@@ -68,6 +68,13 @@ export const LogBucketSchema = z.object({
   accessFailed: z.number().int().nonnegative().optional(),
   appRequests: z.number().int().nonnegative().optional(),
   appFailed: z.number().int().nonnegative().optional(),
+  /**
+   * When some failed request line carried a request id: the 5xx lines of each kind without one,
+   * and the distinct ids of failed requests (any source) that first failed in this bucket.
+   */
+  accessFailedWithoutId: z.number().int().nonnegative().optional(),
+  appFailedWithoutId: z.number().int().nonnegative().optional(),
+  failedRequestIds: z.number().int().nonnegative().optional(),
   latencyP50Ms: z.number().optional(),
   latencyP95Ms: z.number().optional(),
 })
@@ -174,7 +181,18 @@ export const LogDigestSchema = z.object({
    * per-template, per-endpoint or per-exception counts (null: not counted); absent when none was hit.
    */
   capped: z
-    .array(z.object({what: z.enum(['templates', 'endpoints', 'exceptions', 'clients']), kept: z.number().int().nonnegative(), uncounted: z.number().int().nonnegative().nullable()}))
+    .array(z.object({what: z.enum(['templates', 'endpoints', 'exceptions', 'clients', 'request-ids']), kept: z.number().int().nonnegative(), uncounted: z.number().int().nonnegative().nullable()}))
+    .optional(),
+  /**
+   * The sources (files) with failed request lines, when at least one such line carried a request
+   * id: how many failed lines each had and how many of them carried an id; `capped` when more ids
+   * came than were kept, so the per-bucket id counts are partial (absent in older digests).
+   */
+  requestIds: z
+    .object({
+      sources: z.array(z.object({file: z.string(), kind: z.enum(['access', 'app']), failed: z.number().int().nonnegative(), withId: z.number().int().nonnegative()})),
+      capped: z.boolean(),
+    })
     .optional(),
   latency: z
     .object({

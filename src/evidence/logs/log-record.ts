@@ -18,6 +18,8 @@ export interface LogRecord {
   ip: string | null
   /** A stack trace carried in a structured field (JSON `stack`, `error.stack` …). */
   stack: string | null
+  /** The id of the request the line is about (field-roles.ts REQUEST_ID_FIELDS), to match one request's lines across sources. */
+  requestId: string | null
   /** A failed login's own line, or PAM's record of one (see the severity markers' `login`); null for every other line. */
   loginFailure: 'attempt' | 'pam' | null
 }
@@ -33,6 +35,7 @@ export const emptyRecord = (): LogRecord => ({
   user: null,
   ip: null,
   stack: null,
+  requestId: null,
   loginFailure: null,
 })
 

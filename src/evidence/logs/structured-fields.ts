@@ -1,6 +1,6 @@
 import {detach} from './detach.js'
 import {emptyRecord, normalizeLevel, type LogRecord} from './log-record.js'
-import {FoundFields, NESTED_PREFIXES, ROLE, ROLE_BY_PATH} from './field-roles.js'
+import {FoundFields, NESTED_PREFIXES, requestIdOf, ROLE, ROLE_BY_PATH} from './field-roles.js'
 import {scanFlatJson} from './json-field-scanner.js'
 import {parseTimestampValue} from './timestamp.js'
 
@@ -91,6 +91,7 @@ function recordFromFound(rawLine: string): LogRecord {
   if (latency !== undefined) record.latencyMs = parseDuration(latency, found.factor[ROLE.latency])
   record.user = asText(found.get('user'))
   record.ip = asText(found.get('ip'))
+  record.requestId = requestIdOf(found.get('requestId'))
   const stack = found.get('stack')
   record.stack = typeof stack === 'string' ? stack : null
 

@@ -68,7 +68,8 @@ export function volumeOnset(buckets: readonly VolumeBucket[], hint: number | nul
 /**
  * The state of a log store to merge into the log analysis: the sample's templates, exceptions,
  * endpoints and clients, with the store's counts as the buckets and totals. Request counts are
- * the sample's own only where the store counted nothing of them: they are left out, not guessed.
+ * the sample's own only where the store counted nothing of them: they are left out, not guessed,
+ * and so are the ids of the sample's failed requests, which would be counted without them.
  */
 export function storeState(volume: readonly VolumeBucket[], sample: AggregatorState | null): AggregatorState {
   const buckets: AggregatorState['buckets'] = volume.map((b) => [b.t, {...emptyBucketCounts(), total: b.total, warn: b.warn, error: b.error}])
@@ -86,6 +87,7 @@ export function storeState(volume: readonly VolumeBucket[], sample: AggregatorSt
     ...(sample ?? emptyState()),
     buckets,
     totals,
+    failedRequestIds: {ids: [], sources: [], capped: false},
     firstErrorAt: firstError?.t ?? Number.POSITIVE_INFINITY,
     minTs: timed[0]?.t ?? Number.POSITIVE_INFINITY,
     maxTs: timed.length > 0 ? timed.at(-1)!.t + MINUTE_MS - 1 : Number.NEGATIVE_INFINITY,

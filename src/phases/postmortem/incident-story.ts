@@ -34,7 +34,7 @@ export function storyOf(incident: Incident, facts: EvidenceFacts, cause: RootCau
 /** Failed requests counted once when there are request lines, else error lines, else why nothing can be counted. */
 export function failuresOf(facts: EvidenceFacts): StoryFailures {
   const requests = facts.requests
-  if (requests) return {kind: 'requests', during: requests.during, baseline: requests.baseline, source: requests.source, files: requests.files, to: requests.to, until: requests.until}
+  if (requests) return {kind: 'requests', during: requests.during, baseline: requests.baseline, source: requests.source, files: requests.files, correlatedAcross: requests.correlatedAcross, to: requests.to, until: requests.until}
   if (!facts.errors) return {kind: 'no-logs'}
   if (facts.errors.count === 0) return {kind: 'none'}
   const first = facts.errors.firstErrorAt

@@ -4,6 +4,11 @@ import {failedRequests, usersAffected} from '../../render/sentences/impact.js'
 import {count, listOf, percent} from '../../render/sentences/sentence.js'
 import type {Story} from '../../render/sentences/story.js'
 
+const countedFrom = (requests: NonNullable<EvidenceFacts['requests']>) =>
+  requests.correlatedAcross
+    ? `request ids across ${requests.correlatedAcross.length} sources (${requests.correlatedAcross.join(', ')}), failed lines without an id from the ${requests.source === 'access' ? 'access log' : 'application request lines'}`
+    : `${requests.source === 'access' ? 'access log' : 'application request lines'} (${requests.files.join(', ')})`
+
 /**
  * Impact in numbers from the evidence, each failed request counted once; an endpoint is named
  * affected only when the test says so, and anything the evidence does not show is said to be unknown.
@@ -21,7 +26,7 @@ export function buildImpact(facts: EvidenceFacts, story: Story, durationMinutes:
     errorCount: errors?.count ?? null,
     requestCount: requests?.during.total ?? errors?.requests ?? null,
     failedRequests: requests?.during.failed ?? null,
-    countedFrom: requests ? `${requests.source === 'access' ? 'access log' : 'application request lines'} (${requests.files.join(', ')})` : null,
+    countedFrom: requests ? countedFrom(requests) : null,
     peakErrorRate: errors?.peakRate ?? null,
     firstErrorAt: errors?.firstErrorAt ?? null,
     durationMinutes: durationMinutes === null ? null : Math.round(durationMinutes),

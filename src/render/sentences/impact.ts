@@ -8,6 +8,12 @@ const SOURCE: Readonly<Record<'access' | 'app', (files: string) => string>> = {
   app: (files) => `Counted from the application's request lines (${files}), one per request with its status, so error lines about the same requests are not counted again.`,
 }
 
+const AUTHORITATIVE: Readonly<Record<'access' | 'app', string>> = {access: 'the access log', app: "the application's request lines"}
+
+/** How failures matched by request id were counted: each failed id once, lines without one from the authoritative source only. */
+const correlated = (across: readonly string[], source: 'access' | 'app') =>
+  `Correlated by request id across ${across.length} sources (${listOf(across)}): a request that failed in several of them counts once, and failed lines without an id count from ${AUTHORITATIVE[source]} only.`
+
 /** How many requests failed, over which window, from which source. */
 export const failedRequests = sentence<Pick<Story, 'failures' | 'onset'>>({
   id: 'impact.failed-requests',
@@ -15,7 +21,7 @@ export const failedRequests = sentence<Pick<Story, 'failures' | 'onset'>>({
     switch (failures.kind) {
       case 'requests': {
         const window = onset ? (failures.until === 'end-of-impact' ? `from ${clock(onset)} to ${clock(failures.to, onset)}` : `from ${clock(onset)} to the end of the evidence at ${clock(failures.to, onset)}`) : 'in the evidence'
-        const source = SOURCE[failures.source](listOf(failures.files) || 'no file named')
+        const source = failures.correlatedAcross ? correlated(failures.correlatedAcross, failures.source) : SOURCE[failures.source](listOf(failures.files) || 'no file named')
         if (failures.during.failed === 0) return `No request failed ${window} (0 of ${count(failures.during.total)}). ${source}`
         const before = failures.baseline.total > 0 ? `, against ${percent(failures.baseline.failed / failures.baseline.total)} before the onset` : ''
         return `${plural(failures.during.failed, 'request')} failed (HTTP 5xx) ${window}: ${percent(failures.during.failed / failures.during.total)} of ${count(failures.during.total)}${before}. ${source}`
@@ -35,6 +41,7 @@ export const failedRequests = sentence<Pick<Story, 'failures' | 'onset'>>({
     {variant: 'the example, from the access log', input: EXAMPLE_STORY, output: '536 requests failed (HTTP 5xx) from 2026-11-12 14:02 UTC to 14:30 UTC: 11.8% of 4,524, against 0.14% before the onset. Counted from the access log (access.log.gz), one line per request, so the application\'s own lines about the same requests are not counted again.'},
     {variant: 'still open: to the end of the evidence', input: {...EXAMPLE_STORY, failures: {...REQUESTS, until: 'evidence-end', to: '2026-11-12T14:40:00.000Z'}}, output: '536 requests failed (HTTP 5xx) from 2026-11-12 14:02 UTC to the end of the evidence at 14:40 UTC: 11.8% of 4,524, against 0.14% before the onset. Counted from the access log (access.log.gz), one line per request, so the application\'s own lines about the same requests are not counted again.'},
     {variant: 'from application request lines', input: {...EXAMPLE_STORY, failures: {...REQUESTS, source: 'app', files: ['app.log.gz', 'worker.log']}}, output: '536 requests failed (HTTP 5xx) from 2026-11-12 14:02 UTC to 14:30 UTC: 11.8% of 4,524, against 0.14% before the onset. Counted from the application\'s request lines (app.log.gz and worker.log), one per request with its status, so error lines about the same requests are not counted again.'},
+    {variant: 'matched by request id across sources', input: {...EXAMPLE_STORY, failures: {...REQUESTS, files: ['access.log.gz', 'app.log.gz'], correlatedAcross: ['access.log.gz', 'app.log.gz']}}, output: '536 requests failed (HTTP 5xx) from 2026-11-12 14:02 UTC to 14:30 UTC: 11.8% of 4,524, against 0.14% before the onset. Correlated by request id across 2 sources (access.log.gz and app.log.gz): a request that failed in several of them counts once, and failed lines without an id count from the access log only.'},
     {variant: 'no request failed', input: {...EXAMPLE_STORY, failures: {...REQUESTS, during: {total: 4524, failed: 0}}}, output: 'No request failed from 2026-11-12 14:02 UTC to 14:30 UTC (0 of 4,524). Counted from the access log (access.log.gz), one line per request, so the application\'s own lines about the same requests are not counted again.'},
     {variant: 'onset unknown, nothing before it', input: {...EXAMPLE_STORY, onset: null, failures: {...REQUESTS, baseline: {total: 0, failed: 0}}}, output: '536 requests failed (HTTP 5xx) in the evidence: 11.8% of 4,524. Counted from the access log (access.log.gz), one line per request, so the application\'s own lines about the same requests are not counted again.'},
     {variant: 'error lines only, to the recovery', input: {...EXAMPLE_STORY, failures: {kind: 'error-lines', lines: 1108, to: '2026-11-12T14:31:00.000Z'}}, output: '1,108 error lines were logged from 2026-11-12 14:02 UTC to 14:31 UTC; without request lines (a status per request) they cannot be turned into a number of failed requests.'},

@@ -11,7 +11,8 @@ export interface Counts {
 }
 
 export type StoryFailures =
-  | {kind: 'requests'; during: Counts; baseline: Counts; source: 'access' | 'app'; files: string[]; to: string; until: 'end-of-impact' | 'evidence-end'}
+  /** `correlatedAcross`: the files whose failed request lines were matched by request id (absent or null: one source counted). */
+  | {kind: 'requests'; during: Counts; baseline: Counts; source: 'access' | 'app'; files: string[]; correlatedAcross?: string[] | null; to: string; until: 'end-of-impact' | 'evidence-end'}
   /**
    * `firstAt`: the first error line, when it came after the onset (an attack under way before errors began).
    * `to`: where the count stops (the recovery); absent or null = to the end of the evidence.

@@ -68,6 +68,23 @@ describe('countRequestImpact', () => {
     expect(impact.endpoints.map((e) => e.evidenceId)).toEqual(['ev-logs-6'])
   })
 
+  it('matches failed requests by id only when the authoritative source carries ids too, and never past the cap', () => {
+    const withIds = (sources: NonNullable<LogDigest['requestIds']>['sources'], capped = false) => {
+      const logs = digest({requestIds: {sources, capped}})
+      // Per minute of the incident: 50 failed access lines, 45 distinct failed ids in all, 2 access failures without one.
+      for (const bucket of logs.buckets) Object.assign(bucket, {failedRequestIds: (bucket.accessFailed ?? 0) > 1 ? 45 : 1, accessFailedWithoutId: (bucket.accessFailed ?? 0) > 1 ? 2 : 0, appFailedWithoutId: 0})
+      return countRequestImpact(logs, arc)!
+    }
+    const access = {file: '/var/log/nginx/access.log', kind: 'access' as const, failed: 150, withId: 144}
+    const app = {file: '/srv/app.log', kind: 'app' as const, failed: 140, withId: 140}
+    const worker = {file: '/srv/worker.log', kind: 'app' as const, failed: 10, withId: 10}
+    expect(withIds([access, app])).toMatchObject({correlatedAcross: ['access.log', 'app.log'], files: ['access.log', 'app.log'], during: {total: 300 - 150 + 141, failed: 141}, baseline: {total: 200, failed: 2}})
+    // The access log's failures have no ids: the application's could not be matched with them.
+    expect(withIds([{...access, withId: 0}, app, worker])).toMatchObject({correlatedAcross: null, during: {total: 300, failed: 150}})
+    expect(withIds([access, app], true)).toMatchObject({correlatedAcross: null, during: {total: 300, failed: 150}})
+    expect(withIds([access])).toMatchObject({correlatedAcross: null, during: {total: 300, failed: 150}})
+  })
+
   it('is null without request lines or without an onset', () => {
     const lines = digest({})
     for (const bucket of lines.buckets) Object.assign(bucket, {accessRequests: 0, appRequests: 0})

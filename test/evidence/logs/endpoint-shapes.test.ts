@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 
 import {EndpointShapes, widenedPath} from '../../../src/evidence/logs/endpoint-shapes.js'
 import {LogAggregator} from '../../../src/evidence/logs/log-aggregator.js'
-import type {LogRecord} from '../../../src/evidence/logs/log-record.js'
+import {emptyRecord, type LogRecord} from '../../../src/evidence/logs/log-record.js'
 
 // Ids that look like words (`ord_sswusexyiq`, `SKU-AJXE5I`, fingerprinted assets) pass the
 // per-segment rules; a position that shows many distinct values is a parameter all the same.
@@ -47,7 +47,7 @@ describe('EndpointShapes', () => {
 })
 
 describe('endpoints of ids that look like words', () => {
-  const record = (path: string, status: number): LogRecord => ({ts: Date.UTC(2024, 0, 1, 12, 0, 0), level: status >= 500 ? 'error' : 'info', message: 'request done', status, method: 'GET', path, latencyMs: null, user: null, ip: null, loginFailure: null, stack: null}) as LogRecord
+  const record = (path: string, status: number): LogRecord => ({...emptyRecord(), ts: Date.UTC(2024, 0, 1, 12, 0, 0), level: status >= 500 ? 'error' : 'info', message: 'request done', status, method: 'GET', path})
 
   it('are one row per endpoint, with every request counted in it', () => {
     const aggregator = new LogAggregator()

@@ -28,8 +28,9 @@ beforeAll(async () => {
       lines.push('java.lang.IllegalStateException: pool closed')
       lines.push('\tat com.shop.Pool.get(Pool.java:12)')
     } else if (i % 3 === 0) {
-      // Some 5xx after line 4000, so the endpoints' per-minute series are compared too.
-      lines.push(JSON.stringify({time: t, level: 'info', msg: 'request done', method: 'GET', path: `/api/items/${i}`, status: i > 4000 && i % 2 === 0 ? 503 : 200, user_id: `u${i % 50}`, client_ip: `10.0.0.${i % 200}`}))
+      // Some 5xx after line 4000, so the endpoints' per-minute series are compared too. Request
+      // ids repeat every 1,200 lines: a failed request logged in two ranges is one request.
+      lines.push(JSON.stringify({time: t, level: 'info', msg: 'request done', method: 'GET', path: `/api/items/${i}`, status: i > 4000 && i % 2 === 0 ? 503 : 200, user_id: `u${i % 50}`, client_ip: `10.0.0.${i % 200}`, request_id: `req-${i % 1200}`}))
     } else {
       lines.push(`${t} INFO worker-${i % 4} processed job ${i} in ${i % 90} ms`)
     }
@@ -96,6 +97,9 @@ describe('split and merge', () => {
     const actual = buildDigest(merged, [file], digestOptions)
     expect(offset).toBe(file.lines)
     expect(expected.digest.endpoints[0].series?.length).toBeGreaterThan(20)
+    // 267 failed request lines (i in 4002…5994, i % 6 === 0, not i % 5 === 0) carry 160 distinct ids.
+    expect(expected.digest.requestIds).toEqual({sources: [{file: log, kind: 'app', failed: 267, withId: 267}], capped: false})
+    expect(expected.digest.buckets.reduce((sum, bucket) => sum + (bucket.failedRequestIds ?? 0), 0)).toBe(160)
     expect(actual.digest).toEqual(expected.digest)
     expect(actual.items).toEqual(expected.items)
   })
