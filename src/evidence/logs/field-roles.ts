@@ -116,6 +116,26 @@ register('stack', STACK)
 register('priority', PRIORITY)
 register('requestId', REQUEST_ID_FIELDS.map((field) => field.key))
 LATENCY.forEach(([key, factor], rank) => ROLE_BY_PATH.set(key, {role: ROLE.latency, rank, factor}))
+
+interface KeyEntry {
+  key: string
+  first: number
+  spec: RoleSpec
+}
+
+// Keys by length, so a key is matched in place (startsWith at an offset) with nothing allocated.
+const KEYS: KeyEntry[][] = []
+for (const [key, spec] of ROLE_BY_PATH) (KEYS[key.length] ??= []).push({key, first: key.charCodeAt(0), spec})
+
+/** The role of the key `line[start, end)`, found without slicing it out; null when it has none. */
+export function roleSpecAt(line: string, start: number, end: number): RoleSpec | null {
+  const candidates = KEYS[end - start]
+  if (candidates === undefined) return null
+  const first = line.charCodeAt(start)
+  for (const entry of candidates) if (entry.first === first && line.startsWith(entry.key, start)) return entry.spec
+  return null
+}
+
 export const NESTED_PREFIXES = new Set([...ROLE_BY_PATH.keys()].flatMap((key) => key.split('.').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('.'))))
 
 /**

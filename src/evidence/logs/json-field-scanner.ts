@@ -1,5 +1,5 @@
 import {detach} from './detach.js'
-import {ROLE_BY_PATH, type FoundFields, type RoleSpec} from './field-roles.js'
+import {roleSpecAt, type FoundFields, type RoleSpec} from './field-roles.js'
 
 /**
  * Reads the known fields of a flat JSON-lines object without JSON.parse, which built every key
@@ -18,16 +18,6 @@ const COLON = 58
 const OPEN_BRACE = 123
 const CLOSE_BRACE = 125
 const OPEN_BRACKET = 91
-
-interface KeyEntry {
-  key: string
-  first: number
-  spec: RoleSpec
-}
-
-// Keys by length, so a key is matched in place (startsWith at an offset) with nothing allocated.
-const KEYS: KeyEntry[][] = []
-for (const [key, spec] of ROLE_BY_PATH) (KEYS[key.length] ??= []).push({key, first: key.charCodeAt(0), spec})
 
 // The keys of the previous line by position: one logger writes the same keys in the same order,
 // so most keys are recognised with a single startsWith.
@@ -86,7 +76,7 @@ export function scanFlatJson(line: string, into: FoundFields): boolean {
 function keySpec(line: string, start: number, end: number, field: number): RoleSpec | null {
   const known = memo[field]
   if (known !== undefined && known.key.length === end - start && line.startsWith(known.key, start)) return known.spec
-  const spec = specAt(line, start, end)
+  const spec = roleSpecAt(line, start, end)
   if (field < MEMO_FIELDS) memo[field] = {key: detach(line.slice(start, end), 200), spec}
   return spec
 }
@@ -102,14 +92,6 @@ function numberAt(line: string, start: number, end: number): number {
     value = value * 10 + (c - 48)
   }
   return line.charCodeAt(start) === 45 ? -value : value
-}
-
-function specAt(line: string, start: number, end: number): RoleSpec | null {
-  const candidates = KEYS[end - start]
-  if (candidates === undefined) return null
-  const first = line.charCodeAt(start)
-  for (const entry of candidates) if (entry.first === first && line.startsWith(entry.key, start)) return entry.spec
-  return null
 }
 
 function skipSpace(line: string, pos: number): number {

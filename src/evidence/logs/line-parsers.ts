@@ -2,7 +2,7 @@ import {fieldsBetween, learnLevelField, learnTimestamp, levelAt, levelAtField, s
 import {syslogPriorityLevel} from './catalogue/level-spellings.js'
 import {requestIdOf} from './field-roles.js'
 import {emptyRecord, findLevelWord, type LogRecord} from './log-record.js'
-import {parseLogfmt, recordFromFields, recordFromFlatJson} from './structured-fields.js'
+import {recordFromFields, recordFromFlatJson, recordFromLogfmt} from './structured-fields.js'
 import {parseAccessTimestamp, type TimeContext} from './timestamp.js'
 
 /**
@@ -32,9 +32,8 @@ export function parseJsonLine(line: string): LogRecord | null {
 }
 
 export function parseLogfmtLine(line: string): LogRecord | null {
-  const fields = parseLogfmt(line)
-  if (!fields) return null
-  const record = recordFromFields(fields, line)
+  const record = recordFromLogfmt(line)
+  if (!record) return null
   // Without a time, level or message key this is prose that happens to contain `=`.
   return Number.isNaN(record.ts) && record.level === null && record.message === line ? null : record
 }

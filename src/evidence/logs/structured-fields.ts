@@ -2,6 +2,7 @@ import {detach} from './detach.js'
 import {emptyRecord, normalizeLevel, type LogRecord} from './log-record.js'
 import {FoundFields, NESTED_PREFIXES, requestIdOf, ROLE, ROLE_BY_PATH} from './field-roles.js'
 import {scanFlatJson} from './json-field-scanner.js'
+import {scanLogfmt} from './logfmt-field-scanner.js'
 import {parseTimestampValue} from './timestamp.js'
 
 /**
@@ -77,6 +78,16 @@ export function recordFromFields(fields: Fields, rawLine: string): LogRecord {
 /** A JSON line read without JSON.parse, or null when the line needs it (see json-field-scanner). */
 export function recordFromFlatJson(line: string): LogRecord | null {
   return scanFlatJson(line, found.reset()) ? recordFromFound(line) : null
+}
+
+/** A logfmt line's record, or null when it has fewer than two key=value pairs. */
+export function recordFromLogfmt(line: string): LogRecord | null {
+  const pairs = scanLogfmt(line, found.reset())
+  if (pairs < 0) {
+    const fields = parseLogfmt(line)
+    return fields ? recordFromFields(fields, line) : null
+  }
+  return pairs >= 2 ? recordFromFound(line) : null
 }
 
 function recordFromFound(rawLine: string): LogRecord {

@@ -3,10 +3,24 @@ import {describe, expect, it} from 'vitest'
 import {ShapeCache} from '../../../src/evidence/logs/shape-cache.js'
 import {TemplateMiner} from '../../../src/evidence/logs/template-miner.js'
 
+/** Offers a shape twice: the cache remembers a shape the second time it is offered. */
+function remember<T>(cache: ShapeCache<T>, message: string, value: T): void {
+  cache.set(message, value)
+  cache.set(message, value)
+}
+
 describe('ShapeCache', () => {
+  it('remembers a shape only once it was offered before, so one-off shapes cost nothing', () => {
+    const cache = new ShapeCache<string>(true)
+    cache.set('order cus_cn0mhIDUEiUvdB placed', 'A')
+    expect(cache.get('order cus_cn0mhIDUEiUvdB placed')).toBeUndefined()
+    cache.set('order cus_cn5mhIDUEiUvdB placed', 'A') // the same shape with another digit
+    expect(cache.get('order cus_cn7mhIDUEiUvdB placed')).toBe('A')
+  })
+
   it('finds a message again whatever its digit runs hold', () => {
     const cache = new ShapeCache<string>(true)
-    cache.set('processed order 123 in 45 ms', 'A')
+    remember(cache, 'processed order 123 in 45 ms', 'A')
     expect(cache.get('processed order 9 in 12345 ms')).toBeUndefined() // a lone digit is its own shape
     expect(cache.get('processed order 98765 in 10 ms')).toBe('A')
     expect(cache.get('processed order 98765 in 10 ms!')).toBeUndefined()
@@ -15,15 +29,15 @@ describe('ShapeCache', () => {
 
   it('keeps a lone digit apart from a run, so ssh2 and ssh22 are different shapes', () => {
     const cache = new ShapeCache<string>(true)
-    cache.set('protocol ssh2', 'name')
+    remember(cache, 'protocol ssh2', 'name')
     expect(cache.get('protocol ssh3')).toBe('name')
     expect(cache.get('protocol ssh22')).toBeUndefined()
   })
 
   it('without digit collapsing remembers only digit-free messages, verbatim', () => {
     const cache = new ShapeCache<string>(false)
-    cache.set('user 42 logged in', 'A')
-    cache.set('cache miss', 'B')
+    remember(cache, 'user 42 logged in', 'A')
+    remember(cache, 'cache miss', 'B')
     expect(cache.get('user 43 logged in')).toBeUndefined()
     expect(cache.get('cache miss')).toBe('B')
   })
@@ -31,16 +45,16 @@ describe('ShapeCache', () => {
   it('starts over past 10,000 shapes, so its memory stays bounded', () => {
     const cache = new ShapeCache<number>(true)
     const shape = (i: number) => `event ${i.toString(36).replace(/\d/g, 'x')} done`
-    for (let i = 0; i < 10_000; i++) cache.set(shape(i * 7919), i)
+    for (let i = 0; i < 10_000; i++) remember(cache, shape(i * 7919), i)
     expect(cache.get(shape(0))).toBe(0)
-    cache.set('one more shape', -1)
+    remember(cache, 'one more shape', -1)
     expect(cache.get(shape(0))).toBeUndefined()
     expect(cache.get('one more shape')).toBe(-1)
   })
 
   it('does not confuse control characters with digit runs', () => {
     const cache = new ShapeCache<string>(true)
-    cache.set('order \u0002 failed', 'A')
+    remember(cache, 'order \u0002 failed', 'A')
     expect(cache.get('order 12 failed')).toBeUndefined()
   })
 })
