@@ -46,6 +46,7 @@ const CASES: ReadonlyArray<readonly [string, string, string | null]> = [
   ['rfc1123', 'Wed, 31 Dec 1969 23:59:59 GMT', null],
   ['rfc1123', 'Mon; 01 Jan 2024 10:00:00 GMT', null],
   ['rfc1123', 'Mon,01 Jan 2024 10:00:00 GMT x', null],
+  ['rfc1123', 'Mon,x01 Jan 2024 10:00:00 GMT', null],
   ['rfc1123', 'Mon, 01 Jan 2024-10:00:00 GMT', null],
   ['rfc1123', 'Mon, 01 Jan 2024 noon GMT', null],
 
@@ -101,6 +102,7 @@ const CASES: ReadonlyArray<readonly [string, string, string | null]> = [
   ['healthapp', '20171231-23:59:59:5|x', '2017-12-31T23:59:59.005Z'],
   ['healthapp', '20171223-22:15:29:6061|x', '2017-12-23T22:15:29.606Z'],
   ['healthapp', '20171223-22:15:29 606|x', '2017-12-23T22:15:29.000Z'],
+  ['healthapp', '20171231-23:59:60|x', '2018-01-01T00:00:00.000Z'], // a leap second
   ['healthapp', '19691231-23:59:59|x', null],
   ['healthapp', '20170023-22:15:29|x', null],
   ['healthapp', '20171323-22:15:29|x', null],
@@ -117,6 +119,7 @@ const CASES: ReadonlyArray<readonly [string, string, string | null]> = [
 
   ['hdfs-compact', '081231 235959 x', '2008-12-31T23:59:59.000Z'],
   ['hdfs-compact', '080101 000000 x', '2008-01-01T00:00:00.000Z'],
+  ['hdfs-compact', '081231 235960 x', '2009-01-01T00:00:00.000Z'], // a leap second
   ['hdfs-compact', 'aa0101 000000 x', null],
   ['hdfs-compact', '080001 100000 x', null],
   ['hdfs-compact', '081301 100000 x', null],
