@@ -101,3 +101,23 @@ describe('percent-encoded text (a URL path or query)', () => {
     expect(redact('/search?q=red%20shoes&page=2')).toBe('/search?q=red%20shoes&page=2')
   })
 })
+
+describe('second looks at a match, at their edges', () => {
+  const rule = (id: string) => {
+    const found = SECRET_RULES.find((candidate) => candidate.id === id)
+    if (!found) throw new Error(`no rule ${id}`)
+    return found
+  }
+  const basic = (credentials: string) => `Authorization: Basic ${Buffer.from(credentials, 'latin1').toString('base64')}`
+
+  it('takes Basic credentials only when the whole value decodes to printable user:password', () => {
+    expect(found(rule('basic-auth'), basic('ops:s3cret'))).toHaveLength(1)
+    expect(found(rule('basic-auth'), basic('\u0001ops:s3cret'))).toEqual([])
+    expect(found(rule('basic-auth'), basic('ops:s3cret\u0001'))).toEqual([])
+  })
+
+  it('takes a bearer token without digits from 20 characters on', () => {
+    expect(found(rule('bearer-token'), 'Authorization: Bearer abcdefghijklmnopqrst')).toEqual(['abcdefghijklmnopqrst'])
+    expect(found(rule('bearer-token'), 'Authorization: Bearer abcdefghijklmnopqrs')).toEqual([])
+  })
+})

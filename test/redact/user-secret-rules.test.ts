@@ -8,6 +8,7 @@ import {exportAggregatorState} from '../../src/evidence/logs/aggregator-state.js
 import {LogAggregator} from '../../src/evidence/logs/log-aggregator.js'
 import {analyzeInWorkers, splitForWorkers} from '../../src/evidence/logs/parallel-analysis.js'
 import {UserError} from '../../src/errors/errors.js'
+import {secretRuleOf, UserSecretRuleSchema} from '../../src/redact/catalogue/user-secret-rules.js'
 import {configureSecretRules, redact} from '../../src/redact/redact.js'
 
 const ACME = {
@@ -60,4 +61,29 @@ describe('secret detectors from the config file', () => {
     expect(samples.filter((text) => text.includes('payment'))).toHaveLength(3)
     expect(samples.filter((text) => /acme_\d{4}a1b2/.test(text))).toEqual([])
   }, 30_000)
+})
+
+describe('secret detectors from the config file at their edges', () => {
+  afterEach(() => configureSecretRules([]))
+
+  it('name the field at fault in each refusal', () => {
+    const issues = (entry: unknown) => UserSecretRuleSchema.safeParse(entry).error?.issues.map(({code, path}) => ({code, path}))
+    expect(issues({...ACME, examples: {match: ['no token here'], nonMatch: []}})).toEqual([{code: 'custom', path: ['examples', 'match']}])
+    expect(issues({...ACME, examples: {match: ACME.examples.match, nonMatch: ['acme_0a1b2c3d4e5f6g7h8i9j0k1l']}})).toEqual([{code: 'custom', path: ['examples', 'nonMatch']}])
+    expect(issues({...ACME, keywords: ['zzz']})).toEqual([{code: 'custom', path: ['keywords']}])
+    expect(issues({...ACME, pattern: 'acme_[a-z'})).toEqual([{code: 'custom', path: ['pattern']}])
+  })
+
+  it('accept an entry without keywords, and one whose examples hold any one of its keywords', () => {
+    const {keywords: _keywords, ...noKeywords} = ACME
+    expect(UserSecretRuleSchema.safeParse(noKeywords).success).toBe(true)
+    expect(UserSecretRuleSchema.safeParse({...ACME, keywords: ['acme_', 'ACME-TOKEN']}).success).toBe(true)
+  })
+
+  it('carry their examples, and redact every match in a text', () => {
+    const entry = UserSecretRuleSchema.parse(ACME)
+    expect(secretRuleOf(entry).examples).toEqual({match: ACME.examples.match, noMatch: ACME.examples.nonMatch})
+    configureSecretRules([secretRuleOf(entry)])
+    expect(redact('acme_0a1b2c3d4e5f6g7h8i9j0k1l then acme_9z8y7x6w5v4u3t2s1r0q9p8o')).toBe('[REDACTED:acme-token] then [REDACTED:acme-token]')
+  })
 })

@@ -156,3 +156,46 @@ describe('tokenHasDigit', () => {
     expect(tokenHasDigit(token)).toBe(has)
   })
 })
+
+describe('maskToken on short tokens without digits', () => {
+  // Five characters or fewer are words unless they hold @ / : or \, the characters every short value has.
+  it.each([
+    ['~/x', '<*>'], // a path in the home folder
+    ['./a', '<*>'], // a relative path
+    ['../x', '<*>'],
+    ['a@b.c', '<*>'], // an e-mail address: an @ and no slash
+    ['C:\\a', '<*>'], // a Windows drive path
+    ['k=~/x', 'k=<*>'], // the value of key=value
+    ['k:a@b.c', 'k:<*>'], // the value of key:value
+  ])('%s → %s', (token, masked) => {
+    expect(maskToken(token)).toBe(masked)
+  })
+})
+
+describe('maskToken on URLs and paths', () => {
+  it('masks a URL with digits whole: its scheme is no key', () => {
+    expect(maskToken('https://10.0.0.1:8080/health')).toBe('<*>')
+  })
+
+  it('masks a protocol-relative URL, a path no value class names', () => {
+    expect(maskToken('//cdn.example.com/app.js')).toBe('<*>')
+  })
+})
+
+describe('tokenize on quoted spans at their edges', () => {
+  it('takes a quote standing alone for the opening of a span', () => {
+    expect(tokenize('set name " padded value " ok', true)).toEqual(['set', 'name', '<*>', 'ok'])
+  })
+
+  it('closes a span on the last token of the message', () => {
+    expect(tokenize('said "hello world"', true)).toEqual(['said', '<*>'])
+  })
+
+  it('does not take a quote inside a word for the end of a span', () => {
+    expect(tokenize("user 'bob said it's fine", true)).toEqual(['user', "'bob", 'said', "it's", 'fine'])
+  })
+
+  it('joins the words of a kept span with one space, whatever spacing the message had', () => {
+    expect(tokenize('got "GET  /api/orders HTTP/1.1" from', true)).toEqual(['got', '"GET <*> <*>', 'from'])
+  })
+})

@@ -269,3 +269,80 @@ describe('TemplateMiner remembers decisions only where mining would repeat them'
     expect(miner.add('job run alpha beta')).toBe(general)
   })
 })
+
+describe('TemplateMiner detours at their edges', () => {
+  const crowded = (maxWordsPerPosition: number) => {
+    const miner = new TemplateMiner({maxWordsPerPosition})
+    const general = miner.add('session 42 opened for user alice')
+    for (const word of ['started', 'closed', 'renewed']) miner.add(`session ${word} by admin at noon`)
+    return {miner, general}
+  }
+
+  it('takes a detour where the node has seen exactly maxWordsPerPosition words', () => {
+    // The node after "session" has four children: <*>, started, closed, renewed.
+    const {miner, general} = crowded(4)
+    expect(miner.add('session zqxwvkjh opened for user alice')).toBe(general)
+  })
+
+  it('sends a word that has a branch of its own down that branch, however crowded the node', () => {
+    const {miner, general} = crowded(3)
+    const own = miner.add('session started opened for user alice')
+    expect(own).not.toBe(general)
+    expect(miner.templateOf(own)).toBe('session started opened for user alice')
+  })
+
+  it('joins by a detour only a template whose other parameters the message fills with values, not words', () => {
+    const miner = new TemplateMiner({maxWordsPerPosition: 3, similarityThreshold: 0.6})
+    const general = miner.add('session 42 opened for user alice')
+    expect(miner.add('session 43 opened for user bob')).toBe(general)
+    expect(miner.templateOf(general)).toBe('session <*> opened for user <*>')
+    for (const word of ['started', 'closed', 'renewed']) miner.add(`session ${word} by admin at noon`)
+    // "carol" is a word where the template has a parameter the detour did not take: no detour.
+    expect(miner.add('session zqxwvkjh opened for user carol')).not.toBe(general)
+    // A value there is what the parameter holds: the detour joins.
+    expect(miner.add('session pqrstvwx opened for user 77')).toBe(general)
+  })
+
+  it('takes no detour into a template with a parameter past the 30th token that the message fills with a word', () => {
+    const middle = Array.from({length: 31}, (_, i) => `w${String.fromCharCode(97 + (i % 26))}${i >= 26 ? 'x' : ''}`).join(' ')
+    const miner = new TemplateMiner({maxWordsPerPosition: 3})
+    const general = miner.add(`7 ${middle} alice`)
+    expect(miner.add(`8 ${middle} bob`)).toBe(general)
+    expect(miner.templateOf(general)).toBe(`<*> ${middle} <*>`)
+    for (const word of ['started', 'closed', 'renewed']) miner.add(`${word} ${middle} admin`)
+    // Detoured at the first token; the last (the 33rd) is a word under the template's parameter.
+    expect(miner.add(`zqxwvkjh ${middle} carol`)).not.toBe(general)
+  })
+})
+
+describe('TemplateMiner wide positions at their edges', () => {
+  it('counts no position wide while a leaf holds one template, whatever the bound', () => {
+    const miner = new TemplateMiner({maxWordsPerPosition: 1, similarityThreshold: 0.9})
+    const a = miner.add('alpha beta gamma delta')
+    expect(miner.add('alpha beta gamma epsilon')).not.toBe(a)
+  })
+
+  it('counts the words templates show at a position, not their parameters', () => {
+    const miner = new TemplateMiner({maxWordsPerPosition: 3, similarityThreshold: 0.9})
+    const first = miner.addTokens(['job', 'run', 'alpha', 'red', 'north'])
+    miner.addTokens(['job', 'run', '<*>', 'red', 'south'])
+    miner.addTokens(['job', 'run', 'beta', 'red', 'north'])
+    // The third position showed two words (alpha, beta) and a parameter: not wide at a bound of 3.
+    expect(miner.addTokens(['job', 'run', 'gamma', 'red', 'north'])).not.toBe(first)
+  })
+
+  it('counts words at wide positions towards the similarity of a template that does not cover the message', () => {
+    const miner = new TemplateMiner({maxWordsPerPosition: 3})
+    const clusters = ['alpha beta gamma', 'delta epsilon zeta', 'eta theta iota'].map((text) => miner.add(`no results for ${text}`))
+    // 2 equal words and 3 at wide positions of 6: 0.83, over the threshold.
+    expect(miner.add('no results from kappa lambda mu')).toBe(clusters[0])
+  })
+
+  it('takes a template that covers the message with wide positions and parameters for a match at any threshold', () => {
+    const miner = new TemplateMiner({maxWordsPerPosition: 2, similarityThreshold: 0.9})
+    const first = miner.addTokens(['find', 'item', '<*>', 'red', 'north'])
+    miner.addTokens(['find', 'item', 'blue', 'green', 'south'])
+    // Equal words 3, a parameter, and yellow where red and green were seen: covered.
+    expect(miner.addTokens(['find', 'item', '<*>', 'yellow', 'north'])).toBe(first)
+  })
+})

@@ -81,6 +81,11 @@ describe('syslog priorities', () => {
     expect([0, 3, 4, 5, 6, 7, 11, 12, 189, 191].map((pri) => syslogPriorityLevel(`<${pri}>x`))).toEqual(['error', 'error', 'warn', 'info', 'info', 'debug', 'error', 'warn', 'info', 'debug'])
     expect(['<192>x', '<1234>x', '<>x', '<3 x', 'x <3>'].map(syslogPriorityLevel)).toEqual([null, null, null, null, null])
   })
+
+  it('reads a priority only between < and >, of one to three digits', () => {
+    expect(['(3>x', '<1/>x', '<0001>x'].map(syslogPriorityLevel)).toEqual([null, null, null])
+    expect(syslogPriorityLevel('<001>x')).toBe('error')
+  })
 })
 
 describe('loggers whose levels the common words already read', () => {
