@@ -7,7 +7,7 @@ import type {MemoryRamp} from './load-signals.js'
 import {FAILURE_CLASS_INFO, type FailureClass} from './signatures/failure-classes.js'
 import {isLogEmitter} from './log-emitter-packages.js'
 import {runtimeDefaultLinks} from './runtime-default-changes.js'
-import {conceptsOf, tokenSet} from './text-tokens.js'
+import {conceptsOf, plainWords, tokenSet} from './text-tokens.js'
 
 /** How well one change explains the incident: timing × content, with the reasons in words. */
 export interface ChangeCorrelation {
@@ -45,6 +45,12 @@ const DIRECTORY_OVERLAP = MIN_OVERLAP - 0.05
 /** Failures whose concept words in a change's own subject and paths are specific enough to tie it to them. */
 const FAILURE_BY_CONCEPT: Partial<Record<FailureClass, string>> = {'dns-failure': 'dns', 'tls-expired': 'tls', 'tls-invalid': 'tls'}
 const CLASS_CONCEPT_OVERLAP = 0.6
+/** A migration shipped just before lock waits and statement timeouts: DDL holds the locks the queries wait on. */
+const MIGRATION_LOCK_OVERLAP = 0.8
+const MIGRATION_FAILURES: readonly FailureClass[] = ['lock-contention', 'query-timeout']
+const MIGRATION_FILE = /(?:^|\/)(?:migrations?|db\/migrate|alembic\/versions|flyway|liquibase)\//i
+/** An upgrade (a server's or a driver's) just before client and server stop agreeing on a protocol. */
+const UPGRADE_OVERLAP = 0.8
 /** A health-check change while the probes fail: the check's own code is what the restarts run. */
 const HEALTH_CHECK_OVERLAP = 0.8
 /** A runtime upgrade across a documented default change, followed by the failures it causes. */
@@ -150,6 +156,26 @@ export function scoreChangeCorrelation(
     reasons.push(`it is a ${concept} change, and the first failure was ${first.hits[0].signature.title}`)
     for (const hit of first.hits) explains.add(hit.signature.failure)
   }
+  // A migration right before sessions wait on locks: its DDL (an ALTER, a RunSQL index build without
+  // CONCURRENTLY) takes the locks the application's statements then queue behind.
+  const locked = conditions.find((c) => c.hits.some((hit) => MIGRATION_FAILURES.includes(hit.signature.failure)))
+  if (locked && (candidate.ref.kind === 'database-migration' || candidate.files.some((file) => MIGRATION_FILE.test(file)))) {
+    overlap = Math.max(overlap, MIGRATION_LOCK_OVERLAP)
+    reasons.push(`it is a database migration, and ${locked.hits.find((hit) => MIGRATION_FAILURES.includes(hit.signature.failure))!.signature.title} followed`)
+    for (const failure of MIGRATION_FAILURES) explains.add(failure)
+  }
+  // Client and server stopped agreeing on a protocol: one side moved, and a change that upgraded
+  // something the errors name (MySQL, the driver) is that move. A bump of anything else is not.
+  const mismatch = conditions.find((c) => c.hits.some((hit) => hit.signature.failure === 'protocol-mismatch'))
+  const upgrades = conceptsOf(candidate.tokens).has('upgrade') || candidate.ref.kind === 'dependency-upgrade'
+  const errorWords = mismatch ? plainWords(signals.errors.filter((e) => e.fresh).map((e) => e.text).join('\n')) : new Set<string>()
+  const subject = [...plainWords([candidate.ref.subject, ...candidate.packages].join(' '))].find((w) => errorWords.has(w) && !conceptsOf(new Set([w])).has('upgrade'))
+  const upgraded = mismatch !== undefined && upgrades && subject !== undefined
+  if (upgraded) {
+    overlap = Math.max(overlap, UPGRADE_OVERLAP)
+    reasons.push(`it upgraded ${subject}, and ${mismatch.hits.find((hit) => hit.signature.failure === 'protocol-mismatch')!.signature.title} followed`)
+    explains.add('protocol-mismatch')
+  }
   // A change to the health check while probes fail and restart the pods: a check that waits on a
   // dependency turns that dependency's trouble into restarts (the documented liveness anti-pattern).
   const probes = conditions.find((c) => c.hits.some((hit) => hit.signature.failure === 'probe-failure'))
@@ -180,7 +206,9 @@ export function scoreChangeCorrelation(
   const confidence = supported ? Math.min(MAX_CONFIDENCE, 0.45 + 0.45 * strength) : 0.05 + 0.2 * Math.sqrt(timing) * Math.max(overlap, 0.25)
   // The failure classes whose leading concept the change shares (a pool change and pool timeouts).
   for (const c of conditions) for (const hit of c.hits) if (sharedConcepts.includes(FAILURE_CLASS_INFO[hit.signature.failure].concepts[0] ?? '')) explains.add(hit.signature.failure)
-  return {candidate, timing: round(timing), overlap: round(overlap), supported, confidence: round(confidence), concepts: sharedConcepts, explains: [...explains], specific, reasons}
+  // An upgrade of a server is a dependency upgrade whatever files carried it (a Terraform version, a deploy note).
+  const asUpgrade = upgraded && supported ? {...candidate, ref: {...candidate.ref, kind: 'dependency-upgrade' as const}} : candidate
+  return {candidate: asUpgrade, timing: round(timing), overlap: round(overlap), supported, confidence: round(confidence), concepts: sharedConcepts, explains: [...explains], specific, reasons}
 }
 
 /** A leak's change ships shortly before memory starts to climb. */

@@ -139,6 +139,34 @@ export const AUTH_SIGNATURES: SignatureInput[] = [
     examples: {match: [{line: 'pods is forbidden: User "system:serviceaccount:shop:checkout" cannot list resource "pods" in API group "" in the namespace "shop"', extracted: {resource: 'system:serviceaccount:shop:checkout', command: 'list'}}], nonMatch: ['rolebinding checkout-reader created']},
   },
   {
+    id: 'jwks-signing-key-not-found',
+    ecosystem: 'auth',
+    failure: 'signing-key-unknown',
+    title: 'Token signed with a key the JWKS does not hold (IdP signing key rotated or removed)',
+    match: {
+      patterns: [
+        r`\bIDX1050[13]: Signature validation failed`,
+        r`\bSecurityTokenSignatureKeyNotFoundException\b`,
+        r`Unable to find a signing key that matches '?(?<subject>[\w.-]*)`,
+        r`\bJWKSNoMatchingKey\b|no applicable key found in the JSON Web Key Set`,
+        r`\bkid\b[^\n]{0,80}?not (?:found|present) in (?:the )?JWKS`,
+      ],
+    },
+    extracts: ['subject'],
+    mitigation: 'Refresh the validators’ signing keys from the provider’s JWKS (restart or clear the key cache); if the provider removed a key still in use, have it restore the key or reissue the tokens.',
+    nextSteps: ['Compare the kid in a rejected token’s header with the keys the JWKS endpoint serves now.', 'Check the provider’s status and key-rotation notices, and any change to the JWKS URL, issuer or pinned keys on our side.'],
+    source: 'https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/issues/1638',
+    examples: {
+      match: [
+        "Bearer was not authenticated. Failure message: IDX10501: Signature validation failed. Unable to match key: kid: 'System.String'.",
+        "Microsoft.IdentityModel.Tokens.SecurityTokenSignatureKeyNotFoundException: IDX10503: Signature validation failed. The token's kid is: 'nOo3ZDrODXEK1jKWhXslHR_KXEg', but did not match any keys in TokenValidationParameters or Configuration.",
+        {line: "SigningKeyNotFoundError: Unable to find a signing key that matches 'XYZ123'", extracted: {subject: 'XYZ123'}},
+        'JWKSNoMatchingKey: no applicable key found in the JSON Web Key Set',
+      ],
+      nonMatch: ['IDX10223: Lifetime validation failed. The token is expired.', 'Successfully validated the token.'],
+    },
+  },
+  {
     id: 'jwt-signature-invalid',
     ecosystem: 'auth',
     failure: 'auth-rejected',
