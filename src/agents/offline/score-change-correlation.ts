@@ -62,10 +62,18 @@ const INFRASTRUCTURE = new Set(['network', 'resource-exhaustion', 'database-satu
 /** Defects a change to the failing code (or its dependencies, or its schema) accounts for. */
 const CODE_FAILURES: readonly FailureClass[] = ['code-defect', 'missing-dependency', 'schema-mismatch', 'script-error', 'missing-config', 'invalid-config']
 
-export function timingWeight(minutesBeforeOnset: number | null): number {
+/**
+ * Failures a leak makes: what the code opened and never released (sockets of unclosed response
+ * bodies, file handles, memory) piles up over hours of normal-looking operation before it runs out.
+ */
+const LEAKS: readonly FailureClass[] = ['fd-exhaustion', 'out-of-memory']
+/** A leak's change may ship this many times further ahead of the onset than a breaking one. */
+const LEAK_TIMING_STRETCH = 6
+
+export function timingWeight(minutesBeforeOnset: number | null, scale = TIMING_SCALE_MINUTES): number {
   if (minutesBeforeOnset === null) return 0.3
   if (minutesBeforeOnset < 0) return 0
-  return 1 / (1 + minutesBeforeOnset / TIMING_SCALE_MINUTES)
+  return 1 / (1 + minutesBeforeOnset / scale)
 }
 
 export function scoreChangeCorrelation(
@@ -76,7 +84,8 @@ export function scoreChangeCorrelation(
   const conditions = (context.conditions ?? []).filter((c) => c.fresh)
   const explains = new Set<FailureClass>()
   const reasons: string[] = []
-  let timing = timingWeight(candidate.minutesBeforeOnset)
+  const leak = context.first && LEAKS.includes(context.first.failure) ? context.first : null
+  let timing = timingWeight(candidate.minutesBeforeOnset, leak ? TIMING_SCALE_MINUTES * LEAK_TIMING_STRETCH : TIMING_SCALE_MINUTES)
   if (candidate.minutesBeforeOnset !== null && candidate.minutesBeforeOnset >= 0) {
     reasons.push(`shipped ${describeMinutes(candidate.minutesBeforeOnset)} before the onset`)
   }
@@ -86,7 +95,7 @@ export function scoreChangeCorrelation(
   if (ramp) {
     timing = Math.max(timing, 0.95)
     reasons.push(`memory (${ramp.series.replace(/\{.*$/, '')}) began climbing ${describeMinutes((Date.parse(ramp.startedAt) - Date.parse(candidate.shippedAt)) / 60_000)} after it shipped`)
-  } else if (clean >= CLEAN_RUN_MINUTES) {
+  } else if (clean >= CLEAN_RUN_MINUTES && !leak) {
     // A breaking change usually breaks with the first traffic; a long logged stretch of normal
     // operation after it shipped speaks against it (unless memory was filling up meanwhile).
     timing *= 0.5
@@ -196,6 +205,11 @@ export function scoreChangeCorrelation(
   if (wordScore > overlap) overlap = wordScore
   // Shared words are a weak link: said only when nothing more specific (a frame, a package, a column) ties them.
   if (sharedTokens.length > 0 && overlap < 1) reasons.push(`it and the new errors share the words ${sharedTokens.slice(0, 5).map((t) => `"${t}"`).join(', ')}`)
+  // A leak is the code holding what it opened: a code change tied to the failing calls accounts for it.
+  if (leak && candidate.ref.kind === 'code-change' && overlap >= MIN_OVERLAP) {
+    explains.add(leak.failure)
+    reasons.push(`${leak.hits[0].signature.title} is a leak that builds up while the service runs normally`)
+  }
 
   // Shared words are weak content: they need the change to sit close to the onset.
   // Without an onset from the evidence, timing says nothing about the failure: only a tie by

@@ -44,6 +44,7 @@ export const FAILURE_CLASSES = [
   'scheduling',
   'eviction',
   'node-failure',
+  'node-not-ready',
   'saturation',
   'crash-loop',
   'probe-failure',
@@ -127,6 +128,10 @@ export const FAILURE_CLASS_INFO: Readonly<Record<FailureClass, FailureClassInfo>
   scheduling: {category: 'resource-exhaustion', role: 'origin', strength: 0.55, concepts: ['capacity'], scope: ['infrastructure', 'performance'], says: 'Pods cannot be scheduled{c}: the cluster lacks the resources they request'},
   eviction: {category: 'resource-exhaustion', role: 'origin', strength: 0.6, concepts: ['memory', 'disk'], scope: ['infrastructure'], says: 'Pods were evicted under node resource pressure{c}'},
   'node-failure': {category: 'network', role: 'origin', strength: 0.45, concepts: ['node'], scope: ['infrastructure'], says: 'A node or its storage failed{c}'},
+  // NotReady says the kubelet stopped reporting, not why (its network, its runtime, the machine, a
+  // restart): alone, and above all when the node comes back, the honest answer is "unknown"; the
+  // failure that made it (a partition, a full disk, a kernel lockup) names the cause when present.
+  'node-not-ready': {category: 'unknown', role: 'effect', strength: 0.3, concepts: ['node'], scope: ['infrastructure'], says: 'A node stopped reporting Ready{c}'},
   saturation: {category: 'resource-exhaustion', role: 'effect', strength: 0.45, concepts: ['capacity'], scope: ['performance', 'infrastructure'], says: 'Workers or queues were saturated{c}: work was rejected or timed out in line'},
   'crash-loop': {category: 'unknown', role: 'effect', strength: 0.2, concepts: [], scope: ['infrastructure'], says: 'Containers keep crashing and restarting{c}'},
   'probe-failure': {category: 'unknown', role: 'effect', strength: 0.2, concepts: [], scope: ['infrastructure'], says: 'Health probes fail{c}'},
