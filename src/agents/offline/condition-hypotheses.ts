@@ -52,13 +52,33 @@ export function saturationHypotheses(saturated: Saturated[], conditions: readonl
     })
 }
 
+/** An access-log request answered "overloaded" (503, 429): one of the surge's own requests. */
+const OVERLOAD_ANSWER = /"[A-Z]+ [^"]* HTTP\/[\d.]+" (?:503|429)\b/
+/** What drove a rise of request volume besides customers: new errors (a retry storm) or an attack. */
+function surgeDrivers(bundle: EvidenceBundle, signals: IncidentSignals, auth: AuthFailureBurst | null, conditions: readonly FailureCondition[], flood: SurfaceFlood | null): {errorDriven: boolean; attackDriven: boolean} {
+  const lines = bundle.logs?.totals.lines ?? 0
+  // New kinds of error (a retry storm) can make the volume; the same requests failing under load
+  // cannot, and an access line answered 503 or 429 is such a request, not an extra one.
+  const newErrors = signals.errors.filter((e) => e.isNew && e.kind === 'template' && e.levels.includes('error') && !OVERLOAD_ANSWER.test(e.text)).reduce((sum, e) => sum + e.count, 0)
+  return {
+    errorDriven: lines > 0 && newErrors / lines >= 0.1,
+    attackDriven: flood !== null || (auth !== null && auth.factor >= 3) || conditions.some((c) => c.fresh && c.category === 'security-attack' && c.strength >= 0.4),
+  }
+}
+
+/** A rise this steep, by customers, is more load than capacity planned for: what ran out under it ran out because of it. */
+const OVERLOAD_FACTOR = 3
+
+/** Customers' traffic rose steeply enough that capacity running out is its effect. */
+export function overloadedBySurge(rate: RateChange | null, bundle: EvidenceBundle, signals: IncidentSignals, auth: AuthFailureBurst | null, conditions: readonly FailureCondition[], flood: SurfaceFlood | null): boolean {
+  if (rate === null || rate.factor < OVERLOAD_FACTOR) return false
+  const {errorDriven, attackDriven} = surgeDrivers(bundle, signals, auth, conditions, flood)
+  return !errorDriven && !attackDriven
+}
+
 export function surgeHypothesis(rate: RateChange | null, bundle: EvidenceBundle, signals: IncidentSignals, auth: AuthFailureBurst | null, conditions: readonly FailureCondition[], flood: SurfaceFlood | null = null): OfflineHypothesis[] {
   if (rate === null || rate.factor < SURGE_FACTOR) return []
-  const lines = bundle.logs?.totals.lines ?? 0
-  // New kinds of error (a retry storm) can make the volume; the same requests failing under load cannot.
-  const newErrors = signals.errors.filter((e) => e.isNew && e.kind === 'template' && e.levels.includes('error')).reduce((sum, e) => sum + e.count, 0)
-  const errorDriven = lines > 0 && newErrors / lines >= 0.1
-  const attackDriven = flood !== null || (auth !== null && auth.factor >= 3) || conditions.some((c) => c.fresh && c.category === 'security-attack' && c.strength >= 0.4)
+  const {errorDriven, attackDriven} = surgeDrivers(bundle, signals, auth, conditions, flood)
   const latency = latencyRises(bundle)
   const busiest = (bundle.logs?.endpoints ?? []).slice().sort((a, b) => b.total - a.total).slice(0, 2)
   const factor = Number.isFinite(rate.factor) ? `×${rate.factor.toFixed(1)}` : 'from nothing'

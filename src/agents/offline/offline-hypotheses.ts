@@ -6,7 +6,7 @@ import {attackSurfaceFlood} from './attack-surfaces.js'
 import {authFailureBurst, type AuthFailureBurst} from './auth-failures.js'
 import {changeCandidates} from './change-candidates.js'
 import {changeHypothesis, unsupportedChange} from './change-hypotheses.js'
-import {attackHypothesis, diagnosisHypotheses, floodHypothesis, probeHypotheses, saturationHypotheses, surgeHypothesis} from './condition-hypotheses.js'
+import {attackHypothesis, diagnosisHypotheses, floodHypothesis, overloadedBySurge, probeHypotheses, saturationHypotheses, surgeHypothesis} from './condition-hypotheses.js'
 import {databaseDiagnosis, failingProbes, type DatabaseDiagnosis, type FailingProbe} from './diagnostic-signals.js'
 import {failureConditions, orderCascade, type Cascade, type FailureCondition} from './failure-conditions.js'
 import {failureHypotheses} from './failure-hypotheses.js'
@@ -73,7 +73,7 @@ function analyzeBundle(bundle: EvidenceBundle, catalogue: readonly CompiledSigna
       .filter((c) => !c.supported && c.timing > 0)
       .slice(0, MAX_UNSUPPORTED)
       .map((c) => unsupportedChange(c, signals)),
-    ...failureHypotheses(conditions, cascade, signals, saturated, explained),
+    ...failureHypotheses(conditions, cascade, signals, saturated, explained, overloadedBySurge(rate, bundle, signals, auth, conditions, flood)),
     ...saturationHypotheses(saturated, conditions, signals, rate, explained, flood),
     ...surgeHypothesis(rate, bundle, signals, auth, conditions, flood),
     ...(auth ? [attackHypothesis(auth, signals)] : []),

@@ -145,7 +145,8 @@ export const AUTH_SIGNATURES: SignatureInput[] = [
     title: 'Token signed with a key the JWKS does not hold (IdP signing key rotated or removed)',
     match: {
       patterns: [
-        r`\bIDX105(?:0[0-3]|1[01]): Signature validation failed`,
+        r`\bIDX105\d\d: Signature validation failed`,
+        r`Signature validation failed\. (?:Unable to match (?:key|'kid')|The token's kid is)`,
         r`\bSecurityTokenSignatureKeyNotFoundException\b`,
         r`The signature key was not found`,
         r`AADSTS50013\b[^\n]{0,200}?(?:key was not found|signature validation failed)`,
@@ -165,6 +166,7 @@ export const AUTH_SIGNATURES: SignatureInput[] = [
         "Microsoft.IdentityModel.Tokens.SecurityTokenSignatureKeyNotFoundException: IDX10503: Signature validation failed. The token's kid is: 'nOo3ZDrODXEK1jKWhXslHR_KXEg', but did not match any keys in TokenValidationParameters or Configuration.",
         {line: "SigningKeyNotFoundError: Unable to find a signing key that matches 'XYZ123'", extracted: {subject: 'XYZ123'}},
         'JWKSNoMatchingKey: no applicable key found in the JSON Web Key Set',
+        "IDX10516: Signature validation failed. Unable to match key: kid: 'nOo3ZDrODXEK1jKWhXslHR_KXEg'. Number of keys in TokenValidationParameters: '0'. Number of keys in Configuration: '4'.",
         'WWW-Authenticate: Bearer error="invalid_token", error_description="The signature key was not found"',
         'An error occurred while attempting to decode the Jwt: Signed JWT rejected: Another algorithm expected, or no matching key(s) found',
       ],

@@ -32,3 +32,15 @@ describe('an identity provider signing with a key the service does not hold', ()
     expect(rootCauseAnalyst(bundle, INCIDENT).findings.some((f) => f.hypothesis.includes('signing key'))).toBe(false)
   })
 })
+
+describe('a key rotation ASP.NET logs at information level', () => {
+  it('is read from the new info lines that say authentication failed', () => {
+    const bundle = bundleOf({templates: [{...KEY_NOT_FOUND, levels: ['info']}, {template: 'Request finished HTTP/1.1 GET <*> - 401 0 - <*>ms', count: 900, levels: ['info']}]})
+    expect(rootCauseAnalyst(bundle, INCIDENT).findings[0]).toMatchObject({category: 'external-dependency', change: null})
+  })
+
+  it('does not read info lines that were there before the onset as new failures', () => {
+    const bundle = bundleOf({templates: [{...KEY_NOT_FOUND, levels: ['info'], before: 900}]})
+    expect(rootCauseAnalyst(bundle, INCIDENT).findings.some((f) => f.category === 'external-dependency' && f.confidence >= 0.4)).toBe(false)
+  })
+})
