@@ -177,6 +177,8 @@ export const SYSTEM_SIGNATURES: SignatureInput[] = [
   {
     id: 'conntrack-table-full',
     ecosystem: 'system',
+    // Resource exhaustion, not network: the packets are dropped because a per-node table sized for
+    // less traffic filled up, and the fix is capacity (nf_conntrack_max, fewer short-lived connections).
     failure: 'kernel-table-full',
     title: 'Kernel table full (nf_conntrack, neighbour table): packets dropped',
     match: {patterns: [r`nf_conntrack: (?:nf_conntrack: )?table full, dropping packet`, r`neighbou?r table overflow`]},
