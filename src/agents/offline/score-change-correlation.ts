@@ -45,6 +45,8 @@ const DIRECTORY_OVERLAP = MIN_OVERLAP - 0.05
 /** Failures whose concept words in a change's own subject and paths are specific enough to tie it to them. */
 const FAILURE_BY_CONCEPT: Partial<Record<FailureClass, string>> = {'dns-failure': 'dns', 'tls-expired': 'tls', 'tls-invalid': 'tls'}
 const CLASS_CONCEPT_OVERLAP = 0.6
+/** Failures the database decides (it refused or cancelled the statement), whatever code carried the call. */
+const DATABASE_SIDE: readonly FailureClass[] = ['lock-contention', 'query-timeout', 'db-saturation', 'db-writes-stopped']
 /** A migration shipped just before lock waits and statement timeouts: DDL holds the locks the queries wait on. */
 const MIGRATION_LOCK_OVERLAP = 0.8
 const MIGRATION_FAILURES: readonly FailureClass[] = ['lock-contention', 'query-timeout']
@@ -112,7 +114,13 @@ export function scoreChangeCorrelation(
     for (const failure of CODE_FAILURES) explains.add(failure)
   }
   const packageHit = candidate.packages.find((pkg) => signals.frames.some((frame) => frameInPackage(frame, pkg)))
-  if (packageHit) {
+  // When the database refused the statement (a lock wait, a statement timeout), a library on the
+  // stack only carried the call: a consumer framework's frames are in every trace it runs.
+  const carried = packageHit !== undefined && context.first !== undefined && context.first !== null && DATABASE_SIDE.includes(context.first.failure)
+  if (packageHit && carried) {
+    overlap = Math.max(overlap, DIRECTORY_OVERLAP)
+    reasons.push(`the failing frames pass through ${packageHit}, the package it upgraded, but the database refused the statement (${context.first!.hits[0].signature.title})`)
+  } else if (packageHit) {
     overlap = 1
     reasons.push(`the failing frames are inside ${packageHit}, the package it upgraded`)
     for (const failure of CODE_FAILURES) explains.add(failure)
