@@ -236,9 +236,9 @@ function resolve(hit: SignatureHit, timeoutsSpread: boolean): {category: RootCau
     case 'dns-failure':
       // The name server itself did not answer (timeouts to port 53): the resolver or the path to it.
       if (first('resolver') !== null) return {category: 'network', component: first('resolver'), factor: 1}
-      // A third-party name that does not resolve is that vendor's failure as the service sees it;
-      // several names failing at once are the resolver's (a vendor's DNS fails for its own names only).
-      if (named.length === 1 && !INTERNAL_HOST.test(named[0])) return {category: 'external-dependency', component: named[0], factor: 1}
+      // A third-party name that does not resolve is that vendor's failure as the service sees it
+      // (several at once too: they may share a DNS provider, as Dyn's customers did in 2016).
+      if (named.length > 0 && named.every((h) => !INTERNAL_HOST.test(h))) return {category: 'external-dependency', component: named[0], factor: 1}
       return {category, component: host, factor: 1}
     default:
       if (HOST_CLASSES.has(failure)) {

@@ -24,3 +24,17 @@ describe('descriptors leaked by a change to the HTTP client code', () => {
     expect(findings.some((f) => f.change !== null)).toBe(false)
   })
 })
+
+// Shape: the JVM out of native threads (https://docs.oracle.com/en/java/javase/17/troubleshoot/troubleshooting-memory-leaks.html).
+describe('a process out of native threads', () => {
+  it('is not read as a leak that a change sharing its words shipped hours before', () => {
+    const subject = 'metrics reporter: log in key=value format'
+    const bundle = bundleOf({
+      templates: [{template: 'ERROR MetricsReporter: java.lang.OutOfMemoryError: unable to create native thread: possibly out of memory or process/resource limits reached', count: 300}],
+      commits: [{subject, files: ['src/main/java/com/acme/metrics/MetricsReporter.java'], minutesBefore: 300}],
+    })
+    const findings = rootCauseAnalyst(bundle, INCIDENT).findings
+    expect(findings[0]).toMatchObject({category: 'resource-exhaustion', change: null})
+    expect(findings.some((f) => f.change !== null)).toBe(false)
+  })
+})
