@@ -1,5 +1,6 @@
 import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
 import type {SpecialistId} from '../../incident/vocabulary.js'
+import type {SurfaceFlood} from './attack-surfaces.js'
 import type {AuthFailureBurst} from './auth-failures.js'
 import {isDatabaseUnderPressure, type DatabaseDiagnosis, type FailingProbe} from './diagnostic-signals.js'
 import type {FailureCondition} from './failure-conditions.js'
@@ -26,11 +27,11 @@ const CLASSES_OF: Readonly<Record<Saturated['resource'], readonly FailureClass[]
   other: [],
 }
 
-export function saturationHypotheses(saturated: Saturated[], conditions: readonly FailureCondition[], signals: IncidentSignals, rate: RateChange | null, explained: ReadonlySet<FailureClass>): OfflineHypothesis[] {
+export function saturationHypotheses(saturated: Saturated[], conditions: readonly FailureCondition[], signals: IncidentSignals, rate: RateChange | null, explained: ReadonlySet<FailureClass>, flood: SurfaceFlood | null = null): OfflineHypothesis[] {
   const covered = new Set(conditions.filter((c) => c.fresh).flatMap((c) => c.hits.map((hit) => hit.signature.failure)))
   const surging = rate !== null && rate.factor >= SURGE_FACTOR
   // An attack burns CPU and memory on purpose (a reset flood, a payload storm): their saturation is its effect.
-  const attacked = conditions.some((c) => c.fresh && c.category === 'security-attack')
+  const attacked = flood !== null || conditions.some((c) => c.fresh && c.category === 'security-attack')
   return saturated
     .filter((s) => s.resource !== 'other' && !CLASSES_OF[s.resource].some((failure) => covered.has(failure)))
     .map((s) => {
@@ -51,13 +52,33 @@ export function saturationHypotheses(saturated: Saturated[], conditions: readonl
     })
 }
 
-export function surgeHypothesis(rate: RateChange | null, bundle: EvidenceBundle, signals: IncidentSignals, auth: AuthFailureBurst | null, conditions: readonly FailureCondition[]): OfflineHypothesis[] {
-  if (rate === null || rate.factor < SURGE_FACTOR) return []
+/** An access-log request answered "overloaded" (503, 429): one of the surge's own requests. */
+const OVERLOAD_ANSWER = /"[A-Z]+ [^"]* HTTP\/[\d.]+" (?:503|429)\b/
+/** What drove a rise of request volume besides customers: new errors (a retry storm) or an attack. */
+function surgeDrivers(bundle: EvidenceBundle, signals: IncidentSignals, auth: AuthFailureBurst | null, conditions: readonly FailureCondition[], flood: SurfaceFlood | null): {errorDriven: boolean; attackDriven: boolean} {
   const lines = bundle.logs?.totals.lines ?? 0
-  // New kinds of error (a retry storm) can make the volume; the same requests failing under load cannot.
-  const newErrors = signals.errors.filter((e) => e.isNew && e.kind === 'template' && e.levels.includes('error')).reduce((sum, e) => sum + e.count, 0)
-  const errorDriven = lines > 0 && newErrors / lines >= 0.1
-  const attackDriven = (auth !== null && auth.factor >= 3) || conditions.some((c) => c.fresh && c.category === 'security-attack' && c.strength >= 0.4)
+  // New kinds of error (a retry storm) can make the volume; the same requests failing under load
+  // cannot, and an access line answered 503 or 429 is such a request, not an extra one.
+  const newErrors = signals.errors.filter((e) => e.isNew && e.kind === 'template' && e.levels.includes('error') && !OVERLOAD_ANSWER.test(e.text)).reduce((sum, e) => sum + e.count, 0)
+  return {
+    errorDriven: lines > 0 && newErrors / lines >= 0.1,
+    attackDriven: flood !== null || (auth !== null && auth.factor >= 3) || conditions.some((c) => c.fresh && c.category === 'security-attack' && c.strength >= 0.4),
+  }
+}
+
+/** A rise this steep, by customers, is more load than capacity planned for: what ran out under it ran out because of it. */
+const OVERLOAD_FACTOR = 3
+
+/** Customers' traffic rose steeply enough that capacity running out is its effect. */
+export function overloadedBySurge(rate: RateChange | null, bundle: EvidenceBundle, signals: IncidentSignals, auth: AuthFailureBurst | null, conditions: readonly FailureCondition[], flood: SurfaceFlood | null): boolean {
+  if (rate === null || rate.factor < OVERLOAD_FACTOR) return false
+  const {errorDriven, attackDriven} = surgeDrivers(bundle, signals, auth, conditions, flood)
+  return !errorDriven && !attackDriven
+}
+
+export function surgeHypothesis(rate: RateChange | null, bundle: EvidenceBundle, signals: IncidentSignals, auth: AuthFailureBurst | null, conditions: readonly FailureCondition[], flood: SurfaceFlood | null = null): OfflineHypothesis[] {
+  if (rate === null || rate.factor < SURGE_FACTOR) return []
+  const {errorDriven, attackDriven} = surgeDrivers(bundle, signals, auth, conditions, flood)
   const latency = latencyRises(bundle)
   const busiest = (bundle.logs?.endpoints ?? []).slice().sort((a, b) => b.total - a.total).slice(0, 2)
   const factor = Number.isFinite(rate.factor) ? `×${rate.factor.toFixed(1)}` : 'from nothing'
@@ -75,6 +96,23 @@ export function surgeHypothesis(rate: RateChange | null, bundle: EvidenceBundle,
       domains: ['performance'],
     },
   ]
+}
+
+/** A flood of an endpoint brute-force tools use: an attack whatever status it answered with. */
+export function floodHypothesis(flood: SurfaceFlood, signals: IncidentSignals): OfflineHypothesis {
+  const {endpoint, surface, share} = flood
+  return {
+    finding: {
+      hypothesis: `${surface.says}: ${endpoint.method} ${endpoint.path} took ${endpoint.total.toLocaleString('en-US')} requests, ${Math.round(share * 100)}% of all requests logged.`,
+      category: 'security-attack',
+      component: endpoint.path.replace(/^.*\//, ''),
+      change: null,
+      onset: signals.onset,
+      confidence: share >= 0.5 ? 0.8 : 0.6,
+      evidenceIds: [endpoint.evidenceId, ...signals.onsetIds],
+    },
+    domains: ['security'],
+  }
 }
 
 export function attackHypothesis(auth: AuthFailureBurst, signals: IncidentSignals): OfflineHypothesis {

@@ -48,7 +48,9 @@ const RESOURCE_OF: Partial<Record<FailureClass, string>> = {
   'disk-full': 'disk',
   'cpu-throttling': 'cpu',
   'fd-exhaustion': 'file descriptors',
+  'kernel-table-full': 'kernel tables',
   'db-saturation': 'database',
+  'db-writes-stopped': 'database',
   'lock-contention': 'database',
   'query-timeout': 'database',
 }
@@ -232,7 +234,10 @@ function resolve(hit: SignatureHit, timeoutsSpread: boolean): {category: RootCau
       if (named.length > 0) return {category: 'external-dependency', component: displayHost(named[0]), factor: 1}
       return {category, component: category === 'external-dependency' ? (first('command') ?? null) : null, factor: 1}
     case 'dns-failure':
-      // A third-party name that does not resolve is that vendor's failure as the service sees it.
+      // The name server itself did not answer (timeouts to port 53): the resolver or the path to it.
+      if (first('resolver') !== null) return {category: 'network', component: first('resolver'), factor: 1}
+      // A third-party name that does not resolve is that vendor's failure as the service sees it
+      // (several at once too: they may share a DNS provider, as Dyn's customers did in 2016).
       if (named.length > 0 && named.every((h) => !INTERNAL_HOST.test(h))) return {category: 'external-dependency', component: named[0], factor: 1}
       return {category, component: host, factor: 1}
     default:

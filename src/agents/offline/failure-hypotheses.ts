@@ -12,6 +12,8 @@ const BACKING_RESOURCE: Partial<Record<FailureClass, Saturated['resource']>> = {
   'db-saturation': 'connections',
   'cpu-throttling': 'cpu',
 }
+/** Capacity that runs out under more load than it was sized for: effects of a surge when one came first. */
+const LOAD_EFFECTS: ReadonlySet<FailureClass> = new Set(['cpu-throttling', 'saturation', 'pool-exhausted', 'scheduling', 'out-of-memory', 'db-saturation', 'kernel-table-full'])
 /** A condition below this strength never names a cause by itself. */
 const NAMES_A_CAUSE = 0.4
 
@@ -26,14 +28,16 @@ export function failureHypotheses(
   signals: IncidentSignals,
   saturated: readonly Saturated[],
   explained: ReadonlySet<FailureClass>,
+  overloaded = false,
 ): OfflineHypothesis[] {
-  return conditions.filter((c) => c.fresh && c.category !== 'unknown').map((c) => failureHypothesis(c, cascade, signals, saturated, explained))
+  return conditions.filter((c) => c.fresh && c.category !== 'unknown').map((c) => failureHypothesis(c, cascade, signals, saturated, explained, overloaded))
 }
 
-function failureHypothesis(c: FailureCondition, cascade: Cascade, signals: IncidentSignals, saturated: readonly Saturated[], explained: ReadonlySet<FailureClass>): OfflineHypothesis {
+function failureHypothesis(c: FailureCondition, cascade: Cascade, signals: IncidentSignals, saturated: readonly Saturated[], explained: ReadonlySet<FailureClass>, overloaded: boolean): OfflineHypothesis {
   const info = c.hits.find((hit) => hit.signature.failure === c.failure)!.signature.info
   const backing = saturated.filter((x) => x.resource === BACKING_RESOURCE[c.failure])
   const byChange = c.hits.some((hit) => explained.has(hit.signature.failure))
+  const byLoad = !byChange && overloaded && c.hits.every((hit) => LOAD_EFFECTS.has(hit.signature.failure))
   const isEffect = cascade.effects.includes(c)
   const isPrimary = cascade.primary === c
   const isLater = cascade.later.includes(c)
@@ -50,7 +54,7 @@ function failureHypothesis(c: FailureCondition, cascade: Cascade, signals: Incid
   if (isPrimary && cascade.effects.length > 0) confidence += 0.05
   if (isLater) confidence *= 0.6
   if (weak) confidence = Math.min(confidence, 0.25)
-  const consequence = byChange || isEffect
+  const consequence = byChange || byLoad || isEffect
   if (consequence) confidence = 0.2
 
   const effects = isPrimary ? cascade.effects : []
@@ -60,7 +64,7 @@ function failureHypothesis(c: FailureCondition, cascade: Cascade, signals: Incid
   if (backing.length > 0) parts.push(`${backing[0].series} reached ${Math.round(backing[0].ratio * 100)}% of its limit`)
   if (isEffect && cascade.primary) parts.push(`an effect of the earlier failure: ${short(cascade.primary)}`)
   if (isLater && cascade.primary) parts.push(`it began after an earlier failure (${short(cascade.primary)})`)
-  const suffix = byChange ? ' — a consequence of the change named above, not a cause of its own' : ''
+  const suffix = byChange ? ' — a consequence of the change named above, not a cause of its own' : byLoad ? ' — capacity running out under the traffic surge, not a cause of its own' : ''
   return {
     finding: {
       hypothesis: `${parts.join('; ')}${suffix}.`,

@@ -61,6 +61,8 @@ export function referencePoint(signals: Pick<IncidentSignals, 'onsetFromEvidence
 }
 
 const MAX_UNFRESH_TEMPLATES = 10
+/** Words by which a line at info level says something failed. */
+const FAILURE_WORDS = /\b(?:failed|failure message|not authenticated|exception|refused|denied)\b/i
 /** A quoted user agent in an access line: its words (Apple, Web, Kit, Mobile …) say nothing about the failure. */
 const USER_AGENT = /"(?:Mozilla|curl|Wget|okhttp|Go-http-client|python-requests|[\w.-]+\/[\d.]+ \()[^"]*"/g
 /**
@@ -90,7 +92,10 @@ export function incidentSignals(bundle: EvidenceBundle): IncidentSignals {
     const going = onsetMs === null || t.lastSeen === null || first >= onsetMs - LEAD_MS / 4 || Date.parse(t.lastSeen) >= onsetMs - STILL_GOING_MS
     return (onsetMs === null || first >= onsetMs - LEAD_MS) && (logFrom === null || first > logFrom) && going
   }
-  const problem = (t: (typeof templates)[number]) => t.levels.length === 0 || t.levels.includes('error') || t.levels.includes('warn')
+  // Frameworks log some failures at info (ASP.NET's "Bearer was not authenticated. Failure message: …"):
+  // a new kind of info line that says it failed is a problem line too.
+  const problem = (t: (typeof templates)[number]) =>
+    t.levels.length === 0 || t.levels.includes('error') || t.levels.includes('warn') || (t.isNew && FAILURE_WORDS.test([t.template, ...t.samples].join('\n')))
   const anyFresh = templates.some((t) => freshness(t) && problem(t))
   const errors: ErrorSignal[] = []
   const chosen = anyFresh ? templates.filter((t) => freshness(t) && problem(t)) : templates.filter((t) => t.levels.includes('error')).slice(0, MAX_UNFRESH_TEMPLATES)

@@ -2,10 +2,11 @@ import type {EvidenceBundle} from '../../evidence/evidence-bundle.js'
 import type {Finding} from '../../incident/finding.js'
 import type {SpecialistId} from '../../incident/vocabulary.js'
 import {keyOf} from '../../phases/rca/score-hypotheses.js'
+import {attackSurfaceFlood} from './attack-surfaces.js'
 import {authFailureBurst, type AuthFailureBurst} from './auth-failures.js'
 import {changeCandidates} from './change-candidates.js'
 import {changeHypothesis, unsupportedChange} from './change-hypotheses.js'
-import {attackHypothesis, diagnosisHypotheses, probeHypotheses, saturationHypotheses, surgeHypothesis} from './condition-hypotheses.js'
+import {attackHypothesis, diagnosisHypotheses, floodHypothesis, overloadedBySurge, probeHypotheses, saturationHypotheses, surgeHypothesis} from './condition-hypotheses.js'
 import {databaseDiagnosis, failingProbes, type DatabaseDiagnosis, type FailingProbe} from './diagnostic-signals.js'
 import {failureConditions, orderCascade, type Cascade, type FailureCondition} from './failure-conditions.js'
 import {failureHypotheses} from './failure-hypotheses.js'
@@ -62,6 +63,7 @@ function analyzeBundle(bundle: EvidenceBundle, catalogue: readonly CompiledSigna
   const saturated = saturatedResources(bundle)
   const diagnosis = databaseDiagnosis(bundle)
   const probes = failingProbes(bundle)
+  const flood = attackSurfaceFlood(bundle)
   const supported = correlations.filter((c) => c.supported)
   const explained = new Set(supported.flatMap((c) => c.explains))
 
@@ -71,10 +73,11 @@ function analyzeBundle(bundle: EvidenceBundle, catalogue: readonly CompiledSigna
       .filter((c) => !c.supported && c.timing > 0)
       .slice(0, MAX_UNSUPPORTED)
       .map((c) => unsupportedChange(c, signals)),
-    ...failureHypotheses(conditions, cascade, signals, saturated, explained),
-    ...saturationHypotheses(saturated, conditions, signals, rate, explained),
-    ...surgeHypothesis(rate, bundle, signals, auth, conditions),
+    ...failureHypotheses(conditions, cascade, signals, saturated, explained, overloadedBySurge(rate, bundle, signals, auth, conditions, flood)),
+    ...saturationHypotheses(saturated, conditions, signals, rate, explained, flood),
+    ...surgeHypothesis(rate, bundle, signals, auth, conditions, flood),
     ...(auth ? [attackHypothesis(auth, signals)] : []),
+    ...(flood ? [floodHypothesis(flood, signals)] : []),
     ...diagnosisHypotheses(diagnosis, signals),
     ...probeHypotheses(probes, signals),
   ]

@@ -7,7 +7,7 @@ import type {MemoryRamp} from './load-signals.js'
 import {FAILURE_CLASS_INFO, type FailureClass} from './signatures/failure-classes.js'
 import {isLogEmitter} from './log-emitter-packages.js'
 import {runtimeDefaultLinks} from './runtime-default-changes.js'
-import {conceptsOf, tokenSet} from './text-tokens.js'
+import {conceptsOf, plainWords, tokenSet} from './text-tokens.js'
 
 /** How well one change explains the incident: timing × content, with the reasons in words. */
 export interface ChangeCorrelation {
@@ -45,6 +45,14 @@ const DIRECTORY_OVERLAP = MIN_OVERLAP - 0.05
 /** Failures whose concept words in a change's own subject and paths are specific enough to tie it to them. */
 const FAILURE_BY_CONCEPT: Partial<Record<FailureClass, string>> = {'dns-failure': 'dns', 'tls-expired': 'tls', 'tls-invalid': 'tls'}
 const CLASS_CONCEPT_OVERLAP = 0.6
+/** Failures the database decides (it refused or cancelled the statement), whatever code carried the call. */
+const DATABASE_SIDE: readonly FailureClass[] = ['lock-contention', 'query-timeout', 'db-saturation', 'db-writes-stopped']
+/** A migration shipped just before lock waits and statement timeouts: DDL holds the locks the queries wait on. */
+const MIGRATION_LOCK_OVERLAP = 0.8
+const MIGRATION_FAILURES: readonly FailureClass[] = ['lock-contention', 'query-timeout']
+const MIGRATION_FILE = /(?:^|\/)(?:migrations?|db\/migrate|alembic\/versions|flyway|liquibase)\//i
+/** An upgrade (a server's or a driver's) just before client and server stop agreeing on a protocol. */
+const UPGRADE_OVERLAP = 0.8
 /** A health-check change while the probes fail: the check's own code is what the restarts run. */
 const HEALTH_CHECK_OVERLAP = 0.8
 /** A runtime upgrade across a documented default change, followed by the failures it causes. */
@@ -56,10 +64,20 @@ const INFRASTRUCTURE = new Set(['network', 'resource-exhaustion', 'database-satu
 /** Defects a change to the failing code (or its dependencies, or its schema) accounts for. */
 const CODE_FAILURES: readonly FailureClass[] = ['code-defect', 'missing-dependency', 'schema-mismatch', 'script-error', 'missing-config', 'invalid-config']
 
-export function timingWeight(minutesBeforeOnset: number | null): number {
+/**
+ * Failures a leak makes: what the code opened and never released (sockets of unclosed response
+ * bodies, file handles) piles up over hours of normal-looking operation before it runs out. Memory
+ * is not here: a memory leak shows its ramp (rampAfter), and an OutOfMemoryError for native threads
+ * is a process limit, not something a change's words explain.
+ */
+const LEAKS: readonly FailureClass[] = ['fd-exhaustion']
+/** A leak's change may ship this many times further ahead of the onset than a breaking one. */
+const LEAK_TIMING_STRETCH = 6
+
+export function timingWeight(minutesBeforeOnset: number | null, scale = TIMING_SCALE_MINUTES): number {
   if (minutesBeforeOnset === null) return 0.3
   if (minutesBeforeOnset < 0) return 0
-  return 1 / (1 + minutesBeforeOnset / TIMING_SCALE_MINUTES)
+  return 1 / (1 + minutesBeforeOnset / scale)
 }
 
 export function scoreChangeCorrelation(
@@ -70,7 +88,8 @@ export function scoreChangeCorrelation(
   const conditions = (context.conditions ?? []).filter((c) => c.fresh)
   const explains = new Set<FailureClass>()
   const reasons: string[] = []
-  let timing = timingWeight(candidate.minutesBeforeOnset)
+  const leak = context.first && LEAKS.includes(context.first.failure) ? context.first : null
+  let timing = timingWeight(candidate.minutesBeforeOnset, leak ? TIMING_SCALE_MINUTES * LEAK_TIMING_STRETCH : TIMING_SCALE_MINUTES)
   if (candidate.minutesBeforeOnset !== null && candidate.minutesBeforeOnset >= 0) {
     reasons.push(`shipped ${describeMinutes(candidate.minutesBeforeOnset)} before ${referencePoint(signals)}`)
   }
@@ -80,7 +99,7 @@ export function scoreChangeCorrelation(
   if (ramp) {
     timing = Math.max(timing, 0.95)
     reasons.push(`memory (${ramp.series.replace(/\{.*$/, '')}) began climbing ${describeMinutes((Date.parse(ramp.startedAt) - Date.parse(candidate.shippedAt)) / 60_000)} after it shipped`)
-  } else if (clean >= CLEAN_RUN_MINUTES) {
+  } else if (clean >= CLEAN_RUN_MINUTES && !leak) {
     // A breaking change usually breaks with the first traffic; a long logged stretch of normal
     // operation after it shipped speaks against it (unless memory was filling up meanwhile).
     timing *= 0.5
@@ -97,7 +116,13 @@ export function scoreChangeCorrelation(
     for (const failure of CODE_FAILURES) explains.add(failure)
   }
   const packageHit = candidate.packages.find((pkg) => signals.frames.some((frame) => frameInPackage(frame, pkg)))
-  if (packageHit) {
+  // When the database refused the statement (a lock wait, a statement timeout), a library on the
+  // stack only carried the call: a consumer framework's frames are in every trace it runs.
+  const carried = packageHit !== undefined && context.first !== undefined && context.first !== null && DATABASE_SIDE.includes(context.first.failure)
+  if (packageHit && carried) {
+    overlap = Math.max(overlap, DIRECTORY_OVERLAP)
+    reasons.push(`the failing frames pass through ${packageHit}, the package it upgraded, but the database refused the statement (${context.first!.hits[0].signature.title})`)
+  } else if (packageHit) {
     overlap = 1
     reasons.push(`the failing frames are inside ${packageHit}, the package it upgraded`)
     for (const failure of CODE_FAILURES) explains.add(failure)
@@ -150,6 +175,26 @@ export function scoreChangeCorrelation(
     reasons.push(`it is a ${concept} change, and the first failure was ${first.hits[0].signature.title}`)
     for (const hit of first.hits) explains.add(hit.signature.failure)
   }
+  // A migration right before sessions wait on locks: its DDL (an ALTER, a RunSQL index build without
+  // CONCURRENTLY) takes the locks the application's statements then queue behind.
+  const locked = conditions.find((c) => c.hits.some((hit) => MIGRATION_FAILURES.includes(hit.signature.failure)))
+  if (locked && (candidate.ref.kind === 'database-migration' || candidate.files.some((file) => MIGRATION_FILE.test(file)))) {
+    overlap = Math.max(overlap, MIGRATION_LOCK_OVERLAP)
+    reasons.push(`it is a database migration, and ${locked.hits.find((hit) => MIGRATION_FAILURES.includes(hit.signature.failure))!.signature.title} followed`)
+    for (const failure of MIGRATION_FAILURES) explains.add(failure)
+  }
+  // Client and server stopped agreeing on a protocol: one side moved, and a change that upgraded
+  // something the errors name (MySQL, the driver) is that move. A bump of anything else is not.
+  const mismatch = conditions.find((c) => c.hits.some((hit) => hit.signature.failure === 'protocol-mismatch'))
+  const upgrades = conceptsOf(candidate.tokens).has('upgrade') || candidate.ref.kind === 'dependency-upgrade'
+  const errorWords = mismatch ? plainWords(signals.errors.filter((e) => e.fresh).map((e) => e.text).join('\n')) : new Set<string>()
+  const subject = [...plainWords([candidate.ref.subject, ...candidate.packages].join(' '))].find((w) => errorWords.has(w) && !conceptsOf(new Set([w])).has('upgrade'))
+  const upgraded = mismatch !== undefined && upgrades && subject !== undefined
+  if (upgraded) {
+    overlap = Math.max(overlap, UPGRADE_OVERLAP)
+    reasons.push(`it upgraded ${subject}, and ${mismatch.hits.find((hit) => hit.signature.failure === 'protocol-mismatch')!.signature.title} followed`)
+    explains.add('protocol-mismatch')
+  }
   // A change to the health check while probes fail and restart the pods: a check that waits on a
   // dependency turns that dependency's trouble into restarts (the documented liveness anti-pattern).
   const probes = conditions.find((c) => c.hits.some((hit) => hit.signature.failure === 'probe-failure'))
@@ -170,6 +215,11 @@ export function scoreChangeCorrelation(
   if (wordScore > overlap) overlap = wordScore
   // Shared words are a weak link: said only when nothing more specific (a frame, a package, a column) ties them.
   if (sharedTokens.length > 0 && overlap < 1) reasons.push(`it and the new errors share the words ${sharedTokens.slice(0, 5).map((t) => `"${t}"`).join(', ')}`)
+  // A leak is the code holding what it opened: a code change tied to the failing calls accounts for it.
+  if (leak && candidate.ref.kind === 'code-change' && overlap >= MIN_OVERLAP) {
+    explains.add(leak.failure)
+    reasons.push(`${leak.hits[0].signature.title} is a leak that builds up while the service runs normally`)
+  }
 
   // Shared words are weak content: they need the change to sit close to the onset.
   // Without an onset from the evidence, timing says nothing about the failure: only a tie by
@@ -180,7 +230,9 @@ export function scoreChangeCorrelation(
   const confidence = supported ? Math.min(MAX_CONFIDENCE, 0.45 + 0.45 * strength) : 0.05 + 0.2 * Math.sqrt(timing) * Math.max(overlap, 0.25)
   // The failure classes whose leading concept the change shares (a pool change and pool timeouts).
   for (const c of conditions) for (const hit of c.hits) if (sharedConcepts.includes(FAILURE_CLASS_INFO[hit.signature.failure].concepts[0] ?? '')) explains.add(hit.signature.failure)
-  return {candidate, timing: round(timing), overlap: round(overlap), supported, confidence: round(confidence), concepts: sharedConcepts, explains: [...explains], specific, reasons}
+  // An upgrade of a server is a dependency upgrade whatever files carried it (a Terraform version, a deploy note).
+  const asUpgrade = upgraded && supported ? {...candidate, ref: {...candidate.ref, kind: 'dependency-upgrade' as const}} : candidate
+  return {candidate: asUpgrade, timing: round(timing), overlap: round(overlap), supported, confidence: round(confidence), concepts: sharedConcepts, explains: [...explains], specific, reasons}
 }
 
 /** A leak's change ships shortly before memory starts to climb. */

@@ -24,7 +24,9 @@ const CONCEPTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['database', /^(database|db|sql|postgres|postgresql|pg|pq|mysql|knex|prisma|sequelize|typeorm|query|queries|column|relation|table|migration|schema)$/],
   ['memory', /^(memory|mem|heap|oom|oomkilled|rss|cache|leak)$/],
   ['disk', /^(disk|enospc|space|volume|filesystem)$/],
-  ['auth', /^(auth|authentication|authenticate|login|session|token|jwt|jsonwebtoken|password|credential|credentials)$/],
+  ['auth', /^(auth|authentication|authenticate|login|session|token|jwt|jsonwebtoken|password|credential|credentials|jwks|jwk|oidc|openid|idp|kid)$/],
+  // A version crossing: the change says it upgrades something, the error that it needs upgrading.
+  ['upgrade', /^(upgrade|upgraded|upgrading|bump|bumped)$/],
   ['tls', /^(tls|ssl|x509|certificate|cert|certs)$/],
   ['health', /^(health|healthz|healthcheck|liveness|readiness|livez|readyz|probe|probes)$/],
   ['dns', /^(dns|getaddrinfo|enotfound|resolver|coredns|lookup|servfail|nxdomain|nameserver|resolv)$/],
@@ -39,6 +41,14 @@ export function tokensOf(text: string): string[] {
     if (!STOPWORDS.has(word)) out.push(word)
   }
   return out
+}
+
+/**
+ * Whole words as written, camel case kept (`MySQL` stays `mysql` where tokensOf reads "my" and
+ * "sql"): for names of products and packages, which tokens break apart.
+ */
+export function plainWords(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/[a-z][a-z0-9]{2,}/g) ?? []).filter((word) => !STOPWORDS.has(word)))
 }
 
 export function tokenSet(texts: readonly string[]): Set<string> {
@@ -56,6 +66,6 @@ export function conceptsOf(tokens: ReadonlySet<string>): Set<string> {
 
 /** Source file paths quoted in text (stack frames in a log sample, `at x (/srv/app/src/a.ts:7:3)`). */
 export function pathsIn(text: string): string[] {
-  const found = text.match(/(?:[\w@.-]+\/)+[\w@.-]+\.(?:[cm]?[jt]sx?|go|py|rb|java|kt|scala|rs|php|cs|ex|exs|sh|bash)\b/g) ?? []
+  const found = text.match(/(?:[\w@.-]+\/)+[\w@.-]+\.(?:[cm]?[jt]sx?|go|py|rb|java|kt|scala|rs|php|cs|ex|exs|sh|bash|erb|haml|slim)\b/g) ?? []
   return [...new Set(found)]
 }

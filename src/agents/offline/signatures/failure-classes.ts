@@ -11,8 +11,10 @@ export const FAILURE_CLASSES = [
   'disk-full',
   'cpu-throttling',
   'fd-exhaustion',
+  'kernel-table-full',
   'pool-exhausted',
   'db-saturation',
+  'db-writes-stopped',
   'lock-contention',
   'query-timeout',
   'connection-refused',
@@ -28,17 +30,21 @@ export const FAILURE_CLASSES = [
   'tls-expired',
   'tls-invalid',
   'auth-rejected',
+  'signing-key-unknown',
+  'protocol-mismatch',
   'missing-config',
   'invalid-config',
   'limit-exceeded',
   'script-error',
   'code-defect',
   'missing-dependency',
+  'package-unavailable',
   'schema-mismatch',
   'image-pull',
   'scheduling',
   'eviction',
   'node-failure',
+  'node-not-ready',
   'saturation',
   'crash-loop',
   'probe-failure',
@@ -70,8 +76,16 @@ export const FAILURE_CLASS_INFO: Readonly<Record<FailureClass, FailureClassInfo>
   'disk-full': {category: 'resource-exhaustion', role: 'origin', strength: 0.75, concepts: ['disk'], scope: ['infrastructure'], says: 'A disk filled up{c}: writes fail with no space left on the device'},
   'cpu-throttling': {category: 'resource-exhaustion', role: 'origin', strength: 0.5, concepts: ['cpu'], scope: ['performance', 'infrastructure'], says: 'CPU ran out{c}: containers were throttled at their limit'},
   'fd-exhaustion': {category: 'resource-exhaustion', role: 'origin', strength: 0.6, concepts: ['files'], scope: ['infrastructure', 'performance'], says: 'Processes ran out of file descriptors{c} (too many open files)'},
+  // A node's kernel table filled up (connection tracking, neighbours): the packets it drops are the
+  // symptom a network view sees, but what ran out is a per-node limit sized for less traffic, and the
+  // fix is capacity (raise the table, spread the connections), so a senior SRE files it under exhaustion.
+  'kernel-table-full': {category: 'resource-exhaustion', role: 'origin', strength: 0.65, concepts: ['capacity'], scope: ['infrastructure', 'performance'], says: 'A kernel table on the nodes filled up{c}: new connections were dropped'},
   'pool-exhausted': {category: 'resource-exhaustion', role: 'effect', strength: 0.45, concepts: ['pool'], scope: ['performance', 'database'], says: 'A client connection pool was exhausted{c}: callers time out waiting for a connection'},
   'db-saturation': {category: 'database-saturation', role: 'origin', strength: 0.7, concepts: ['pool', 'database'], scope: ['database', 'performance', 'backend-reliability'], says: 'The database refused connections{c}: its connection slots were used up'},
+  // The database refuses writes to protect its data: a finite space (transaction IDs) ran out
+  // because vacuum fell behind. Exhaustion of a resource, not a database overloaded by its callers
+  // (database-saturation is connections and locks), whatever the application sent it.
+  'db-writes-stopped': {category: 'resource-exhaustion', role: 'origin', strength: 0.75, concepts: ['database'], scope: ['database', 'backend-reliability'], says: 'The database stopped accepting writes to protect its data{c} (transaction ID wraparound: vacuum fell behind)'},
   'lock-contention': {category: 'database-saturation', role: 'origin', strength: 0.55, concepts: ['database', 'lock'], scope: ['database', 'performance'], says: 'Database sessions blocked each other{c}: lock waits timed out or deadlocked'},
   'query-timeout': {category: 'database-saturation', role: 'effect', strength: 0.45, concepts: ['database', 'timeout'], scope: ['database', 'performance'], says: 'Database statements were cancelled at their timeout{c}'},
   'connection-refused': {category: 'external-dependency', role: 'origin', strength: 0.65, concepts: ['host'], scope: ['backend-reliability', 'infrastructure'], says: 'A dependency refused connections{c}: nothing was listening where the service connects'},
@@ -92,17 +106,32 @@ export const FAILURE_CLASS_INFO: Readonly<Record<FailureClass, FailureClassInfo>
   // takes it over through its tls concept.
   'tls-invalid': {category: 'certificate-expiry', role: 'origin', strength: 0.6, concepts: ['tls'], scope: ['infrastructure', 'backend-reliability'], says: 'TLS verification failed{c}: the certificate is untrusted, expired somewhere in its chain or for another name'},
   'auth-rejected': {category: 'config-change', role: 'origin', strength: 0.45, concepts: ['auth'], scope: ['security', 'backend-reliability'], says: 'A dependency rejected the service’s credentials{c}'},
+  // Tokens signed with a key the validators cannot find (the identity provider rotated or removed
+  // it): the provider's change as the service sees it; a change of ours that touched the keys or
+  // the JWKS address takes it over through its auth words.
+  'signing-key-unknown': {category: 'external-dependency', role: 'origin', strength: 0.6, concepts: ['auth'], scope: ['security', 'backend-reliability'], says: 'Tokens no longer verify{c}: they are signed with a key the service does not hold (a rotated or removed signing key)'},
+  // Client and server stopped agreeing on a protocol (MySQL 8's caching_sha2_password for an old
+  // driver): one side was upgraded, so the upgrade is the cause when one shipped before it.
+  'protocol-mismatch': {category: 'dependency-upgrade', role: 'origin', strength: 0.6, concepts: ['upgrade'], scope: ['backend-reliability', 'database'], says: 'Client and server no longer speak the same protocol{c}: one side was upgraded past what the other supports'},
   'missing-config': {category: 'config-change', role: 'origin', strength: 0.7, concepts: ['config'], scope: ['backend-reliability', 'infrastructure'], says: 'Required configuration is missing{c}: the process cannot start or serve without it'},
   'invalid-config': {category: 'config-change', role: 'origin', strength: 0.6, concepts: ['config'], scope: ['backend-reliability', 'infrastructure'], says: 'Configuration could not be parsed or holds an invalid value{c}'},
   'limit-exceeded': {category: 'config-change', role: 'origin', strength: 0.45, concepts: ['limit'], scope: ['backend-reliability'], says: 'A configured size or count limit was exceeded{c}'},
   'script-error': {category: 'code-change', role: 'origin', strength: 0.65, concepts: ['script'], scope: ['backend-reliability', 'infrastructure'], says: 'A job script failed to run{c}: the shell reports a syntax error or a missing command'},
   'code-defect': {category: 'code-change', role: 'origin', strength: 0.25, concepts: ['code'], scope: ['backend-reliability'], says: 'The code fails on a defect{c} (a nil/undefined value, a panic or an unhandled case)'},
   'missing-dependency': {category: 'dependency-upgrade', role: 'origin', strength: 0.35, concepts: ['dependency'], scope: ['backend-reliability'], says: 'A library class, method or module the code needs is missing{c}'},
+  // A package the build fetches is gone from its registry (unpublished, yanked): the registry's
+  // change as the build sees it. A change of ours that pinned the missing version names the package
+  // the errors name, and takes it over by that.
+  'package-unavailable': {category: 'external-dependency', role: 'origin', strength: 0.6, concepts: ['dependency'], scope: ['backend-reliability', 'infrastructure'], says: 'A package the build needs is no longer in its registry{c} (unpublished or yanked)'},
   'schema-mismatch': {category: 'database-migration', role: 'origin', strength: 0.3, concepts: ['database'], scope: ['database', 'backend-reliability'], says: 'Queries no longer fit the database schema{c}'},
   'image-pull': {category: 'config-change', role: 'origin', strength: 0.6, concepts: ['image'], scope: ['infrastructure'], says: 'Containers cannot start: their image cannot be pulled{c}'},
   scheduling: {category: 'resource-exhaustion', role: 'origin', strength: 0.55, concepts: ['capacity'], scope: ['infrastructure', 'performance'], says: 'Pods cannot be scheduled{c}: the cluster lacks the resources they request'},
   eviction: {category: 'resource-exhaustion', role: 'origin', strength: 0.6, concepts: ['memory', 'disk'], scope: ['infrastructure'], says: 'Pods were evicted under node resource pressure{c}'},
   'node-failure': {category: 'network', role: 'origin', strength: 0.45, concepts: ['node'], scope: ['infrastructure'], says: 'A node or its storage failed{c}'},
+  // NotReady says the kubelet stopped reporting, not why (its network, its runtime, the machine, a
+  // restart): alone, and above all when the node comes back, the honest answer is "unknown"; the
+  // failure that made it (a partition, a full disk, a kernel lockup) names the cause when present.
+  'node-not-ready': {category: 'unknown', role: 'effect', strength: 0.3, concepts: ['node'], scope: ['infrastructure'], says: 'A node stopped reporting Ready{c}'},
   saturation: {category: 'resource-exhaustion', role: 'effect', strength: 0.45, concepts: ['capacity'], scope: ['performance', 'infrastructure'], says: 'Workers or queues were saturated{c}: work was rejected or timed out in line'},
   'crash-loop': {category: 'unknown', role: 'effect', strength: 0.2, concepts: [], scope: ['infrastructure'], says: 'Containers keep crashing and restarting{c}'},
   'probe-failure': {category: 'unknown', role: 'effect', strength: 0.2, concepts: [], scope: ['infrastructure'], says: 'Health probes fail{c}'},

@@ -87,7 +87,7 @@ export const GO_SIGNATURES: SignatureInput[] = [
     ecosystem: 'go',
     failure: 'dns-failure',
     title: 'Go lookup: no such host / server misbehaving',
-    match: {patterns: [r`lookup (?<host>[\w.-]+)(?: on [\d.:\[\]a-f]+)?: (?:no such host|server misbehaving|Temporary failure in name resolution)`, r`lookup (?<host>[\w.-]+) on [\d.:\[\]a-f]+: read udp [^:]+:\d+->[^:]+:53: i\/o timeout`]},
+    match: {patterns: [r`lookup (?<host>[\w.-]+)(?: on [\d.:\[\]a-f]+)?: (?:no such host|server misbehaving|Temporary failure in name resolution)`]},
     extracts: ['host'],
     mitigation: 'Check the DNS record and the cluster resolver (CoreDNS) for that name.',
     nextSteps: ['Resolve the name from a failing pod; check CoreDNS logs and its SERVFAIL rate.'],
@@ -95,9 +95,28 @@ export const GO_SIGNATURES: SignatureInput[] = [
     examples: {
       match: [
         {line: 'Get "http://inventory.shop.svc.cluster.local:8080/v1/stock": dial tcp: lookup inventory.shop.svc.cluster.local on 10.96.0.10:53: no such host', extracted: {host: 'inventory.shop.svc.cluster.local'}},
-        'dial tcp: lookup redis-master on 10.96.0.10:53: read udp 10.244.1.7:41236->10.96.0.10:53: i/o timeout',
       ],
       nonMatch: ['lookup inventory.shop.svc.cluster.local: 10.0.12.4'],
+    },
+  },
+  {
+    id: 'go-lookup-resolver-timeout',
+    ecosystem: 'go',
+    failure: 'dns-failure',
+    // The resolver did not answer at all: its failure or the path to it, whichever name was asked.
+    // The resolver is the component, not the name, so a vendor's host never takes the blame for it.
+    title: 'Go lookup: the resolver did not answer (i/o timeout on port 53)',
+    match: {patterns: [r`lookup [\w.-]+ on (?<resolver>[\d.]+|\[[\da-f:]+\]):53: (?:read|dial|write) udp [^\s]+: i\/o timeout`]},
+    extracts: ['resolver'],
+    mitigation: 'Restore the resolver or the network path to it (CoreDNS pods, node-local DNS, the route to a public resolver), or point the service at a resolver that answers.',
+    nextSteps: ['Query the resolver from a failing instance (dig @<resolver> <name>) and another resolver for comparison.', 'Check routing to the resolver’s address (traceroute, BGP announcements for a public resolver).'],
+    source: 'https://pkg.go.dev/net#DNSError',
+    examples: {
+      match: [
+        {line: 'dial tcp: lookup redis-master on 10.96.0.10:53: read udp 10.244.1.7:41236->10.96.0.10:53: i/o timeout', extracted: {resolver: '10.96.0.10'}},
+        {line: 'Get "https://api.stripe.com/v1/charges": dial tcp: lookup api.stripe.com on 1.1.1.1:53: read udp 172.17.0.2:39312->1.1.1.1:53: i/o timeout', extracted: {resolver: '1.1.1.1'}},
+      ],
+      nonMatch: ['dial tcp: lookup api.stripe.com on 1.1.1.1:53: no such host'],
     },
   },
   {

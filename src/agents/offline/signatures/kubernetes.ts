@@ -131,7 +131,7 @@ export const KUBERNETES_SIGNATURES: SignatureInput[] = [
   {
     id: 'k8s-node-not-ready',
     ecosystem: 'kubernetes',
-    failure: 'node-failure',
+    failure: 'node-not-ready',
     title: 'Node NotReady',
     match: {k8sReasons: ['NodeNotReady'], patterns: [r`Node (?<node>[\w.-]+) status is now: NodeNotReady`, r`node "(?<node>[\w.-]+)" not ready`]},
     extracts: ['node'],

@@ -133,4 +133,28 @@ export const MYSQL_SIGNATURES: SignatureInput[] = [
     source: SERVER_ERRORS,
     examples: {match: [{line: "ERROR 1114 (HY000): The table 'orders' is full", extracted: {table: 'orders'}}], nonMatch: ['table orders optimized']},
   },
+  {
+    id: 'mysql-auth-plugin-unsupported',
+    ecosystem: 'mysql',
+    failure: 'protocol-mismatch',
+    title: 'MySQL: client does not support the server’s authentication plugin (caching_sha2_password)',
+    match: {
+      patterns: [
+        r`\bER_NOT_SUPPORTED_AUTH_MODE\b`,
+        r`Client does not support authentication protocol requested by server`,
+        r`Authentication plugin '(?:caching_sha2_password|sha256_password)' (?:cannot be loaded|is not supported|reported error)`,
+        r`unknown auth(?:entication)? plugin:? '?caching_sha2_password`,
+      ],
+    },
+    mitigation: 'Roll the server (or the driver) back, or upgrade the client driver to one that speaks caching_sha2_password; as a stopgap give the service account mysql_native_password.',
+    nextSteps: ['Check which side changed at the onset: the server version (SELECT VERSION()) or the driver version in the lockfile.', 'Read the account’s plugin: SELECT user, host, plugin FROM mysql.user.'],
+    source: 'https://github.com/mysqljs/mysql/issues/2005',
+    examples: {
+      match: [
+        'Error: ER_NOT_SUPPORTED_AUTH_MODE: Client does not support authentication protocol requested by server; consider upgrading MySQL client',
+        "ERROR 2059 (HY000): Authentication plugin 'caching_sha2_password' cannot be loaded: /usr/lib/mysql/plugin/caching_sha2_password.so: cannot open shared object file",
+      ],
+      nonMatch: ["ERROR 1045 (28000): Access denied for user 'app'@'10.0.3.7' (using password: YES)", 'default_authentication_plugin=mysql_native_password'],
+    },
+  },
 ]

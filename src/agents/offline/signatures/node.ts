@@ -166,4 +166,33 @@ export const NODE_SIGNATURES: SignatureInput[] = [
     source: 'https://nodejs.org/api/tls.html#x509-certificate-error-codes',
     examples: {match: ["Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames: Host: api.internal. is not in the cert's altnames: DNS:api.example.com"], nonMatch: ['TLS session resumed']},
   },
+  {
+    id: 'npm-package-not-in-registry',
+    ecosystem: 'node',
+    failure: 'package-unavailable',
+    title: 'npm/yarn: package or version not found in the registry (E404, ETARGET)',
+    match: {
+      patterns: [
+        r`npm (?:ERR!|error) 404 Not Found[ -]+GET https?:\/\/[\w.-]+\/(?<resource>@?[\w.-]+(?:%2[fF]|\/)?[\w.-]*)`,
+        r`npm (?:ERR!|error) 404 Registry returned 404 for GET on https?:\/\/[\w.-]+\/(?<resource>@?[\w.\/-]+)`,
+        r`npm (?:ERR!|error) 404\s+'(?<resource>@?[\w.\/-]+?)(?:@[^']*)?' is not in (?:this|the npm) registry`,
+        r`npm (?:ERR!|error) code (?:E404|ETARGET)\b`,
+        r`(?:No matching|No compatible) version found(?: for)?:? (?<resource>@?[\w.\/-]+?)@`,
+        r`Couldn't find package "(?<resource>@?[\w.\/-]+?)(?:@[^"]*)?" (?:required by "[^"]*" )?on the "npm" registry`,
+      ],
+    },
+    extracts: ['resource'],
+    mitigation: 'Build from the lockfile against a mirror or cache that still holds the package, or pin a version that exists; replace a package its author unpublished.',
+    nextSteps: ['Ask the registry for the package (npm view <name> versions) to see whether it or the version was unpublished.', 'Check whether a change of ours pinned a version that was never published.'],
+    source: 'https://github.com/left-pad/left-pad/issues/4',
+    examples: {
+      match: [
+        {line: "npm ERR! 404 'left-pad' is not in the npm registry.", extracted: {resource: 'left-pad'}},
+        {line: 'npm ERR! 404 Not Found - GET https://registry.npmjs.org/left-pad - Not found', extracted: {resource: 'left-pad'}},
+        'npm ERR! code E404',
+        {line: 'npm ERR! No compatible version found: left-pad@0.0.3', extracted: {resource: 'left-pad'}},
+      ],
+      nonMatch: ['npm WARN deprecated left-pad@1.3.0: use String.prototype.padStart()', '10.0.0.7 - - "GET /products/404 HTTP/1.1" 404 0'],
+    },
+  },
 ]

@@ -110,4 +110,20 @@ export const PHP_SIGNATURES: SignatureInput[] = [
     source: 'https://laravel.com/docs/configuration#environment-configuration',
     examples: {match: ['RuntimeException: No application encryption key has been specified.'], nonMatch: ['application key loaded']},
   },
+  {
+    id: 'wordpress-xmlrpc-brute-force',
+    ecosystem: 'php',
+    failure: 'exploit-attempt',
+    title: 'WordPress xmlrpc.php brute force (system.multicall login amplification)',
+    // One POST to xmlrpc.php is a client (Jetpack, the mobile app); the line must be new or surging
+    // to count, as every signature must, so a steady trickle stays background.
+    match: {patterns: [r`"POST \/xmlrpc\.php(?:\?[^ "]*)? HTTP\/[\d.]+"`, r`\bsystem\.multicall\b[^\n]{0,200}?\bwp\.getUsersBlogs\b`, r`XML-RPC authentication failed|Incorrect username or password\.[^\n]{0,80}?xmlrpc`]},
+    mitigation: 'Block xmlrpc.php at the edge (or allow only the clients that need it), rate-limit the attacking addresses and enforce strong passwords or two-factor authentication.',
+    nextSteps: ['Rank the client addresses of the xmlrpc.php POSTs; check whether any login succeeded.', 'Compare the POST rate with the days before.'],
+    source: 'https://blog.sucuri.net/2015/10/brute-force-amplification-attacks-against-wordpress-xmlrpc.html',
+    examples: {
+      match: ['198.51.100.23 - - [03/Oct/2015:09:21:07 +0000] "POST /xmlrpc.php HTTP/1.1" 200 55306 "-" "Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1)"', '<methodCall><methodName>system.multicall</methodName><params><param><value><array><data><value><struct><member><name>methodName</name><value><string>wp.getUsersBlogs</string></value>'],
+      nonMatch: ['198.51.100.23 - - [03/Oct/2015:09:21:07 +0000] "GET /xmlrpc.php?rsd HTTP/1.1" 200 700', '198.51.100.23 - - "POST /wp-admin/admin-ajax.php HTTP/1.1" 200 12'],
+    },
+  },
 ]

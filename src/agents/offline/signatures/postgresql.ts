@@ -179,4 +179,28 @@ export const POSTGRESQL_SIGNATURES: SignatureInput[] = [
     source: 'https://www.postgresql.org/docs/current/disk-full.html',
     examples: {match: [{line: 'ERROR:  could not extend file "base/16384/24576": No space left on device', extracted: {file: 'base/16384/24576'}}], nonMatch: ['checkpoint complete: wrote 120 buffers']},
   },
+  {
+    id: 'pg-xid-wraparound',
+    ecosystem: 'postgresql',
+    failure: 'db-writes-stopped',
+    title: 'PostgreSQL: transaction ID wraparound protection (writes refused, vacuum overdue)',
+    match: {
+      patterns: [
+        r`database is not accepting commands (?:that (?:generate|assign) new (?:XIDs|MultiXactIds) )?to avoid wraparound data loss(?: in database "[\w-]+")?`,
+        r`database "[\w-]+" must be vacuumed within \d+ transactions`,
+        r`database with OID \d+ must be vacuumed within \d+ transactions`,
+      ],
+    },
+    mitigation: 'Vacuum the database (VACUUM FREEZE on the oldest tables; in single-user mode if it already refuses commands) after ending long transactions, abandoned replication slots and old prepared transactions that hold back the horizon.',
+    nextSteps: ['SELECT datname, age(datfrozenxid) FROM pg_database ORDER BY 2 DESC.', 'Find what stopped autovacuum from freezing: long-running transactions, prepared transactions, stale replication slots.'],
+    source: 'https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND',
+    examples: {
+      match: [
+        'ERROR:  database is not accepting commands to avoid wraparound data loss in database "orders"',
+        'WARNING:  database "mydb" must be vacuumed within 177009986 transactions',
+        'ERROR: database is not accepting commands that generate new XIDs to avoid wraparound data loss in database with OID 16384',
+      ],
+      nonMatch: ['LOG:  automatic aggressive vacuum to prevent wraparound of table "orders.public.events": index scans: 1', 'autovacuum_freeze_max_age = 200000000'],
+    },
+  },
 ]

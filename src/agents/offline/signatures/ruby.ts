@@ -122,4 +122,20 @@ export const RUBY_SIGNATURES: SignatureInput[] = [
     source: 'https://docs.ruby-lang.org/en/master/NoMemoryError.html',
     examples: {match: ['NoMemoryError: failed to allocate memory'], nonMatch: ['allocated 12 MB']},
   },
+  {
+    id: 'rails-bullet-n-plus-one',
+    ecosystem: 'ruby',
+    // A query per row is a defect of the code that loads the rows: it names a change only through
+    // the call stack Bullet prints (the view or controller the change touched).
+    failure: 'code-defect',
+    title: 'Rails Bullet: N+1 queries detected (eager loading missing)',
+    match: {patterns: [r`USE eager loading detected`, r`N\+1 [Qq]uer(?:y|ies) detected`, r`Bullet::Notification::UnoptimizedQueryError`]},
+    mitigation: 'Revert the change that added the per-row query or preload the association (includes/preload); cache the count with a counter cache.',
+    nextSteps: ['Read the call stack Bullet printed for the view or controller that runs the query per row.', 'Compare queries per request (ActiveRecord time in "Completed … in") before and after the change shipped.'],
+    source: 'https://github.com/flyerhzm/bullet#log',
+    examples: {
+      match: ['USE eager loading detected\n  Order => [:line_items]\n  Add to your query: .includes([:line_items])', 'Bullet::Notification::UnoptimizedQueryError: user: deploy GET /orders USE eager loading detected'],
+      nonMatch: ['AVOID eager loading detected\n  Order => [:line_items]\n  Remove from your query: .includes([:line_items])', 'Completed 200 OK in 12ms (Views: 8.1ms | ActiveRecord: 2.3ms)'],
+    },
+  },
 ]

@@ -41,6 +41,8 @@ export const ECOSYSTEMS = [
  */
 export const EXTRACT_FIELDS = [
   'host',
+  /** The name server a lookup was sent to, when it did not answer: the failure is its, not the name's. */
+  'resolver',
   'port',
   'url',
   'table',

@@ -177,13 +177,15 @@ export const SYSTEM_SIGNATURES: SignatureInput[] = [
   {
     id: 'conntrack-table-full',
     ecosystem: 'system',
-    failure: 'connection-reset',
-    title: 'nf_conntrack table full, dropping packets',
-    match: {patterns: [r`nf_conntrack: (?:nf_conntrack: )?table full, dropping packet`]},
+    // Resource exhaustion, not network: the packets are dropped because a per-node table sized for
+    // less traffic filled up, and the fix is capacity (nf_conntrack_max, fewer short-lived connections).
+    failure: 'kernel-table-full',
+    title: 'Kernel table full (nf_conntrack, neighbour table): packets dropped',
+    match: {patterns: [r`nf_conntrack: (?:nf_conntrack: )?table full, dropping packet`, r`neighbou?r table overflow`]},
     mitigation: 'Raise nf_conntrack_max on the nodes and reduce short-lived connections (keep-alive, pooling).',
     nextSteps: ['Check conntrack counts on the nodes (conntrack -C).'],
     source: 'https://www.kernel.org/doc/html/latest/networking/nf_conntrack-sysctl.html',
-    examples: {match: ['kernel: nf_conntrack: nf_conntrack: table full, dropping packet'], nonMatch: ['nf_conntrack: default automatic helper assignment has been turned off']},
+    examples: {match: ['kernel: nf_conntrack: nf_conntrack: table full, dropping packet', 'kernel: [123456.789] neighbour: arp_cache: neighbor table overflow!'], nonMatch: ['nf_conntrack: default automatic helper assignment has been turned off']},
   },
   {
     id: 'timeout-generic',
