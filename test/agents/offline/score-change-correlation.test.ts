@@ -502,3 +502,70 @@ describe('withoutUnexplainedFailure', () => {
     expect(withoutUnexplainedFailure(weak, first('tls-expired', 'certificate-expiry'))).toBe(weak)
   })
 })
+
+describe('the rules of issue G that tie a change to a failure class', () => {
+  // Real-shaped lines: PostgreSQL's lock timeout, the MySQL 8 auth-plugin refusal, Go's accept loop out of descriptors.
+  const LOCK = ['ERROR:  canceling statement due to lock timeout']
+  const MYSQL = ['Error: ER_NOT_SUPPORTED_AUTH_MODE: Client does not support authentication protocol requested by server; consider upgrading MySQL client']
+  const FDS = ['http: Accept error: accept tcp [::]:8080: accept4: too many open files; retrying in 1s']
+
+  it('a migration shipped before lock timeouts explains them; a code change does not', () => {
+    const conditions = conditionsFor(LOCK)
+    expect(conditions.length).toBeGreaterThan(0)
+    const migration = score(candidate({ref: {sha: 'b'.repeat(40), subject: 'add index', kind: 'database-migration'}, files: ['db/migrate/20261120_add_index.rb']}), signals(), {conditions})
+    expect(migration.overlap).toBe(0.8)
+    expect(migration.explains).toEqual(expect.arrayContaining(['lock-contention', 'query-timeout']))
+    expect(migration.reasons.some((r) => r.startsWith('it is a database migration, and '))).toBe(true)
+    // A migration file inside another kind of commit counts too.
+    expect(score(candidate({files: ['migrations/0042_add_index.py']}), signals(), {conditions}).overlap).toBe(0.8)
+    const code = score(candidate({files: ['src/orders/list.ts']}), signals(), {conditions})
+    expect(code.overlap).toBeLessThan(0.5)
+    expect(code.explains).not.toContain('lock-contention')
+  })
+
+  it('an upgrade of what the protocol error names explains it and is a dependency upgrade; a bump of something else is not', () => {
+    const conditions = conditionsFor(MYSQL)
+    const errors = signals({errors: MYSQL})
+    const upgrade = scoreChangeCorrelation(candidate({ref: {sha: 'c'.repeat(40), subject: 'Upgrade MySQL to 8.0', kind: 'config-change'}, words: 'upgrade mysql 8.0'}), errors, {conditions})
+    expect(upgrade.overlap).toBeGreaterThanOrEqual(0.8)
+    expect(upgrade.explains).toContain('protocol-mismatch')
+    expect(upgrade.reasons).toContain(`it upgraded mysql, and ${conditions[0].hits.find((hit) => hit.signature.failure === 'protocol-mismatch')!.signature.title} followed`)
+    expect(upgrade.supported).toBe(true)
+    expect(upgrade.candidate.ref.kind).toBe('dependency-upgrade')
+    const other = scoreChangeCorrelation(candidate({ref: {sha: 'd'.repeat(40), subject: 'Bump lodash to 4.17.21', kind: 'dependency-upgrade'}, words: 'bump lodash'}), errors, {conditions})
+    expect(other.explains).not.toContain('protocol-mismatch')
+    expect(other.overlap).toBeLessThan(0.8)
+    // A change that upgrades nothing but names MySQL is not the move either.
+    const renamed = scoreChangeCorrelation(candidate({ref: {sha: 'e'.repeat(40), subject: 'Rename MySQL settings', kind: 'config-change'}, words: 'rename mysql settings'}), errors, {conditions})
+    expect(renamed.explains).not.toContain('protocol-mismatch')
+  })
+
+  it('a code change tied to the failing calls explains a descriptor leak even hours ahead, after a stretch of normal operation', () => {
+    const [first] = conditionsFor(FDS)
+    expect(first.hits[0].signature.failure).toBe('fd-exhaustion')
+    const fds = signals({frames: [frame('internal/client/rates.go')], errors: FDS})
+    const leak = candidate({files: ['internal/client/rates.go'], minutesBeforeOnset: 6 * 60})
+    const withLeak = score(leak, fds, {first, conditions: [first], logsFrom: minutesBefore(8 * 60)})
+    const without = score(leak, fds, {logsFrom: minutesBefore(8 * 60)})
+    expect(withLeak.timing).toBeGreaterThan(without.timing)
+    expect(withLeak.explains).toContain('fd-exhaustion')
+    expect(withLeak.reasons.some((r) => r.endsWith('is a leak that builds up while the service runs normally'))).toBe(true)
+    expect(withLeak.reasons.some((r) => r.includes('of normal operation after it shipped'))).toBe(false)
+    expect(without.reasons.some((r) => r.includes('of normal operation after it shipped'))).toBe(true)
+    // A change of configuration is not the code that leaks.
+    expect(score({...leak, ref: {...leak.ref, kind: 'config-change'}}, fds, {first, conditions: [first]}).explains).not.toContain('fd-exhaustion')
+  })
+
+  it('a library on the stack only carried the call when the database refused the statement', () => {
+    const [first] = conditionsFor(LOCK)
+    const fromPackage = signals({frames: [frame('node_modules/knex/lib/runner.js')], errors: LOCK})
+    const bump = candidate({ref: {sha: 'f'.repeat(40), subject: 'bump knex', kind: 'dependency-upgrade'}, packages: ['knex']})
+    const carried = score(bump, fromPackage, {first})
+    expect(carried.overlap).toBeLessThan(1)
+    expect(carried.explains).not.toContain('code-defect')
+    expect(carried.reasons.some((r) => r.startsWith('the failing frames pass through knex, the package it upgraded, but the database refused the statement'))).toBe(true)
+    const inside = score(bump, fromPackage)
+    expect(inside.overlap).toBe(1)
+    expect(inside.explains).toContain('code-defect')
+  })
+})
