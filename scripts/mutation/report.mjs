@@ -38,14 +38,31 @@ export function readReport(path) {
   return JSON.parse(readFileSync(path, 'utf8'))
 }
 
-/** Puts one module's files into the combined report, replacing what an earlier run said of them. */
+/**
+ * Puts one module's files into the combined report, replacing what an earlier run said of them.
+ * The combined report is committed, so it keeps what a reader of the scores needs (every mutant
+ * that counts, its status and reason, the source) and leaves out what only the local per-module
+ * reports need: the static data-entry mutants the catalogues ignore by design (thousands of
+ * them), and the ids of the tests that covered and killed each mutant.
+ */
 export function mergeIntoCombined(moduleReport) {
   const combined = existsSync(COMBINED_REPORT) ? readReport(COMBINED_REPORT) : {...moduleReport, files: {}}
-  combined.files = {...combined.files, ...moduleReport.files}
+  combined.files = slimFiles({...combined.files, ...moduleReport.files})
+  delete combined.testFiles
   combined.thresholds = moduleReport.thresholds
   combined.schemaVersion = moduleReport.schemaVersion
   mkdirSync(dirname(COMBINED_REPORT), {recursive: true})
   writeFileSync(COMBINED_REPORT, JSON.stringify(combined))
+}
+
+/** Idempotent, so a report merged before this rule is slimmed by the next merge. */
+export function slimFiles(files) {
+  return Object.fromEntries(
+    Object.entries(files).map(([path, file]) => [
+      path,
+      {...file, mutants: file.mutants.filter((mutant) => mutant.status !== 'Ignored').map(({coveredBy: _covered, killedBy: _killed, ...mutant}) => mutant)},
+    ]),
+  )
 }
 
 /** A markdown table, one row per module: what the closing note of a mutation pass quotes. */
